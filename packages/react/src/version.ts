@@ -1,0 +1,2 @@
+import { version as reactVersion } from 'react'
+export const version = reactVersion
