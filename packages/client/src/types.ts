@@ -1,0 +1,535 @@
+/**
+ * The wire types of the Assistants v2 Runs API, after the official OpenAPI spec
+ * (RunObject, RunStepObject, MessageObject, AssistantStreamEvent, Error) and the recorded streams.
+ *
+ * Servers send more than the spec names (`tool_resources`, `reasoning_effort`, ...), so every
+ * object keeps an index signature of `unknown`: unknown fields pass through untouched and stay
+ * reachable without a cast. Open string unions (`'a' | 'b' | (string & {})`) keep editor
+ * completion for the known values while a value a newer server invents still compiles.
+ */
+
+/** A string union that also accepts any other string, for values a newer server may add. */
+export type Open<T extends string> = T | (string & {})
+
+/** Up to 16 pairs; keys at most 64 characters, values at most 512. */
+export type Metadata = Record<string, string>
+
+/** The fields a server may add beyond this file: kept as they came. */
+export interface Extensible {
+  [field: string]: unknown
+}
+
+// ---------------------------------------------------------------------------------------------
+// Runs
+
+export type KnownRunStatus =
+  | 'queued'
+  | 'in_progress'
+  | 'requires_action'
+  | 'cancelling'
+  | 'cancelled'
+  | 'failed'
+  | 'completed'
+  | 'incomplete'
+  | 'expired'
+
+export type RunStatus = Open<KnownRunStatus>
+
+export interface FunctionDefinition extends Extensible {
+  name: string
+  description?: string
+  parameters?: Record<string, unknown>
+  strict?: boolean | null
+}
+
+export interface CodeInterpreterTool extends Extensible {
+  type: 'code_interpreter'
+}
+
+export interface FileSearchTool extends Extensible {
+  type: 'file_search'
+  file_search?: {
+    max_num_results?: number
+    ranking_options?: { ranker?: Open<'auto' | 'default_2024_08_21'>; score_threshold: number }
+  }
+}
+
+export interface FunctionTool extends Extensible {
+  type: 'function'
+  function: FunctionDefinition
+}
+
+export type AssistantTool = CodeInterpreterTool | FileSearchTool | FunctionTool
+
+export interface RunToolCall extends Extensible {
+  id: string
+  type: 'function'
+  function: { name: string; arguments: string }
+}
+
+export interface RequiredAction extends Extensible {
+  type: 'submit_tool_outputs'
+  submit_tool_outputs: { tool_calls: RunToolCall[] }
+}
+
+export interface RunError extends Extensible {
+  code: Open<'server_error' | 'rate_limit_exceeded' | 'invalid_prompt'>
+  message: string
+}
+
+export interface IncompleteDetails extends Extensible {
+  reason: Open<'max_completion_tokens' | 'max_prompt_tokens'>
+}
+
+export interface RunUsage extends Extensible {
+  prompt_tokens: number
+  completion_tokens: number
+  total_tokens: number
+}
+
+export interface TruncationStrategy extends Extensible {
+  type: Open<'auto' | 'last_messages'>
+  last_messages?: number | null
+}
+
+export type ToolChoice =
+  | Open<'none' | 'auto' | 'required'>
+  | { type: 'file_search' | 'code_interpreter' }
+  | { type: 'function'; function: { name: string } }
+
+export type ResponseFormat =
+  | 'auto'
+  | { type: 'text' }
+  | { type: 'json_object' }
+  | {
+      type: 'json_schema'
+      json_schema: {
+        name: string
+        description?: string
+        schema?: Record<string, unknown>
+        strict?: boolean | null
+      }
+    }
+
+export type ReasoningEffort = Open<'none' | 'minimal' | 'low' | 'medium' | 'high' | 'xhigh' | 'max'>
+
+/** A run on a thread (`thread.run`). */
+export interface Run extends Extensible {
+  id: string
+  object: 'thread.run'
+  created_at: number
+  thread_id: string
+  assistant_id: string
+  status: RunStatus
+  required_action: RequiredAction | null
+  last_error: RunError | null
+  expires_at: number | null
+  started_at: number | null
+  cancelled_at: number | null
+  failed_at: number | null
+  completed_at: number | null
+  incomplete_details: IncompleteDetails | null
+  model: string
+  /** The spec says string; real servers send null when the assistant has none (see the recordings). */
+  instructions: string | null
+  tools: AssistantTool[]
+  metadata: Metadata | null
+  usage: RunUsage | null
+  temperature?: number | null
+  top_p?: number | null
+  max_prompt_tokens: number | null
+  max_completion_tokens: number | null
+  truncation_strategy: TruncationStrategy | null
+  tool_choice: ToolChoice | null
+  parallel_tool_calls: boolean
+  response_format: ResponseFormat | null
+}
+
+// ---------------------------------------------------------------------------------------------
+// Messages
+
+export interface FileCitationAnnotation extends Extensible {
+  type: 'file_citation'
+  text: string
+  file_citation: { file_id: string }
+  start_index: number
+  end_index: number
+}
+
+export interface FilePathAnnotation extends Extensible {
+  type: 'file_path'
+  text: string
+  file_path: { file_id: string }
+  start_index: number
+  end_index: number
+}
+
+export type Annotation = FileCitationAnnotation | FilePathAnnotation
+
+export interface TextContent extends Extensible {
+  type: 'text'
+  text: { value: string; annotations: Annotation[] }
+}
+
+export interface ImageFileContent extends Extensible {
+  type: 'image_file'
+  image_file: { file_id: string; detail?: Open<'auto' | 'low' | 'high'> }
+}
+
+export interface ImageURLContent extends Extensible {
+  type: 'image_url'
+  image_url: { url: string; detail?: Open<'auto' | 'low' | 'high'> }
+}
+
+export interface RefusalContent extends Extensible {
+  type: 'refusal'
+  refusal: string
+}
+
+export type MessageContent = TextContent | ImageFileContent | ImageURLContent | RefusalContent
+
+export interface MessageAttachment extends Extensible {
+  file_id?: string
+  tools?: Array<{ type: 'code_interpreter' } | { type: 'file_search' }>
+}
+
+/** A message on a thread (`thread.message`). */
+export interface Message extends Extensible {
+  id: string
+  object: 'thread.message'
+  created_at: number
+  thread_id: string
+  status: Open<'in_progress' | 'incomplete' | 'completed'>
+  incomplete_details: {
+    reason: Open<'content_filter' | 'max_tokens' | 'run_cancelled' | 'run_expired' | 'run_failed'>
+  } | null
+  completed_at: number | null
+  incomplete_at: number | null
+  role: Open<'user' | 'assistant'>
+  content: MessageContent[]
+  assistant_id: string | null
+  run_id: string | null
+  attachments: MessageAttachment[] | null
+  metadata: Metadata | null
+}
+
+export interface TextDeltaContent extends Extensible {
+  index: number
+  type: 'text'
+  text?: {
+    value?: string
+    annotations?: Array<Partial<Annotation> & { index: number; type: Annotation['type'] }>
+  }
+}
+
+export interface ImageFileDeltaContent extends Extensible {
+  index: number
+  type: 'image_file'
+  image_file?: { file_id?: string; detail?: Open<'auto' | 'low' | 'high'> }
+}
+
+export interface ImageURLDeltaContent extends Extensible {
+  index: number
+  type: 'image_url'
+  image_url?: { url?: string; detail?: Open<'auto' | 'low' | 'high'> }
+}
+
+export interface RefusalDeltaContent extends Extensible {
+  index: number
+  type: 'refusal'
+  refusal?: string
+}
+
+export type MessageDeltaContent =
+  | TextDeltaContent
+  | ImageFileDeltaContent
+  | ImageURLDeltaContent
+  | RefusalDeltaContent
+
+/** The changed parts of a message while it streams (`thread.message.delta`). */
+export interface MessageDelta extends Extensible {
+  id: string
+  object: 'thread.message.delta'
+  delta: { role?: Open<'user' | 'assistant'>; content?: MessageDeltaContent[] }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Run steps
+
+export interface CodeInterpreterLogsOutput extends Extensible {
+  type: 'logs'
+  logs: string
+}
+
+export interface CodeInterpreterImageOutput extends Extensible {
+  type: 'image'
+  image: { file_id: string }
+}
+
+export type CodeInterpreterOutput = CodeInterpreterLogsOutput | CodeInterpreterImageOutput
+
+export interface CodeInterpreterToolCall extends Extensible {
+  id: string
+  type: 'code_interpreter'
+  code_interpreter: { input: string; outputs: CodeInterpreterOutput[] }
+}
+
+export interface FileSearchResult extends Extensible {
+  file_id: string
+  file_name: string
+  score: number
+  /** Only present when asked for with `include: ['step_details.tool_calls[*].file_search.results[*].content']`. */
+  content?: Array<{ type?: 'text'; text?: string }>
+}
+
+export interface FileSearchToolCall extends Extensible {
+  id: string
+  type: 'file_search'
+  file_search: {
+    ranking_options?: { ranker: Open<'auto' | 'default_2024_08_21'>; score_threshold: number }
+    results?: FileSearchResult[]
+  }
+}
+
+export interface FunctionToolCall extends Extensible {
+  id: string
+  type: 'function'
+  function: { name: string; arguments: string; output: string | null }
+}
+
+export type ToolCall = CodeInterpreterToolCall | FileSearchToolCall | FunctionToolCall
+
+export interface MessageCreationStepDetails extends Extensible {
+  type: 'message_creation'
+  message_creation: { message_id: string }
+}
+
+export interface ToolCallsStepDetails extends Extensible {
+  type: 'tool_calls'
+  tool_calls: ToolCall[]
+}
+
+export type StepDetails = MessageCreationStepDetails | ToolCallsStepDetails
+
+export type RunStepStatus = Open<'in_progress' | 'cancelled' | 'failed' | 'completed' | 'expired'>
+
+/** One step of a run (`thread.run.step`): a message it created or tools it called. */
+export interface RunStep extends Extensible {
+  id: string
+  object: 'thread.run.step'
+  created_at: number
+  assistant_id: string
+  thread_id: string
+  run_id: string
+  type: Open<'message_creation' | 'tool_calls'>
+  status: RunStepStatus
+  step_details: StepDetails
+  last_error: { code: Open<'server_error' | 'rate_limit_exceeded'>; message: string } | null
+  expired_at: number | null
+  cancelled_at: number | null
+  failed_at: number | null
+  completed_at: number | null
+  metadata: Metadata | null
+  usage: RunUsage | null
+}
+
+export interface CodeInterpreterToolCallDelta extends Extensible {
+  index: number
+  id?: string
+  type: 'code_interpreter'
+  code_interpreter?: {
+    input?: string
+    outputs?: Array<
+      | { index: number; type: 'logs'; logs?: string }
+      | { index: number; type: 'image'; image?: { file_id?: string } }
+    >
+  }
+}
+
+export interface FileSearchToolCallDelta extends Extensible {
+  index: number
+  id?: string
+  type: 'file_search'
+  file_search: Record<string, unknown>
+}
+
+export interface FunctionToolCallDelta extends Extensible {
+  index: number
+  id?: string
+  type: 'function'
+  function?: { name?: string; arguments?: string; output?: string | null }
+}
+
+export type ToolCallDelta = CodeInterpreterToolCallDelta | FileSearchToolCallDelta | FunctionToolCallDelta
+
+/** The changed parts of a step while it streams (`thread.run.step.delta`). */
+export interface RunStepDelta extends Extensible {
+  id: string
+  object: 'thread.run.step.delta'
+  delta: {
+    step_details?:
+      | { type: 'message_creation'; message_creation?: { message_id?: string } }
+      | { type: 'tool_calls'; tool_calls?: ToolCallDelta[] }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Threads, assistants, errors, lists
+
+export interface Thread extends Extensible {
+  id: string
+  object: 'thread'
+  created_at: number
+  metadata: Metadata | null
+  tool_resources?: Record<string, unknown> | null
+}
+
+export interface Assistant extends Extensible {
+  id: string
+  object: 'assistant'
+  created_at: number
+  name: string | null
+  description: string | null
+  model: string
+  instructions: string | null
+  tools: AssistantTool[]
+  metadata: Metadata | null
+}
+
+/** The `error` object of an error response body, and the data of an `error` stream event. */
+export interface ErrorObject extends Extensible {
+  message: string
+  type: string
+  param: string | null
+  code: string | null
+}
+
+/** The body of a list endpoint. */
+export interface ListResponse<T> extends Extensible {
+  object: 'list'
+  data: T[]
+  first_id: string | null
+  last_id: string | null
+  has_more: boolean
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stream events
+
+/** Every event name the Assistants v2 stream is documented to send, tagged with its data. */
+export type KnownAssistantStreamEvent =
+  | { event: 'thread.created'; data: Thread }
+  | { event: 'thread.run.created'; data: Run }
+  | { event: 'thread.run.queued'; data: Run }
+  | { event: 'thread.run.in_progress'; data: Run }
+  | { event: 'thread.run.requires_action'; data: Run }
+  | { event: 'thread.run.completed'; data: Run }
+  | { event: 'thread.run.incomplete'; data: Run }
+  | { event: 'thread.run.failed'; data: Run }
+  | { event: 'thread.run.cancelling'; data: Run }
+  | { event: 'thread.run.cancelled'; data: Run }
+  | { event: 'thread.run.expired'; data: Run }
+  | { event: 'thread.run.step.created'; data: RunStep }
+  | { event: 'thread.run.step.in_progress'; data: RunStep }
+  | { event: 'thread.run.step.delta'; data: RunStepDelta }
+  | { event: 'thread.run.step.completed'; data: RunStep }
+  | { event: 'thread.run.step.failed'; data: RunStep }
+  | { event: 'thread.run.step.cancelled'; data: RunStep }
+  | { event: 'thread.run.step.expired'; data: RunStep }
+  | { event: 'thread.message.created'; data: Message }
+  | { event: 'thread.message.in_progress'; data: Message }
+  | { event: 'thread.message.delta'; data: MessageDelta }
+  | { event: 'thread.message.completed'; data: Message }
+  | { event: 'thread.message.incomplete'; data: Message }
+  | { event: 'error'; data: ErrorObject }
+  | { event: 'done'; data: '[DONE]' }
+
+export type AssistantStreamEventName = KnownAssistantStreamEvent['event']
+
+/**
+ * An event a newer server may send that this version does not know. It is passed through, never
+ * dropped: `name` is the event name as sent, `data` its payload (parsed when it is JSON). It is
+ * tagged `'unknown'` rather than with its own name so that `switch (event.event)` still narrows
+ * the known events to their data types.
+ */
+export interface UnknownAssistantStreamEvent {
+  event: 'unknown'
+  name: string
+  data: unknown
+}
+
+export type AssistantStreamEvent = KnownAssistantStreamEvent | UnknownAssistantStreamEvent
+
+/** The `thread.run.*` events: their data is a whole Run. */
+export type RunStreamEvent = Extract<KnownAssistantStreamEvent, { data: Run }>
+
+// ---------------------------------------------------------------------------------------------
+// Request bodies and queries
+
+export type MessageContentPartParam =
+  | { type: 'text'; text: string }
+  | { type: 'image_file'; image_file: { file_id: string; detail?: Open<'auto' | 'low' | 'high'> } }
+  | { type: 'image_url'; image_url: { url: string; detail?: Open<'auto' | 'low' | 'high'> } }
+
+export interface MessageCreateParams {
+  role: 'user' | 'assistant'
+  content: string | MessageContentPartParam[]
+  attachments?: MessageAttachment[] | null
+  metadata?: Metadata | null
+}
+
+/** The `include` values of the create and steps endpoints, sent as `include[]` query parameters. */
+export type RunStepInclude = Open<'step_details.tool_calls[*].file_search.results[*].content'>
+
+export interface RunCreateParams {
+  assistant_id: string
+  /** Sent as `include[]` in the query string, not in the body. */
+  include?: RunStepInclude[]
+  additional_instructions?: string | null
+  additional_messages?: MessageCreateParams[] | null
+  instructions?: string | null
+  max_completion_tokens?: number | null
+  max_prompt_tokens?: number | null
+  metadata?: Metadata | null
+  model?: string | null
+  parallel_tool_calls?: boolean
+  reasoning_effort?: ReasoningEffort | null
+  response_format?: ResponseFormat | null
+  temperature?: number | null
+  tool_choice?: ToolChoice | null
+  tools?: AssistantTool[] | null
+  top_p?: number | null
+  truncation_strategy?: TruncationStrategy | null
+}
+
+export interface RunUpdateParams {
+  metadata?: Metadata | null
+}
+
+export interface ToolOutput {
+  tool_call_id: string
+  output: string
+}
+
+export interface RunSubmitToolOutputsParams {
+  tool_outputs: ToolOutput[]
+}
+
+export interface CursorQuery {
+  after?: string
+  before?: string
+  /** 1 to 100; the server's default is 20. */
+  limit?: number
+  /** By `created_at`; the server's default is `desc`. */
+  order?: 'asc' | 'desc'
+}
+
+export type RunListParams = CursorQuery
+
+export interface RunStepListParams extends CursorQuery {
+  include?: RunStepInclude[]
+}
+
+export interface RunStepRetrieveParams {
+  include?: RunStepInclude[]
+}
