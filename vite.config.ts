@@ -55,6 +55,17 @@ export default defineConfig({
           server: { deps: { inline: [/@tanstack\/react-query/, /@testing-library\/react/, /zustand/] } },
         },
       },
+      {
+        // The demo in Chromium (playwright-core) and the demo's production bundle; see test/e2e.
+        extends: true,
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['test/e2e/**/*.test.ts'],
+          testTimeout: 90_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 })

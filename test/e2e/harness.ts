@@ -1,0 +1,108 @@
+import { existsSync } from 'node:fs'
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { type BrowserContext, chromium, type Page } from 'playwright-core'
+import { createServer, type ViteDevServer } from 'vite'
+import { type RunMonitorDemoOptions, runMonitorConfig } from '../../examples/run-monitor/vite.config.js'
+
+/** Debian's Chromium; `.ci/run` installs it with apt-get. */
+export const chromiumPath = process.env.RUNLENS_CHROMIUM ?? '/usr/bin/chromium'
+
+export const repoRoot = fileURLToPath(new URL('../../', import.meta.url))
+export const artifactsDir = join(repoRoot, 'test-results', 'e2e')
+
+export const chromiumMissingMessage =
+  `Chromium not found at ${chromiumPath}: the end-to-end tests are skipped. Install it with ` +
+  '`sudo apt-get update && sudo apt-get install -y chromium` (or `sh scripts/install-chromium.sh`), ' +
+  'or point RUNLENS_CHROMIUM at another Chromium binary.'
+
+/**
+ * Whether the browser tests can run. Without Chromium they are skipped locally with a message, and
+ * fail in CI, where a missing browser means a broken setup rather than a choice.
+ */
+export function hasChromium(): boolean {
+  if (existsSync(chromiumPath)) return true
+  if (process.env.CI) throw new Error(chromiumMissingMessage.replace('are skipped', 'cannot run in CI'))
+  console.warn(chromiumMissingMessage)
+  return false
+}
+
+export interface Demo {
+  url: string
+  server: ViteDevServer
+  close(): Promise<void>
+}
+
+/** The demo's own dev server (simulator mounted on /v1), on a free port of 127.0.0.1. */
+export async function startDemo(options: RunMonitorDemoOptions = {}): Promise<Demo> {
+  // The environment must not turn the tests into proxy mode against a real server.
+  const config = runMonitorConfig({ tokenDelayMs: 5, ...options, host: '127.0.0.1', port: 0 }, {})
+  const server = await createServer({
+    ...config,
+    configFile: false,
+    logLevel: 'warn',
+    clearScreen: false,
+    server: { ...config.server, port: 0, strictPort: false, hmr: false, watch: null },
+  })
+  await server.listen()
+  const url = server.resolvedUrls?.local[0]
+  if (!url) throw new Error('the demo dev server did not report a URL')
+  return { url: url.replace(/\/$/, ''), server, close: () => server.close() }
+}
+
+export interface Browser {
+  context: BrowserContext
+  newPage(): Promise<Page>
+  close(): Promise<void>
+}
+
+export async function launchChromium(): Promise<Browser> {
+  const userDataDir = await mkdtemp(join(tmpdir(), 'runlens-e2e-'))
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+    viewport: { width: 1280, height: 900 },
+    deviceScaleFactor: 1,
+  })
+  return {
+    context,
+    async newPage() {
+      const page = await context.newPage()
+      page.setDefaultTimeout(15_000)
+      return page
+    },
+    async close() {
+      await context.close()
+      await rm(userDataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** Saves a full-page screenshot as a test artifact: test-results/e2e/<name>.png. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  await mkdir(artifactsDir, { recursive: true })
+  const path = join(artifactsDir, `${name}.png`)
+  await page.screenshot({ path, fullPage: true, animations: 'disabled' })
+  return path
+}
+
+/** Collects uncaught page errors and console errors so that a test can assert there were none. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = []
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`))
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`)
+  })
+  return errors
+}
