@@ -31,6 +31,7 @@ export default defineConfig({
         test: {
           name: 'react19',
           environment: 'jsdom',
+          setupFiles: ['test/dom/setup.ts'],
           include: ['packages/react/test/**/*.test.{ts,tsx}', 'test/dom/**/*.test.{ts,tsx}'],
         },
       },
@@ -51,6 +52,7 @@ export default defineConfig({
         test: {
           name: 'react18',
           environment: 'jsdom',
+          setupFiles: ['test/dom/setup.ts'],
           include: ['packages/react/test/**/*.test.{ts,tsx}', 'test/dom/**/*.test.{ts,tsx}'],
           server: { deps: { inline: [/@tanstack\/react-query/, /@testing-library\/react/, /zustand/] } },
         },

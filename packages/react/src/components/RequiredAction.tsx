@@ -1,0 +1,244 @@
+import type { RunToolCall, ToolOutput } from '@runlens/client'
+import { type ComponentPropsWithoutRef, type FormEvent, forwardRef, useId, useRef, useState } from 'react'
+import { cx } from './cx.js'
+import type { PartialLabels, RequiredActionLabels } from './defaultLabels.js'
+import { formatCountdown, isoFromUnix, prettyJson } from './format.js'
+import { type HeadingLevel, heading } from './headings.js'
+import { useLabels } from './RunlensLabelsProvider.js'
+import { useNow } from './useNow.js'
+
+/** Where the optional approval step stands. */
+export type ApprovalState = 'pending' | 'approved' | 'denied'
+
+export interface RequiredActionProps
+  extends Omit<ComponentPropsWithoutRef<'form'>, 'onSubmit' | 'children' | 'noValidate'> {
+  /** The pending calls: `run.required_action.submit_tool_outputs.tool_calls`. */
+  toolCalls: RunToolCall[]
+  /** Called once with one output per call, in the calls' order; never with an output missing. */
+  onSubmit?: (outputs: ToolOutput[]) => void
+  /** Disables the form while the outputs are being sent. Default `false`. */
+  submitting?: boolean
+  /** `run.expires_at` (Unix seconds): shown as a countdown; at zero the form is disabled. Default: none. */
+  expiresAt?: number | null
+  /** The clock, in ms since the epoch. Default `Date.now`. */
+  now?: () => number
+  /** How often the countdown redraws, in ms. Default 1000. */
+  tickMs?: number
+  /** Ask the user to approve the calls before any output can be entered. Default `false`. */
+  requireApproval?: boolean
+  /** The approval step's state, when the parent controls it. Default: kept inside, starting `pending`. */
+  approval?: ApprovalState
+  /** Called when the user approves the calls. */
+  onApprove?: () => void
+  /** Called when the user denies the calls (the parent decides what that means: cancel, or submit refusals). */
+  onDeny?: () => void
+  /** Initial outputs by tool call id. Default: empty. */
+  defaultOutputs?: Record<string, string>
+  /** The level of the panel's heading. Default 3. */
+  headingLevel?: HeadingLevel
+  /** Replaces any of the panel's words. Default: the provider's, else English. */
+  labels?: PartialLabels<RequiredActionLabels>
+}
+
+/**
+ * The tool calls a run waits for, with one output field each and a single submission of all
+ * outputs. `data-state` is `pending-approval`, `editing`, `submitting`, `denied` or `expired`.
+ */
+export const RequiredAction = forwardRef<HTMLFormElement, RequiredActionProps>(function RequiredAction(
+  {
+    toolCalls,
+    onSubmit,
+    submitting = false,
+    expiresAt = null,
+    now,
+    tickMs,
+    requireApproval = false,
+    approval: approvalProp,
+    onApprove,
+    onDeny,
+    defaultOutputs,
+    headingLevel = 3,
+    labels: labelsProp,
+    className,
+    ...props
+  },
+  ref,
+) {
+  const labels = useLabels('requiredAction', labelsProp)
+  const id = useId()
+  const [outputs, setOutputs] = useState<Record<string, string>>(() => ({ ...defaultOutputs }))
+  const [showMissing, setShowMissing] = useState(false)
+  const [approvalInner, setApprovalInner] = useState<ApprovalState>('pending')
+  const fields = useRef(new Map<string, HTMLTextAreaElement>())
+
+  const approval: ApprovalState = requireApproval ? (approvalProp ?? approvalInner) : 'approved'
+  const time = useNow(expiresAt != null, now, tickMs)
+  const remaining = expiresAt != null ? expiresAt - time / 1000 : null
+  const expired = remaining != null && remaining <= 0
+
+  const missing = toolCalls.filter((call) => !(outputs[call.id] ?? '').trim())
+  const state = expired
+    ? 'expired'
+    : approval === 'denied'
+      ? 'denied'
+      : approval === 'pending'
+        ? 'pending-approval'
+        : submitting
+          ? 'submitting'
+          : 'editing'
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    if (submitting || expired || approval !== 'approved') return
+    if (missing.length > 0) {
+      setShowMissing(true)
+      const first = missing[0]
+      if (first) fields.current.get(first.id)?.focus()
+      return
+    }
+    onSubmit?.(toolCalls.map((call) => ({ tool_call_id: call.id, output: outputs[call.id] ?? '' })))
+  }
+
+  function decide(next: 'approved' | 'denied') {
+    setApprovalInner(next)
+    if (next === 'approved') onApprove?.()
+    else onDeny?.()
+  }
+
+  const titleId = `${id}-title`
+  const summaryId = `${id}-missing`
+  const invalid = showMissing && missing.length > 0
+
+  return (
+    <form
+      ref={ref}
+      className={cx('rl-action', className)}
+      data-state={state}
+      data-invalid={invalid ? '' : undefined}
+      aria-labelledby={titleId}
+      aria-busy={submitting || undefined}
+      noValidate
+      onSubmit={submit}
+      {...props}
+    >
+      <div className="rl-action__header">
+        {heading(headingLevel, { id: titleId, className: 'rl-action__title' }, labels.title)}
+        {expiresAt != null && (
+          <p className="rl-action__deadline" data-expired={expired ? '' : undefined}>
+            {expired ? (
+              labels.expired
+            ) : (
+              <time dateTime={isoFromUnix(expiresAt)}>
+                {labels.expiresIn(formatCountdown(remaining ?? 0))}
+              </time>
+            )}
+          </p>
+        )}
+      </div>
+      <p className="rl-action__intro">{labels.intro(toolCalls.length)}</p>
+      <fieldset className="rl-action__fieldset" disabled={submitting || expired || approval === 'denied'}>
+        <ol className="rl-action__calls">
+          {toolCalls.map((call, index) => {
+            const args = prettyJson(call.function.arguments)
+            const fieldId = `${id}-output-${index}`
+            const errorId = `${fieldId}-error`
+            const isMissing = showMissing && missing.includes(call)
+            return (
+              <li key={call.id} className="rl-action__call" data-invalid={isMissing ? '' : undefined}>
+                <dl className="rl-action__meta">
+                  <div>
+                    <dt>{labels.functionName}</dt>
+                    <dd>
+                      <code className="rl-action__name">{call.function.name}</code>
+                    </dd>
+                  </div>
+                  <div>
+                    <dt>{labels.callId}</dt>
+                    <dd>
+                      <code>{call.id}</code>
+                    </dd>
+                  </div>
+                  <div className="rl-action__args-row">
+                    <dt>{labels.arguments}</dt>
+                    <dd>
+                      <pre className="rl-code" data-valid-json={args.valid ? 'true' : 'false'}>
+                        <code>{args.text}</code>
+                      </pre>
+                      {!args.valid && <p className="rl-note">{labels.invalidJson}</p>}
+                    </dd>
+                  </div>
+                </dl>
+                {approval === 'approved' && (
+                  <div className="rl-field">
+                    <label htmlFor={fieldId} className="rl-field__label">
+                      {labels.output(call.function.name, index, toolCalls.length)}
+                    </label>
+                    <textarea
+                      id={fieldId}
+                      ref={(el) => {
+                        if (el) fields.current.set(call.id, el)
+                        else fields.current.delete(call.id)
+                      }}
+                      className="rl-field__input"
+                      name={call.id}
+                      rows={3}
+                      value={outputs[call.id] ?? ''}
+                      required
+                      aria-invalid={isMissing || undefined}
+                      aria-describedby={isMissing ? errorId : undefined}
+                      onChange={(e) => {
+                        const value = e.target.value
+                        setOutputs((prev) => ({ ...prev, [call.id]: value }))
+                      }}
+                    />
+                    {isMissing && (
+                      <p id={errorId} className="rl-field__error">
+                        {labels.missingOne}
+                      </p>
+                    )}
+                  </div>
+                )}
+              </li>
+            )
+          })}
+        </ol>
+        {approval === 'pending' && (
+          <fieldset className="rl-action__approval">
+            <legend className="rl-action__prompt">{labels.approvalPrompt}</legend>
+            <div className="rl-actions">
+              <button
+                type="button"
+                className="rl-button"
+                data-variant="primary"
+                onClick={() => decide('approved')}
+              >
+                {labels.approve}
+              </button>
+              <button
+                type="button"
+                className="rl-button"
+                data-variant="danger"
+                onClick={() => decide('denied')}
+              >
+                {labels.deny}
+              </button>
+            </div>
+          </fieldset>
+        )}
+        {approval === 'approved' && (
+          <div className="rl-actions">
+            <button type="submit" className="rl-button" data-variant="primary">
+              {submitting ? labels.submitting : labels.submit}
+            </button>
+            {invalid && (
+              <p id={summaryId} className="rl-field__error" role="alert">
+                {labels.missing(missing.length)}
+              </p>
+            )}
+          </div>
+        )}
+      </fieldset>
+      {approval === 'denied' && <p className="rl-action__denied">{labels.denied}</p>}
+    </form>
+  )
+})

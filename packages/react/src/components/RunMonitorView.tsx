@@ -1,0 +1,199 @@
+import type { Message, Run, RunStep, ToolOutput } from '@runlens/client'
+import { type ComponentPropsWithoutRef, forwardRef, useEffect, useId, useRef, useState } from 'react'
+import { cx } from './cx.js'
+import { below, type HeadingLevel, heading } from './headings.js'
+import { MessageText } from './MessageText.js'
+import { type ApprovalState, RequiredAction } from './RequiredAction.js'
+import { type RequestErrorLike, RunError } from './RunError.js'
+import { type RunlensLabelsOverride, RunlensLabelsProvider, useLabels } from './RunlensLabelsProvider.js'
+import { RunStatusBadge, statusText } from './RunStatusBadge.js'
+import { RunSteps } from './RunSteps.js'
+import { RunUsage } from './RunUsage.js'
+import { isFinishedStatus } from './status.js'
+import { VisuallyHidden } from './VisuallyHidden.js'
+
+/** How the monitor receives updates: a live stream, polling (e.g. after a dropped stream), or neither. */
+export type ConnectionState = 'idle' | 'streaming' | 'polling' | 'closed' | (string & {})
+
+export interface RunMonitorViewProps extends Omit<ComponentPropsWithoutRef<'section'>, 'children'> {
+  /** The run shown; `null` before one exists. */
+  run: Run | null
+  /** The run's steps. Default: none. */
+  steps?: RunStep[]
+  /** The run's messages (a streaming one has `status: 'in_progress'`). Default: none. */
+  messages?: Message[]
+  /** Plain answer text instead of `messages`, e.g. text streamed so far. Default: none. */
+  text?: string
+  /** `text` is still arriving. Default `false`. */
+  streaming?: boolean
+  /** An error of a request or stream from the client (APIError and the like). Default: none. */
+  error?: RequestErrorLike | null
+  /** Shown next to the status. Default: not shown. */
+  connection?: ConnectionState
+  /** Shows a "Cancel run" button while the run is not finished. */
+  onCancel?: () => void
+  /** A cancel was requested and the server has not confirmed it yet. Default `false`. */
+  cancelling?: boolean
+  /** Called with every output of the required action, at once. */
+  onSubmitToolOutputs?: (outputs: ToolOutput[]) => void
+  /** Tool outputs are being sent. Default `false`. */
+  submitting?: boolean
+  /** Ask for approval before tool outputs can be entered. Default `false`. */
+  requireApproval?: boolean
+  /** The approval step's state when the parent controls it. Default: kept inside RequiredAction. */
+  approval?: ApprovalState
+  onApprove?: () => void
+  onDeny?: () => void
+  /** The clock in ms (countdown, elapsed times). Default `Date.now`. */
+  now?: () => number
+  /** BCP 47 locale for numbers and dates. Default: the provider's, else the runtime's. */
+  locale?: string
+  /** The level of the monitor's heading; its parts use the next level. Default 2. */
+  headingLevel?: HeadingLevel
+  /** Replaces any words of the monitor and of the components inside it. */
+  labels?: RunlensLabelsOverride
+}
+
+/**
+ * A whole run at a glance: status, connection, cancel, errors, the required action, the answer,
+ * the steps and the usage. Presentational: the connected `RunMonitor` feeds it from the hooks.
+ * One polite announcer speaks status changes, so the badges inside stay quiet.
+ */
+export const RunMonitorView = forwardRef<HTMLElement, RunMonitorViewProps>(function RunMonitorView(
+  { labels, locale, ...props },
+  ref,
+) {
+  // The override applies to every part, so the parts read it from context like any other provider.
+  return (
+    <RunlensLabelsProvider labels={labels} locale={locale}>
+      <MonitorBody ref={ref} {...props} />
+    </RunlensLabelsProvider>
+  )
+})
+
+const MonitorBody = forwardRef<HTMLElement, Omit<RunMonitorViewProps, 'labels' | 'locale'>>(
+  function MonitorBody(
+    {
+      run,
+      steps = [],
+      messages = [],
+      text,
+      streaming = false,
+      error = null,
+      connection,
+      onCancel,
+      cancelling = false,
+      onSubmitToolOutputs,
+      submitting = false,
+      requireApproval = false,
+      approval,
+      onApprove,
+      onDeny,
+      now,
+      headingLevel = 2,
+      className,
+      ...props
+    },
+    ref,
+  ) {
+    const labels = useLabels('monitor')
+    const statusLabels = useLabels('status')
+    const titleId = `${useId()}-title`
+    const status = run?.status
+    const [announcement, setAnnouncement] = useState('')
+    const lastStatus = useRef(status)
+
+    useEffect(() => {
+      // Announce changes only: the status at mount is already on screen.
+      if (status !== lastStatus.current && status)
+        setAnnouncement(labels.announceStatus(statusText(status, statusLabels)))
+      lastStatus.current = status
+    }, [status, labels, statusLabels])
+
+    const sub = below(headingLevel)
+    const isCancelling = cancelling || status === 'cancelling'
+    const toolCalls = run?.required_action?.submit_tool_outputs.tool_calls ?? []
+    const showAction = status === 'requires_action' && toolCalls.length > 0
+    const showRole = messages.some((m) => m.role !== 'assistant')
+
+    return (
+      <section
+        ref={ref}
+        className={cx('rl-monitor', className)}
+        data-state={status ?? 'empty'}
+        data-connection={connection}
+        aria-labelledby={titleId}
+        {...props}
+      >
+        <div className="rl-monitor__header">
+          {heading(headingLevel, { id: titleId, className: 'rl-monitor__title' }, labels.title)}
+          {run && <code className="rl-monitor__id">{run.id}</code>}
+          {run && <RunStatusBadge status={run.status} />}
+          {connection && (
+            <span className="rl-monitor__connection" data-state={connection}>
+              <VisuallyHidden>{`${labels.connection}: `}</VisuallyHidden>
+              {labels.connectionStates[connection] ?? connection}
+            </span>
+          )}
+          {run && onCancel && !isFinishedStatus(status) && (
+            <button
+              type="button"
+              className="rl-button rl-monitor__cancel"
+              data-variant="danger"
+              aria-disabled={isCancelling || undefined}
+              onClick={() => {
+                if (!isCancelling) onCancel()
+              }}
+            >
+              {isCancelling ? labels.cancelling : labels.cancel}
+            </button>
+          )}
+        </div>
+        <VisuallyHidden role="status" className="rl-monitor__announcer">
+          {announcement}
+        </VisuallyHidden>
+        {!run && <p className="rl-empty">{labels.noRun}</p>}
+        <RunError lastError={run?.last_error} incompleteDetails={run?.incomplete_details} error={error} />
+        {showAction && run && (
+          <RequiredAction
+            key={toolCalls.map((c) => c.id).join(' ')}
+            toolCalls={toolCalls}
+            expiresAt={run.expires_at}
+            now={now}
+            onSubmit={onSubmitToolOutputs}
+            submitting={submitting}
+            requireApproval={requireApproval}
+            approval={approval}
+            onApprove={onApprove}
+            onDeny={onDeny}
+            headingLevel={sub}
+          />
+        )}
+        {(text !== undefined || messages.length > 0) && (
+          <section className="rl-monitor__answer" aria-label={labels.answer}>
+            {text !== undefined ? (
+              <MessageText text={text} streaming={streaming} />
+            ) : (
+              <ol className="rl-monitor__messages">
+                {messages.map((m) => (
+                  <li key={m.id}>
+                    <MessageText message={m} showRole={showRole} />
+                  </li>
+                ))}
+              </ol>
+            )}
+          </section>
+        )}
+        {run && <RunSteps steps={steps} now={now} headingLevel={sub} />}
+        {run && (
+          <RunUsage
+            usage={run.usage}
+            maxPromptTokens={run.max_prompt_tokens}
+            maxCompletionTokens={run.max_completion_tokens}
+            headingLevel={sub}
+          />
+        )}
+      </section>
+    )
+  },
+)

@@ -1,0 +1,54 @@
+import type { RunStatus } from '@runlens/client'
+import { type ComponentPropsWithoutRef, forwardRef } from 'react'
+import { cx } from './cx.js'
+import type { PartialLabels, StatusLabels } from './defaultLabels.js'
+import { useLabels } from './RunlensLabelsProvider.js'
+import { isKnownStatus, statusOutcome, statusPhase } from './status.js'
+import { VisuallyHidden } from './VisuallyHidden.js'
+
+export interface RunStatusBadgeProps extends Omit<ComponentPropsWithoutRef<'span'>, 'children'> {
+  /** The run's (or step's) status. Any string: one the library does not know shows as "Unknown". */
+  status: RunStatus | null | undefined
+  /**
+   * Make the badge a polite live region (`role="status"`), so a screen reader announces changes.
+   * Default `false`: inside RunMonitorView one announcer speaks for the whole monitor instead.
+   */
+  live?: boolean
+  /** Replaces any of the badge's words. Default: the provider's, else English. */
+  labels?: PartialLabels<StatusLabels>
+}
+
+/** Text for a status; exported so other components (and apps) say it the same way. */
+export function statusText(status: RunStatus | null | undefined, labels: StatusLabels): string {
+  if (isKnownStatus(status)) return labels.statuses[status]
+  return status ? `${labels.unknown} (${status})` : labels.unknown
+}
+
+/**
+ * A run's status as a badge: `data-state` is the status (or `unknown`), `data-phase` says whether
+ * work is going on (`active`), the user is awaited (`waiting`) or the run is over (`finished`), and
+ * `data-outcome` how it ended. The visible text is the status; screen readers hear a prefix too.
+ */
+export const RunStatusBadge = forwardRef<HTMLSpanElement, RunStatusBadgeProps>(function RunStatusBadge(
+  { status, live = false, labels: labelsProp, className, ...props },
+  ref,
+) {
+  const labels = useLabels('status', labelsProp)
+  const state = isKnownStatus(status) ? status : 'unknown'
+  return (
+    <span
+      ref={ref}
+      className={cx('rl-badge', className)}
+      data-state={state}
+      data-phase={statusPhase(status)}
+      data-outcome={statusOutcome(status)}
+      role={live ? 'status' : undefined}
+      aria-live={live ? 'polite' : undefined}
+      {...props}
+    >
+      <span className="rl-badge__indicator" aria-hidden="true" />
+      <VisuallyHidden>{`${labels.prefix} `}</VisuallyHidden>
+      <span className="rl-badge__label">{statusText(status, labels)}</span>
+    </span>
+  )
+})

@@ -1,0 +1,202 @@
+import type { RunStep, ToolCall } from '@runlens/client'
+import { type ComponentPropsWithoutRef, forwardRef, useId } from 'react'
+import { cx } from './cx.js'
+import type { PartialLabels, StepsLabels } from './defaultLabels.js'
+import { formatDuration, formatScore, prettyJson } from './format.js'
+import { type HeadingLevel, heading } from './headings.js'
+import { useLabels, useLocale } from './RunlensLabelsProvider.js'
+import { RunStatusBadge } from './RunStatusBadge.js'
+import { endedAt } from './status.js'
+import { VisuallyHidden } from './VisuallyHidden.js'
+
+export interface RunStepsProps extends Omit<ComponentPropsWithoutRef<'section'>, 'children'> {
+  /** The run's steps, in the order to show (the API lists newest first unless asked `order: 'asc'`). */
+  steps: RunStep[]
+  /** The clock in ms, for the elapsed time of steps still running. Default: no elapsed time shown. */
+  now?: () => number
+  /** BCP 47 locale for numbers. Default: the provider's, else the runtime's. */
+  locale?: string
+  /** The level of the timeline's heading. Default 3. */
+  headingLevel?: HeadingLevel
+  /** Replaces any of the timeline's words. Default: the provider's, else English. */
+  labels?: PartialLabels<StepsLabels>
+}
+
+function Code({ text, json = false }: { text: string; json?: boolean }) {
+  const shown = json ? prettyJson(text) : { text, valid: true }
+  return (
+    <pre className="rl-code" data-valid-json={json ? String(shown.valid) : undefined}>
+      <code>{shown.text}</code>
+    </pre>
+  )
+}
+
+function ToolCallDetails({ call, labels, locale }: { call: ToolCall; labels: StepsLabels; locale?: string }) {
+  switch (call.type) {
+    case 'function':
+      return (
+        <div className="rl-tool" data-type="function">
+          <p className="rl-tool__title">
+            {labels.functionCall} <code className="rl-tool__name">{call.function.name}</code>
+          </p>
+          <dl className="rl-tool__details">
+            <div>
+              <dt>{labels.arguments}</dt>
+              <dd>
+                <Code text={call.function.arguments} json />
+              </dd>
+            </div>
+            <div>
+              <dt>{labels.output}</dt>
+              <dd>
+                {call.function.output == null ? (
+                  <p className="rl-empty">{labels.noOutput}</p>
+                ) : (
+                  <Code text={call.function.output} />
+                )}
+              </dd>
+            </div>
+          </dl>
+        </div>
+      )
+    case 'code_interpreter':
+      return (
+        <div className="rl-tool" data-type="code_interpreter">
+          <p className="rl-tool__title">{labels.codeInterpreter}</p>
+          <dl className="rl-tool__details">
+            <div>
+              <dt>{labels.input}</dt>
+              <dd>
+                <Code text={call.code_interpreter.input} />
+              </dd>
+            </div>
+            <div>
+              <dt>{labels.logs}</dt>
+              <dd>
+                {call.code_interpreter.outputs.length === 0 ? (
+                  <p className="rl-empty">{labels.noOutput}</p>
+                ) : (
+                  call.code_interpreter.outputs.map((out, i) =>
+                    out.type === 'logs' ? (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: outputs have no id and never reorder
+                      <Code key={i} text={out.logs} />
+                    ) : (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: outputs have no id and never reorder
+                      <p key={i} className="rl-tool__image">
+                        {labels.imageOutput(out.image.file_id)}
+                      </p>
+                    ),
+                  )
+                )}
+              </dd>
+            </div>
+          </dl>
+        </div>
+      )
+    case 'file_search': {
+      const results = call.file_search.results ?? []
+      return (
+        <div className="rl-tool" data-type="file_search">
+          <p className="rl-tool__title">{labels.fileSearch}</p>
+          {results.length === 0 ? (
+            <p className="rl-empty">{labels.noResults}</p>
+          ) : (
+            <ol className="rl-tool__results">
+              {results.map((r, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: the same file may be found twice
+                <li key={i} className="rl-result">
+                  <span className="rl-result__name">{r.file_name}</span>{' '}
+                  <span className="rl-result__score">
+                    {labels.score} {formatScore(r.score, locale)}
+                  </span>
+                  {r.content?.map((c, j) =>
+                    c.text ? (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: content parts have no id
+                      <p key={j} className="rl-result__content">
+                        {c.text}
+                      </p>
+                    ) : null,
+                  )}
+                </li>
+              ))}
+            </ol>
+          )}
+        </div>
+      )
+    }
+    default: {
+      // A tool type a newer server added: name it rather than hide it.
+      const type = (call as { type?: unknown }).type
+      return (
+        <div className="rl-tool" data-type="unknown">
+          <p className="rl-tool__title">{String(type)}</p>
+        </div>
+      )
+    }
+  }
+}
+
+/**
+ * A run's steps as an ordered list: type, status and duration of each, with the details of every
+ * tool call (function arguments and output, code interpreter input and logs, file search results).
+ */
+export const RunSteps = forwardRef<HTMLElement, RunStepsProps>(function RunSteps(
+  { steps, now, locale: localeProp, headingLevel = 3, labels: labelsProp, className, ...props },
+  ref,
+) {
+  const labels = useLabels('steps', labelsProp)
+  const { locale } = useLocale(localeProp)
+  const titleId = `${useId()}-title`
+  const badgeLabels = { prefix: labels.statusPrefix }
+  return (
+    <section
+      ref={ref}
+      className={cx('rl-steps', className)}
+      data-state={steps.length ? 'filled' : 'empty'}
+      aria-labelledby={titleId}
+      {...props}
+    >
+      {heading(headingLevel, { id: titleId, className: 'rl-steps__title' }, labels.title)}
+      {steps.length === 0 ? (
+        <p className="rl-empty">{labels.empty}</p>
+      ) : (
+        <ol className="rl-steps__list">
+          {steps.map((step) => {
+            const end = endedAt(step)
+            const seconds = end != null ? end - step.created_at : now ? now() / 1000 - step.created_at : null
+            return (
+              <li key={step.id} className="rl-step" data-state={step.status} data-type={step.type}>
+                <div className="rl-step__header">
+                  <span className="rl-step__type">{labels.types[step.type] ?? step.type}</span>
+                  <RunStatusBadge status={step.status} labels={badgeLabels} />
+                  <span className="rl-step__duration">
+                    <VisuallyHidden>{`${labels.duration}: `}</VisuallyHidden>
+                    {seconds != null && seconds >= 0 ? (
+                      <time dateTime={`PT${Math.floor(seconds)}S`}>{formatDuration(seconds, locale)}</time>
+                    ) : (
+                      labels.running
+                    )}
+                  </span>
+                </div>
+                {step.step_details.type === 'message_creation' && (
+                  <p className="rl-step__message">
+                    {labels.messageId} <code>{step.step_details.message_creation.message_id}</code>
+                  </p>
+                )}
+                {step.step_details.type === 'tool_calls' &&
+                  step.step_details.tool_calls.map((call, i) => (
+                    <ToolCallDetails key={call.id || i} call={call} labels={labels} locale={locale} />
+                  ))}
+                {step.last_error && (
+                  <p className="rl-step__error">
+                    {labels.error}: <code>{step.last_error.code}</code> {step.last_error.message}
+                  </p>
+                )}
+              </li>
+            )
+          })}
+        </ol>
+      )}
+    </section>
+  )
+})

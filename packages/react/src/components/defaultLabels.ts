@@ -1,0 +1,260 @@
+import type { KnownRunStatus } from '@runlens/client'
+
+/** The words of the run status badge. */
+export interface StatusLabels {
+  /** Read before the status by screen readers, e.g. "Run status: Completed". */
+  prefix: string
+  /** What a status the library does not know is called; the raw status follows it. */
+  unknown: string
+  statuses: Record<KnownRunStatus, string>
+}
+
+/** The words of the required-action panel. */
+export interface RequiredActionLabels {
+  title: string
+  intro: (count: number) => string
+  functionName: string
+  callId: string
+  arguments: string
+  invalidJson: string
+  output: (name: string, index: number, total: number) => string
+  submit: string
+  submitting: string
+  approve: string
+  deny: string
+  approvalPrompt: string
+  denied: string
+  /** Shown when submit is pressed with outputs left empty. */
+  missing: (count: number) => string
+  missingOne: string
+  expiresIn: (duration: string) => string
+  expired: string
+}
+
+/** The words of the usage panel. */
+export interface UsageLabels {
+  title: string
+  prompt: string
+  completion: string
+  total: string
+  empty: string
+  promptBar: string
+  completionBar: string
+  /** The bar's spoken value, e.g. "120 of 1,000 tokens". */
+  ofMax: (value: string, max: string) => string
+}
+
+/** The words of the error panel. */
+export interface ErrorLabels {
+  runFailed: string
+  incomplete: string
+  requestFailed: string
+  code: string
+  status: string
+  requestId: string
+  incompleteReasons: Record<string, string>
+  /** For a reason the library does not know. */
+  incompleteOther: (reason: string) => string
+}
+
+/** The words of the steps timeline. */
+export interface StepsLabels {
+  title: string
+  empty: string
+  statusPrefix: string
+  types: Record<string, string>
+  duration: string
+  running: string
+  messageId: string
+  functionCall: string
+  arguments: string
+  output: string
+  noOutput: string
+  codeInterpreter: string
+  input: string
+  logs: string
+  imageOutput: (fileId: string) => string
+  fileSearch: string
+  noResults: string
+  score: string
+  error: string
+}
+
+/** The words of the message text. */
+export interface MessageLabels {
+  /** Visually hidden label of the message region. */
+  label: string
+  streaming: string
+  empty: string
+  refusal: string
+  imageFile: (fileId: string) => string
+  imageUrl: (url: string) => string
+  roles: Record<string, string>
+}
+
+/** The words of the run list. */
+export interface RunListLabels {
+  caption: string
+  id: string
+  status: string
+  model: string
+  created: string
+  duration: string
+  tokens: string
+  empty: string
+  loading: string
+  loadMore: string
+  loadingMore: string
+  select: (runId: string) => string
+}
+
+/** The words of the run monitor. */
+export interface MonitorLabels {
+  title: string
+  noRun: string
+  cancel: string
+  cancelling: string
+  answer: string
+  connection: string
+  connectionStates: Record<string, string>
+  /** What the single live announcer says when the status changes. */
+  announceStatus: (status: string) => string
+}
+
+/** Every user-visible string of the components, grouped by component. */
+export interface RunlensLabels {
+  status: StatusLabels
+  requiredAction: RequiredActionLabels
+  usage: UsageLabels
+  error: ErrorLabels
+  steps: StepsLabels
+  message: MessageLabels
+  runList: RunListLabels
+  monitor: MonitorLabels
+}
+
+/** The English defaults. Override any subset with a component's `labels` prop or `RunlensLabelsProvider`. */
+export const defaultLabels: RunlensLabels = {
+  status: {
+    prefix: 'Run status:',
+    unknown: 'Unknown',
+    statuses: {
+      queued: 'Queued',
+      in_progress: 'In progress',
+      requires_action: 'Action required',
+      cancelling: 'Cancelling',
+      cancelled: 'Cancelled',
+      failed: 'Failed',
+      completed: 'Completed',
+      incomplete: 'Incomplete',
+      expired: 'Expired',
+    },
+  },
+  requiredAction: {
+    title: 'Action required',
+    intro: (count) =>
+      count === 1
+        ? 'The assistant called a tool. Provide its output to continue the run.'
+        : `The assistant called ${count} tools. Provide every output to continue the run.`,
+    functionName: 'Function',
+    callId: 'Call ID',
+    arguments: 'Arguments',
+    invalidJson: 'Not valid JSON, shown as received.',
+    output: (name, index, total) =>
+      total > 1 ? `Output of ${name} (${index + 1} of ${total})` : `Output of ${name}`,
+    submit: 'Submit outputs',
+    submitting: 'Submitting…',
+    approve: 'Approve',
+    deny: 'Deny',
+    approvalPrompt: 'Allow these tool calls to run?',
+    denied: 'Tool calls denied.',
+    missing: (count) => (count === 1 ? '1 output is missing.' : `${count} outputs are missing.`),
+    missingOne: 'An output is required.',
+    expiresIn: (duration) => `Expires in ${duration}`,
+    expired: 'Expired: the run no longer accepts outputs.',
+  },
+  usage: {
+    title: 'Token usage',
+    prompt: 'Prompt',
+    completion: 'Completion',
+    total: 'Total',
+    empty: 'No usage reported yet.',
+    promptBar: 'Prompt tokens used of the limit',
+    completionBar: 'Completion tokens used of the limit',
+    ofMax: (value, max) => `${value} of ${max} tokens`,
+  },
+  error: {
+    runFailed: 'The run failed',
+    incomplete: 'The run ended incomplete',
+    requestFailed: 'The request failed',
+    code: 'Code',
+    status: 'HTTP status',
+    requestId: 'Request ID',
+    incompleteReasons: {
+      max_completion_tokens:
+        'The answer reached the completion token limit (max_completion_tokens) before it was finished.',
+      max_prompt_tokens: 'The conversation exceeded the prompt token limit (max_prompt_tokens).',
+    },
+    incompleteOther: (reason) => `The run stopped early (${reason}).`,
+  },
+  steps: {
+    title: 'Steps',
+    empty: 'No steps yet.',
+    statusPrefix: 'Step status:',
+    types: { message_creation: 'Message', tool_calls: 'Tool calls' },
+    duration: 'Duration',
+    running: 'running',
+    messageId: 'Message',
+    functionCall: 'Function call',
+    arguments: 'Arguments',
+    output: 'Output',
+    noOutput: 'No output yet.',
+    codeInterpreter: 'Code interpreter',
+    input: 'Input',
+    logs: 'Logs',
+    imageOutput: (fileId) => `Image file ${fileId}`,
+    fileSearch: 'File search',
+    noResults: 'No results.',
+    score: 'Score',
+    error: 'Error',
+  },
+  message: {
+    label: 'Message',
+    streaming: 'Writing…',
+    empty: 'No text yet.',
+    refusal: 'Refusal',
+    imageFile: (fileId) => `[image file ${fileId}]`,
+    imageUrl: (url) => `[image ${url}]`,
+    roles: { user: 'User', assistant: 'Assistant' },
+  },
+  runList: {
+    caption: 'Runs',
+    id: 'Run',
+    status: 'Status',
+    model: 'Model',
+    created: 'Created',
+    duration: 'Duration',
+    tokens: 'Tokens',
+    empty: 'No runs yet.',
+    loading: 'Loading runs…',
+    loadMore: 'Load more',
+    loadingMore: 'Loading…',
+    select: (runId) => `Open run ${runId}`,
+  },
+  monitor: {
+    title: 'Run',
+    noRun: 'No run yet.',
+    cancel: 'Cancel run',
+    cancelling: 'Cancelling…',
+    answer: 'Answer',
+    connection: 'Connection',
+    connectionStates: { idle: 'Idle', streaming: 'Live', polling: 'Polling', closed: 'Closed' },
+    announceStatus: (status) => `Run status: ${status}`,
+  },
+}
+
+/** A partial set of one component's labels: any key, and any entry of the maps (statuses, reasons...). */
+export type PartialLabels<T> = {
+  // biome-ignore lint/complexity/noBannedTypes: matches every function-valued label
+  [K in keyof T]?: T[K] extends Function ? T[K] : T[K] extends object ? Partial<T[K]> : T[K]
+}

@@ -1,0 +1,75 @@
+import { render, screen } from '@testing-library/react'
+import { createRef } from 'react'
+import { describe, expect, test } from 'vitest'
+import { RunlensLabelsProvider, RunStatusBadge } from '../../src/components/index.js'
+
+const cases = [
+  ['queued', 'Queued', 'active'],
+  ['in_progress', 'In progress', 'active'],
+  ['cancelling', 'Cancelling', 'active'],
+  ['requires_action', 'Action required', 'waiting'],
+  ['completed', 'Completed', 'finished'],
+  ['failed', 'Failed', 'finished'],
+  ['cancelled', 'Cancelled', 'finished'],
+  ['incomplete', 'Incomplete', 'finished'],
+  ['expired', 'Expired', 'finished'],
+] as const
+
+describe('RunStatusBadge', () => {
+  test.each(cases)('%s: data-state, phase and text', (status, text, phase) => {
+    const { container } = render(<RunStatusBadge status={status} />)
+    const badge = container.firstElementChild as HTMLElement
+    expect(badge.dataset.state).toBe(status)
+    expect(badge.dataset.phase).toBe(phase)
+    expect(badge.textContent).toBe(`Run status: ${text}`)
+  })
+
+  test('a status the library does not know', () => {
+    const { container } = render(<RunStatusBadge status="paused_by_operator" />)
+    const badge = container.firstElementChild as HTMLElement
+    expect(badge.dataset.state).toBe('unknown')
+    expect(badge.dataset.phase).toBe('unknown')
+    expect(badge).toHaveProperty('textContent', 'Run status: Unknown (paused_by_operator)')
+  })
+
+  test('outcomes tell success from failure', () => {
+    const { container } = render(
+      <>
+        <RunStatusBadge status="completed" />
+        <RunStatusBadge status="failed" />
+        <RunStatusBadge status="cancelled" />
+      </>,
+    )
+    const outcomes = [...container.querySelectorAll<HTMLElement>('.rl-badge')].map((b) => b.dataset.outcome)
+    expect(outcomes).toEqual(['success', 'failure', 'neutral'])
+  })
+
+  test('is a live region only when asked', () => {
+    const { rerender } = render(<RunStatusBadge status="queued" />)
+    expect(screen.queryByRole('status')).toBeNull()
+    rerender(<RunStatusBadge status="queued" live />)
+    expect(screen.getByRole('status').textContent).toContain('Queued')
+  })
+
+  test('forwards its ref and passes unknown props through', () => {
+    const ref = createRef<HTMLSpanElement>()
+    render(<RunStatusBadge ref={ref} status="queued" data-testid="b" className="mine" title="t" />)
+    expect(ref.current).toBe(screen.getByTestId('b'))
+    expect(ref.current?.className).toBe('rl-badge mine')
+    expect(ref.current?.title).toBe('t')
+  })
+
+  test('labels: prop over provider over defaults', () => {
+    render(
+      <RunlensLabelsProvider labels={{ status: { prefix: 'Statut :', statuses: { completed: 'Terminé' } } }}>
+        <RunStatusBadge status="completed" data-testid="a" />
+        <RunStatusBadge status="failed" data-testid="b" />
+        <RunStatusBadge status="completed" data-testid="c" labels={{ prefix: 'État :' }} />
+      </RunlensLabelsProvider>,
+    )
+    expect(screen.getByTestId('a').textContent).toBe('Statut : Terminé')
+    // Overriding one status keeps the others.
+    expect(screen.getByTestId('b').textContent).toBe('Statut : Failed')
+    expect(screen.getByTestId('c').textContent).toBe('État : Terminé')
+  })
+})

@@ -1,0 +1,8 @@
+// Setup of the DOM test projects (react19, react18).
+import { cleanup } from '@testing-library/react'
+import { afterEach } from 'vitest'
+
+// Vitest runs without globals, so Testing Library cannot register its own cleanup.
+afterEach(() => {
+  cleanup()
+})
