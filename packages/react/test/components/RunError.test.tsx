@@ -1,0 +1,58 @@
+import { render, screen } from '@testing-library/react'
+import { createRef } from 'react'
+import { describe, expect, test } from 'vitest'
+import { RunError } from '../../src/components/index.js'
+
+describe('RunError', () => {
+  test('last_error: code and message', () => {
+    render(<RunError lastError={{ code: 'rate_limit_exceeded', message: 'You exceeded your quota.' }} />)
+    const alert = screen.getByRole('alert')
+    expect(alert.dataset.state).toBe('run')
+    expect(alert.textContent).toContain('The run failed')
+    expect(alert.textContent).toContain('You exceeded your quota.')
+    expect(screen.getByText('rate_limit_exceeded').tagName).toBe('CODE')
+  })
+
+  test('incomplete_details in plain language, known and unknown reasons', () => {
+    const { rerender } = render(<RunError incompleteDetails={{ reason: 'max_completion_tokens' }} />)
+    expect(screen.getByRole('alert').textContent).toContain('reached the completion token limit')
+    rerender(<RunError incompleteDetails={{ reason: 'max_prompt_tokens' }} />)
+    expect(screen.getByRole('alert').textContent).toContain('exceeded the prompt token limit')
+    rerender(<RunError incompleteDetails={{ reason: 'content_filter' }} />)
+    expect(screen.getByRole('alert').textContent).toContain('The run stopped early (content_filter).')
+  })
+
+  test('a request error with status, code and request id (the shape of the client APIError)', () => {
+    class FakeAPIError extends Error {
+      status = 429
+      code = 'rate_limit_exceeded'
+      requestId = 'req_123abc'
+    }
+    render(<RunError error={new FakeAPIError('Too many requests')} />)
+    const alert = screen.getByRole('alert')
+    expect(alert.dataset.state).toBe('request')
+    expect(alert.textContent).toContain('The request failed')
+    expect(alert.textContent).toContain('Too many requests')
+    expect(alert.textContent).toContain('429')
+    expect(screen.getByText('req_123abc')).toBeTruthy()
+  })
+
+  test('a plain error without status shows only its message', () => {
+    const { container } = render(<RunError error={new Error('Network down')} live={false} />)
+    expect(screen.queryByRole('alert')).toBeNull()
+    expect(container.querySelector('dl')).toBeNull()
+    expect(container.textContent).toContain('Network down')
+  })
+
+  test('renders nothing without an error', () => {
+    const { container } = render(<RunError lastError={null} incompleteDetails={null} error={null} />)
+    expect(container.innerHTML).toBe('')
+  })
+
+  test('forwards its ref and passes unknown props through', () => {
+    const ref = createRef<HTMLDivElement>()
+    render(<RunError ref={ref} error={{ message: 'x' }} data-testid="e" className="mine" />)
+    expect(ref.current).toBe(screen.getByTestId('e'))
+    expect(ref.current?.className).toBe('rl-error mine')
+  })
+})
