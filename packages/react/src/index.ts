@@ -1,1 +1,2 @@
 export { version } from './version.js'
+export * from './components/index.js'
