@@ -1,1 +1,21 @@
+export { applyRunEvent, emptyRunSnapshot, isTerminalStatus } from './applyRunEvent.js'
+export { createRunsClient } from './createRunsClient.js'
+export {
+  APIConnectionError,
+  APIError,
+  APITimeoutError,
+  APIUserAbortError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  InternalServerError,
+  InvalidParamError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  StreamError,
+  UnprocessableEntityError,
+} from './errors.js'
+export { DEFAULT_POLL_INTERVAL_MS, isPollingStatus, pollDelay } from './poll.js'
+export { isRetryableStatus, MAX_RETRY_AFTER_MS, type RetryInput, retryAfterMs, retryDelay } from './retry.js'
 export type * from './types.js'

@@ -533,3 +533,163 @@ export interface RunStepListParams extends CursorQuery {
 export interface RunStepRetrieveParams {
   include?: RunStepInclude[]
 }
+
+// ---------------------------------------------------------------------------------------------
+// The client's own types: snapshot, options, streams, pages
+
+/** The `error` stream event as the snapshot keeps it. */
+export interface RunSnapshotError {
+  message: string
+  type?: string
+  code?: string | null
+  param?: string | null
+}
+
+/**
+ * What a stream has said so far about one run, built by `applyRunEvent`. Treat it as immutable:
+ * each event gives a new snapshot whose unchanged parts keep their identity.
+ */
+export interface RunSnapshot {
+  run: Run | null
+  messages: Message[]
+  steps: RunStep[]
+  error: RunSnapshotError | null
+  /** True once `[DONE]` has arrived. */
+  done: boolean
+}
+
+/** A header set on top of the defaults; `null` removes a header the client would send. */
+export type HeadersRecord = Record<string, string | null | undefined>
+
+type QueryValue = string | number | boolean
+/** Query parameters; an array repeats the key, `null` removes a parameter set at a lower level. */
+export type QueryRecord = Record<string, QueryValue | readonly QueryValue[] | null | undefined>
+
+/** The subset of `fetch` the client calls: always a string URL and an init object. */
+export type FetchLike = (url: string, init: RequestInit) => Promise<Response>
+
+/** Resolves after `ms`; may reject early when `signal` aborts. */
+export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>
+
+/** Options of one call; each overrides the client's own. */
+export interface RequestOptions {
+  /** Aborts the call (and a stream's body): the call rejects with `APIUserAbortError`. */
+  signal?: AbortSignal
+  headers?: HeadersRecord
+  query?: QueryRecord
+  /** Time allowed until the response headers arrive, per attempt. Default: the client's. */
+  timeoutMs?: number
+  /** Default: the client's (2). */
+  maxRetries?: number
+  /** Polling helpers only: the wait between two retrieves. Default: `openai-poll-after-ms`, else 1000. */
+  pollIntervalMs?: number
+}
+
+export interface ClientOptions {
+  /** Sent as `Authorization: Bearer`. Leave it out behind a proxy that adds the key itself. */
+  apiKey?: string
+  /** Default `https://api.openai.com/v1`. May be relative (`/api/openai`) in a browser. */
+  baseURL?: string
+  /** Default `globalThis.fetch`. The simulator's `createSimulator().fetch` fits here. */
+  fetch?: FetchLike
+  /** Sent with every request, e.g. `{ 'api-key': KEY }` for Azure-style deployments. */
+  headers?: HeadersRecord
+  /** Sent with every request, e.g. `{ 'api-version': '2024-05-01-preview' }`. */
+  query?: QueryRecord
+  /** Retries after the first attempt, on 408, 409, 429, 5xx and network errors. Default 2. */
+  maxRetries?: number
+  /** Time allowed until the response headers arrive, per attempt. Default 600_000 (10 minutes). */
+  timeoutMs?: number
+  /** Allows an `apiKey` in a browser, where anyone can read it. Prefer a proxy that holds the key. */
+  dangerouslyAllowBrowser?: boolean
+  /** For tests: replaces the waits between retries and polls. */
+  sleep?: Sleep
+  /** For tests: the clock (ms since the epoch) used to read an HTTP-date `retry-after`. */
+  now?: () => number
+  /** For tests: a source in [0, 1) for the retry jitter. */
+  random?: () => number
+}
+
+/**
+ * A streamed run: iterate it for the events, or await `finalRun()`. It can be iterated once;
+ * leaving a `for await` early aborts the request.
+ */
+export interface RunStream extends AsyncIterable<AssistantStreamEvent> {
+  /** The state after the events read so far (`applyRunEvent` over them). */
+  snapshot(): RunSnapshot
+  /** Reads the stream to its end (if nobody iterates it) and gives the last run. */
+  finalRun(): Promise<Run>
+  /** Reads the stream to its end (if nobody iterates it) and gives the run's messages. */
+  finalMessages(): Promise<Message[]>
+  abort(): void
+}
+
+/** One page of a cursor-paginated list. */
+export interface CursorPage<T> {
+  data: T[]
+  hasMore: boolean
+  firstId: string | null
+  lastId: string | null
+  /** The list body as the server sent it, unknown fields included. */
+  body: ListResponse<T>
+  hasNextPage(): boolean
+  /** The following page (in the direction of the first query), or null after the last one. */
+  nextPage(): PagePromise<T> | null
+}
+
+/**
+ * A lazy request for a page: `await` it for the first page, or `for await` over it for every
+ * item of every page. The request starts at the first `then` or iteration.
+ */
+export interface PagePromise<T> extends Promise<CursorPage<T>>, AsyncIterable<T> {}
+
+export interface StepsResource {
+  list(
+    threadId: string,
+    runId: string,
+    query?: RunStepListParams,
+    opts?: RequestOptions,
+  ): PagePromise<RunStep>
+  retrieve(
+    threadId: string,
+    runId: string,
+    stepId: string,
+    query?: RunStepRetrieveParams,
+    opts?: RequestOptions,
+  ): Promise<RunStep>
+}
+
+export interface RunsResource {
+  create(threadId: string, body: RunCreateParams, opts?: RequestOptions): Promise<Run>
+  stream(threadId: string, body: RunCreateParams, opts?: RequestOptions): RunStream
+  createAndPoll(threadId: string, body: RunCreateParams, opts?: RequestOptions): Promise<Run>
+  retrieve(threadId: string, runId: string, opts?: RequestOptions): Promise<Run>
+  update(threadId: string, runId: string, body: RunUpdateParams, opts?: RequestOptions): Promise<Run>
+  list(threadId: string, query?: RunListParams, opts?: RequestOptions): PagePromise<Run>
+  cancel(threadId: string, runId: string, opts?: RequestOptions): Promise<Run>
+  submitToolOutputs(
+    threadId: string,
+    runId: string,
+    body: RunSubmitToolOutputsParams,
+    opts?: RequestOptions,
+  ): Promise<Run>
+  submitToolOutputsStream(
+    threadId: string,
+    runId: string,
+    body: RunSubmitToolOutputsParams,
+    opts?: RequestOptions,
+  ): RunStream
+  submitToolOutputsAndPoll(
+    threadId: string,
+    runId: string,
+    body: RunSubmitToolOutputsParams,
+    opts?: RequestOptions,
+  ): Promise<Run>
+  /** Retrieves the run until its status is neither queued, in_progress nor cancelling. */
+  poll(threadId: string, runId: string, opts?: RequestOptions): Promise<Run>
+  steps: StepsResource
+}
+
+export interface RunsClient {
+  runs: RunsResource
+}

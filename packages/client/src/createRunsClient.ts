@@ -1,0 +1,26 @@
+import { InvalidParamError } from './errors.js'
+import { createRuns } from './resources/runs.js'
+import { createTransport } from './transport.js'
+import type { ClientOptions, RunsClient } from './types.js'
+
+/**
+ * A client of the Runs API. It holds no state beyond its options, so one per configuration is
+ * enough, and it sends nothing until a method is called.
+ */
+export function createRunsClient(options: ClientOptions = {}): RunsClient {
+  if (options.apiKey && !options.dangerouslyAllowBrowser && isBrowser()) {
+    throw new InvalidParamError(
+      'apiKey',
+      'An apiKey in a browser is readable by anyone who opens the page. Keep the key on a server: ' +
+        'point baseURL at a proxy of your own that adds the Authorization header (and checks who ' +
+        'is calling), and create the client here without apiKey. If the page is only ever yours ' +
+        '(a local tool), pass dangerouslyAllowBrowser: true.',
+    )
+  }
+  return { runs: createRuns(createTransport(options)) }
+}
+
+function isBrowser(): boolean {
+  const scope = globalThis as { window?: unknown; document?: unknown }
+  return typeof scope.window !== 'undefined' && typeof scope.document !== 'undefined'
+}

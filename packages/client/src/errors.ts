@@ -1,0 +1,141 @@
+import type { ErrorObject } from './types.js'
+
+/**
+ * The errors form one flat tree: everything the server or the connection can cause is an
+ * `APIError` (one `instanceof` catches it all), with a subclass per HTTP status a caller may want
+ * to handle on its own. Mistakes in the arguments are `InvalidParamError`, a `TypeError`: they are
+ * programming errors, found before any request and never retried.
+ *
+ * Every class sets `name` itself because minifiers rename classes.
+ */
+export class APIError extends Error {
+  override name = 'APIError'
+  /** The HTTP status; undefined when there was no response (connection, abort, stream). */
+  readonly status: number | undefined
+  /** The error object the server sent (body `error`, or the data of an `error` stream event). */
+  readonly error: ErrorObject | undefined
+  readonly code: string | null | undefined
+  readonly type: string | undefined
+  readonly param: string | null | undefined
+  /** From the `x-request-id` header: quote it when reporting a problem. */
+  readonly requestId: string | null
+  readonly headers: Headers | undefined
+
+  constructor(
+    status: number | undefined,
+    error: ErrorObject | undefined,
+    message: string | undefined,
+    headers?: Headers,
+    options?: { cause?: unknown },
+  ) {
+    super(formatMessage(status, error?.message ?? message), options)
+    this.status = status
+    this.error = error
+    this.code = error?.code
+    this.type = error?.type
+    this.param = error?.param
+    this.headers = headers
+    this.requestId = headers?.get('x-request-id') ?? null
+  }
+}
+
+function formatMessage(status: number | undefined, message: string | undefined): string {
+  // The same shape as the API's own SDKs: "429 Rate limit reached for ...".
+  if (status && message) return `${status} ${message}`
+  if (status) return `${status} status code (no body)`
+  return message || '(no error message)'
+}
+
+export class BadRequestError extends APIError {
+  override name = 'BadRequestError'
+}
+export class AuthenticationError extends APIError {
+  override name = 'AuthenticationError'
+}
+export class PermissionDeniedError extends APIError {
+  override name = 'PermissionDeniedError'
+}
+export class NotFoundError extends APIError {
+  override name = 'NotFoundError'
+}
+export class ConflictError extends APIError {
+  override name = 'ConflictError'
+}
+export class UnprocessableEntityError extends APIError {
+  override name = 'UnprocessableEntityError'
+}
+export class RateLimitError extends APIError {
+  override name = 'RateLimitError'
+}
+/** Any status of 500 or more. */
+export class InternalServerError extends APIError {
+  override name = 'InternalServerError'
+}
+
+/** No response: DNS, refused connection, reset, or a stream body cut before its end. */
+export class APIConnectionError extends APIError {
+  override name = 'APIConnectionError'
+  constructor(message?: string, cause?: unknown) {
+    super(undefined, undefined, message ?? 'Connection error.', undefined, { cause })
+  }
+}
+
+/** The response headers did not arrive within `timeoutMs`. */
+export class APITimeoutError extends APIConnectionError {
+  override name = 'APITimeoutError'
+  constructor() {
+    super('Request timed out.')
+  }
+}
+
+/** The caller aborted: its `signal`, `stream.abort()`, or leaving a `for await` early. */
+export class APIUserAbortError extends APIError {
+  override name = 'APIUserAbortError'
+  constructor() {
+    super(undefined, undefined, 'Request was aborted.')
+  }
+}
+
+/**
+ * A response body that breaks the protocol: `invalid_json` when an event's data (or a JSON
+ * body) does not parse, `ended_early` when a stream ends with neither `[DONE]` nor a settled run.
+ */
+export class StreamError extends APIError {
+  override name = 'StreamError'
+  readonly reason: 'invalid_json' | 'ended_early'
+  constructor(reason: 'invalid_json' | 'ended_early', message: string, cause?: unknown) {
+    super(undefined, undefined, message, undefined, { cause })
+    this.reason = reason
+  }
+}
+
+/** An argument rejected before any request; `param` names it (`threadId`, `metadata`, ...). */
+export class InvalidParamError extends TypeError {
+  override name = 'InvalidParamError'
+  readonly param: string
+  constructor(param: string, message: string) {
+    super(message)
+    this.param = param
+  }
+}
+
+const byStatus: Record<number, typeof APIError> = {
+  400: BadRequestError,
+  401: AuthenticationError,
+  403: PermissionDeniedError,
+  404: NotFoundError,
+  409: ConflictError,
+  422: UnprocessableEntityError,
+  429: RateLimitError,
+}
+
+/** The error class for an HTTP status. */
+export function apiErrorFor(
+  status: number,
+  error: ErrorObject | undefined,
+  message: string | undefined,
+  headers: Headers,
+): APIError {
+  const Class = byStatus[status] ?? (status >= 500 ? InternalServerError : APIError)
+  return new Class(status, error, message, headers)
+}

@@ -1,0 +1,64 @@
+import type { CursorPage, CursorQuery, ListResponse, PagePromise } from './types.js'
+
+type FetchPage<T, Q> = (query: Q) => Promise<ListResponse<T>>
+
+/**
+ * A lazy PagePromise: nothing is sent until it is awaited or iterated, so iterating alone
+ * never leaves a first request whose failure nobody observes.
+ */
+export function createPagePromise<T, Q extends CursorQuery>(
+  fetchPage: FetchPage<T, Q>,
+  query: Q,
+): PagePromise<T> {
+  let promise: Promise<CursorPage<T>> | undefined
+  const load = () => {
+    promise ??= fetchPage(query).then((body) => toPage(body, fetchPage, query))
+    return promise
+  }
+  return {
+    // biome-ignore lint/suspicious/noThenProperty: a PagePromise is a promise by design.
+    then: (onFulfilled, onRejected) => load().then(onFulfilled, onRejected),
+    catch: (onRejected) => load().catch(onRejected),
+    finally: (onFinally) => load().finally(onFinally),
+    [Symbol.toStringTag]: 'PagePromise',
+    async *[Symbol.asyncIterator]() {
+      let page: CursorPage<T> | undefined = await load()
+      while (page) {
+        yield* page.data
+        page = (await page.nextPage()) ?? undefined
+      }
+    },
+  }
+}
+
+function toPage<T, Q extends CursorQuery>(
+  body: ListResponse<T>,
+  fetchPage: FetchPage<T, Q>,
+  query: Q,
+): CursorPage<T> {
+  const data = body.data ?? []
+  // Walking backwards (a `before` query) continues before the first item; else after the last.
+  const backwards = query.before !== undefined && query.after === undefined
+  const cursor = backwards
+    ? (body.first_id ?? (data[0] as { id?: string })?.id)
+    : (body.last_id ?? (data.at(-1) as { id?: string })?.id)
+  // An empty page cannot move the cursor: stopping there is what keeps a confused server from looping us.
+  const hasNext = Boolean(body.has_more) && data.length > 0 && cursor != null
+  return {
+    data,
+    hasMore: Boolean(body.has_more),
+    firstId: body.first_id ?? null,
+    lastId: body.last_id ?? null,
+    body,
+    hasNextPage: () => hasNext,
+    nextPage: () =>
+      hasNext
+        ? createPagePromise(
+            fetchPage,
+            backwards
+              ? { ...query, before: cursor, after: undefined }
+              : { ...query, after: cursor, before: undefined },
+          )
+        : null,
+  }
+}

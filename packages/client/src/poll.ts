@@ -1,0 +1,40 @@
+import { pause } from './sleep.js'
+import type { RequestOptions, Run, RunStatus, Sleep } from './types.js'
+
+/**
+ * The wait between two polls when neither the caller nor the server says otherwise. A run takes
+ * seconds to minutes; one retrieve a second shows each change within a second while staying far
+ * below the rate limits, and it is what the API's own SDKs do without `openai-poll-after-ms`.
+ */
+export const DEFAULT_POLL_INTERVAL_MS = 1000
+
+/**
+ * True while a run may still change by itself: queued, in_progress, cancelling. Polling stops at
+ * any other status, including `requires_action` (it waits for the caller) and a status this
+ * version does not know, so a new status can never make a poll loop forever.
+ */
+export function isPollingStatus(status: RunStatus): boolean {
+  return status === 'queued' || status === 'in_progress' || status === 'cancelling'
+}
+
+/** The wait before the next poll: the caller's `pollIntervalMs`, else the server's `openai-poll-after-ms`, else 1000 ms. */
+export function pollDelay(pollIntervalMs: number | undefined, headers?: Headers): number {
+  if (pollIntervalMs !== undefined) return pollIntervalMs
+  const hinted = Number(headers?.get('openai-poll-after-ms') ?? Number.NaN)
+  return Number.isFinite(hinted) && hinted >= 0 ? hinted : DEFAULT_POLL_INTERVAL_MS
+}
+
+/** The one polling loop: from a first fetched run, retrieve again until it settles. */
+export async function pollUntilSettled(
+  first: Promise<{ data: Run; response: Response }>,
+  retrieve: () => Promise<{ data: Run; response: Response }>,
+  sleep: Sleep,
+  opts: RequestOptions = {},
+): Promise<Run> {
+  let { data, response } = await first
+  while (isPollingStatus(data.status)) {
+    await pause(sleep, pollDelay(opts.pollIntervalMs, response.headers), opts.signal)
+    ;({ data, response } = await retrieve())
+  }
+  return data
+}

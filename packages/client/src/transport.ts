@@ -1,0 +1,201 @@
+import {
+  APIConnectionError,
+  type APIError,
+  APITimeoutError,
+  APIUserAbortError,
+  apiErrorFor,
+  StreamError,
+} from './errors.js'
+import { retryDelay } from './retry.js'
+import { defaultSleep, pause } from './sleep.js'
+import type { ClientOptions, ErrorObject, FetchLike, QueryRecord, RequestOptions, Sleep } from './types.js'
+
+export interface HttpRequest {
+  method: 'GET' | 'POST'
+  /** Already encoded, from the base URL: `/threads/thread_1/runs`. */
+  path: string
+  query?: QueryRecord
+  body?: unknown
+  /** Asks for `text/event-stream`. */
+  stream?: boolean
+}
+
+/** A successful response whose body is still to read; `release` unlinks the caller's signal. */
+export interface Sent {
+  response: Response
+  release(): void
+}
+
+export interface Transport {
+  /** Sends with retries until a 2xx response; throws the typed error otherwise. */
+  send(request: HttpRequest, opts?: RequestOptions): Promise<Sent>
+  /** `send`, then the body parsed as JSON. */
+  json<T>(request: HttpRequest, opts?: RequestOptions): Promise<{ data: T; response: Response }>
+  sleep: Sleep
+}
+
+// setTimeout fires at once for delays that do not fit in 32 bits: treat those as "no timeout".
+const MAX_TIMER_MS = 2 ** 31 - 1
+
+export function createTransport(options: ClientOptions): Transport {
+  const {
+    apiKey,
+    baseURL = 'https://api.openai.com/v1',
+    maxRetries = 2,
+    timeoutMs = 600_000,
+    sleep = defaultSleep,
+    now = Date.now,
+    random = Math.random,
+  } = options
+  // Called through a wrapper: a bare `globalThis.fetch` kept in a field throws "Illegal invocation" in browsers.
+  const fetchImpl: FetchLike = options.fetch ?? ((url, init) => fetch(url, init))
+  const [basePath = '', baseQuery] = baseURL.split('?')
+  const base = basePath.replace(/\/+$/, '')
+
+  async function send(request: HttpRequest, opts: RequestOptions = {}): Promise<Sent> {
+    const url = buildURL(base, request.path, baseQuery, [options.query, request.query, opts.query])
+    const headers = new Headers({
+      accept: request.stream ? 'text/event-stream' : 'application/json',
+      'openai-beta': 'assistants=v2',
+    })
+    if (apiKey) headers.set('authorization', `Bearer ${apiKey}`)
+    let body: string | undefined
+    if (request.body !== undefined) {
+      body = JSON.stringify(request.body)
+      headers.set('content-type', 'application/json')
+    }
+    for (const extra of [options.headers, opts.headers]) {
+      for (const [name, value] of Object.entries(extra ?? {})) {
+        if (value == null) headers.delete(name)
+        else headers.set(name, value)
+      }
+    }
+    const { signal } = opts
+    const limit = opts.maxRetries ?? maxRetries
+    const wait = opts.timeoutMs ?? timeoutMs
+
+    for (let retries = 0; ; retries++) {
+      if (signal?.aborted) throw new APIUserAbortError()
+      // One controller per attempt, so that a timeout ends this attempt only; the caller's
+      // signal stays linked after the headers so that it can still cut a stream's body.
+      const attempt = new AbortController()
+      const onAbort = () => attempt.abort()
+      signal?.addEventListener('abort', onAbort)
+      const release = () => signal?.removeEventListener('abort', onAbort)
+      let timedOut = false
+      const timer =
+        wait < MAX_TIMER_MS
+          ? setTimeout(() => {
+              timedOut = true
+              attempt.abort()
+            }, wait)
+          : undefined
+
+      let response: Response | undefined
+      let failure: APIError
+      try {
+        response = await untilAborted(
+          fetchImpl(url, { method: request.method, headers, body, signal: attempt.signal }),
+          attempt.signal,
+        )
+      } catch (cause) {
+        release()
+        if (signal?.aborted) throw new APIUserAbortError()
+        response = undefined
+        failure = timedOut ? new APITimeoutError() : new APIConnectionError(undefined, cause)
+      } finally {
+        clearTimeout(timer)
+      }
+      if (response) {
+        if (response.ok) return { response, release }
+        failure = await errorFrom(response)
+        release()
+      }
+      const delay = retryDelay({
+        retries,
+        maxRetries: limit,
+        status: response?.status,
+        headers: response?.headers,
+        now: now(),
+        random: random(),
+      })
+      if (delay === null) throw failure!
+      await pause(sleep, delay, signal)
+    }
+  }
+
+  async function json<T>(request: HttpRequest, opts?: RequestOptions) {
+    const { response, release } = await send(request, opts)
+    try {
+      const text = await untilAborted(response.text(), opts?.signal)
+      try {
+        return { data: JSON.parse(text) as T, response }
+      } catch (cause) {
+        throw new StreamError(
+          'invalid_json',
+          `The response to ${request.method} ${request.path} is not JSON`,
+          cause,
+        )
+      }
+    } catch (error) {
+      if (error instanceof StreamError) throw error
+      throw opts?.signal?.aborted
+        ? new APIUserAbortError()
+        : new APIConnectionError('The response body was cut off.', error)
+    } finally {
+      release()
+    }
+  }
+
+  return { send, json, sleep }
+}
+
+/** Rejects as soon as `signal` aborts, even if `promise` (an injected fetch, say) ignores it. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new APIUserAbortError())
+    if (signal.aborted) onAbort()
+    signal.addEventListener('abort', onAbort, { once: true })
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort))
+  })
+}
+
+/** The typed error of a non-2xx response, with the message the server gave. */
+async function errorFrom(response: Response): Promise<APIError> {
+  let text = ''
+  try {
+    text = await response.text()
+  } catch {
+    // A body that cannot be read leaves the status as the only information.
+  }
+  let error: ErrorObject | undefined
+  try {
+    const parsed = JSON.parse(text)
+    const candidate = parsed?.error ?? parsed
+    if (typeof candidate?.message === 'string') error = candidate
+  } catch {
+    // Not JSON: proxies answer with HTML or plain text; the text becomes the message.
+  }
+  return apiErrorFor(response.status, error, text.trim().slice(0, 500) || undefined, response.headers)
+}
+
+function buildURL(
+  base: string,
+  path: string,
+  baseQuery: string | undefined,
+  queries: Array<QueryRecord | undefined>,
+): string {
+  const params = new URLSearchParams(baseQuery)
+  for (const query of queries) {
+    for (const [key, value] of Object.entries(query ?? {})) {
+      if (value === undefined) continue
+      // A later level replaces a key entirely, so that a call can override the client's value.
+      params.delete(key)
+      if (value === null) continue
+      for (const item of Array.isArray(value) ? value : [value]) params.append(key, String(item))
+    }
+  }
+  const search = params.toString()
+  return search ? `${base}${path}?${search}` : `${base}${path}`
+}
