@@ -114,22 +114,27 @@ function replaceById<T extends { id: string }>(
 
 function applyMessageDelta(message: Message | undefined, delta: MessageDelta): Message {
   const base = message ?? stubMessage(delta.id)
-  const parts = delta.delta.content
-  const role = delta.delta.role
-  if (!parts?.length) return role && role !== base.role ? { ...base, role } : base
-  const content = base.content.slice()
-  for (const part of parts) content[part.index] = mergeContent(content[part.index], part)
+  const parts = delta.delta?.content
+  const role = delta.delta?.role
+  if (!Array.isArray(parts) || !parts.length) return role && role !== base.role ? { ...base, role } : base
+  const content = Array.isArray(base.content) ? base.content.slice() : []
+  for (const part of parts) {
+    // A part without a usable index has nowhere to go; dropping it beats corrupting the array.
+    if (isIndex(part?.index)) content[part.index] = mergeContent(content[part.index], part)
+  }
   return role ? { ...base, role, content } : { ...base, content }
 }
 
 function mergeContent(previous: MessageContent | undefined, part: MessageDeltaContent): MessageContent {
   if (part.type === 'text') {
-    const text = previous?.type === 'text' ? previous.text : { value: '', annotations: [] }
+    const text = (previous?.type === 'text' && previous.text) || { value: '', annotations: [] }
     const added = part.text?.annotations
-    let annotations = text.annotations
-    if (added?.length) {
+    let annotations = Array.isArray(text.annotations) ? text.annotations : []
+    if (Array.isArray(added) && added.length) {
       annotations = annotations.slice()
-      for (const { index, ...annotation } of added) {
+      for (const item of added) {
+        if (!isIndex(item?.index)) continue
+        const { index, ...annotation } = item
         annotations[index] = { ...annotations[index], ...annotation } as Annotation
       }
     }
@@ -147,16 +152,20 @@ function mergeContent(previous: MessageContent | undefined, part: MessageDeltaCo
 
 function applyStepDelta(step: RunStep | undefined, delta: RunStepDelta): RunStep {
   const base = step ?? stubStep(delta.id)
-  const details = delta.delta.step_details
+  const details = delta.delta?.step_details
   if (!details) return base
   if (details.type === 'message_creation') {
     const previous =
-      base.step_details.type === 'message_creation' ? base.step_details.message_creation : undefined
+      base.step_details?.type === 'message_creation' ? base.step_details.message_creation : undefined
     const message_creation = { message_id: '', ...previous, ...details.message_creation }
     return { ...base, step_details: { ...base.step_details, type: 'message_creation', message_creation } }
   }
-  const calls = base.step_details.type === 'tool_calls' ? base.step_details.tool_calls.slice() : []
-  for (const call of details.tool_calls ?? []) calls[call.index] = mergeToolCall(calls[call.index], call)
+  const before = base.step_details
+  const calls =
+    before?.type === 'tool_calls' && Array.isArray(before.tool_calls) ? before.tool_calls.slice() : []
+  for (const call of Array.isArray(details.tool_calls) ? details.tool_calls : []) {
+    if (isIndex(call?.index)) calls[call.index] = mergeToolCall(calls[call.index], call)
+  }
   return { ...base, step_details: { ...base.step_details, type: 'tool_calls', tool_calls: calls } }
 }
 
@@ -180,10 +189,12 @@ function mergeToolCall(previous: ToolCall | undefined, delta: ToolCallDelta): To
   if (delta.type === 'code_interpreter') {
     const before = previous?.type === 'code_interpreter' ? previous.code_interpreter : undefined
     const change = delta.code_interpreter
-    let outputs = before?.outputs ?? []
-    if (change?.outputs?.length) {
+    let outputs = Array.isArray(before?.outputs) ? before.outputs : []
+    if (Array.isArray(change?.outputs) && change.outputs.length) {
       outputs = outputs.slice()
-      for (const { index, ...output } of change.outputs) {
+      for (const item of change.outputs) {
+        if (!isIndex(item?.index)) continue
+        const { index, ...output } = item
         const old = outputs[index]
         outputs[index] =
           output.type === 'logs' && old?.type === 'logs'
@@ -200,6 +211,10 @@ function mergeToolCall(previous: ToolCall | undefined, delta: ToolCallDelta): To
   }
   const before = previous?.type === 'file_search' ? previous.file_search : undefined
   return { ...previous, id, type: 'file_search', file_search: { ...before, ...delta.file_search } }
+}
+
+function isIndex(index: unknown): index is number {
+  return typeof index === 'number' && Number.isInteger(index) && index >= 0 && index < 1024
 }
 
 /** Shallow merge of a delta into an object, one level deep for nested objects, without `index`. */

@@ -98,12 +98,15 @@ export class APIUserAbortError extends APIError {
 
 /**
  * A response body that breaks the protocol: `invalid_json` when an event's data (or a JSON
- * body) does not parse, `ended_early` when a stream ends with neither `[DONE]` nor a settled run.
+ * body) does not parse, `invalid_event` when a known event's data is not an object with an id,
+ * `ended_early` when a stream ends with neither `[DONE]` nor a settled run.
  */
+export type StreamErrorReason = 'invalid_json' | 'invalid_event' | 'ended_early'
+
 export class StreamError extends APIError {
   override name = 'StreamError'
-  readonly reason: 'invalid_json' | 'ended_early'
-  constructor(reason: 'invalid_json' | 'ended_early', message: string, cause?: unknown) {
+  readonly reason: StreamErrorReason
+  constructor(reason: StreamErrorReason, message: string, cause?: unknown) {
     super(undefined, undefined, message, undefined, { cause })
     this.reason = reason
   }

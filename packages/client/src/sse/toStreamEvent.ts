@@ -32,7 +32,8 @@ const known = new Set<string>([
  * Frame -> typed event. `[DONE]` is the end whatever the event name; `error` data is normalised
  * to a bare ErrorObject (servers send it bare or wrapped in `error`); a name this version does
  * not know becomes `{ event: 'unknown', name, data }` with its data parsed when it is JSON.
- * Invalid JSON in a known event is a `StreamError`: the protocol promises JSON there.
+ * Invalid JSON in a known event, or JSON that is not an object with an id, is a `StreamError`:
+ * the protocol promises one there.
  */
 export function toStreamEvent(frame: SSEFrame): AssistantStreamEvent {
   const { event, data } = frame
@@ -48,7 +49,13 @@ export function toStreamEvent(frame: SSEFrame): AssistantStreamEvent {
     return { event: 'unknown', name: event, data }
   }
   if (event === 'error') return { event: 'error', data: toErrorObject(parsed) }
-  if (isKnown) return { event, data: parsed } as KnownAssistantStreamEvent
+  if (isKnown) {
+    // Every known event carries an object with an id; anything else would reach the reducer as garbage.
+    if (!isObject(parsed) || typeof parsed.id !== 'string') {
+      throw new StreamError('invalid_event', `The data of a "${event}" event is not an object with an id`)
+    }
+    return { event, data: parsed } as KnownAssistantStreamEvent
+  }
   return { event: 'unknown', name: event, data: parsed }
 }
 
