@@ -1,2 +1,75 @@
-export { version } from './version.js'
+export { createRunCacheSink, patchRunList, syncRunLists, writeRun } from './cache.js'
 export * from './components/index.js'
+export type { RunsContextValue } from './context.js'
+export {
+  IncompleteToolOutputsError,
+  type RunsError,
+  StreamInterruptedError,
+  ToolHandlerError,
+} from './errors.js'
+export { followRun } from './followRun.js'
+export {
+  createRunMessagesFetcher,
+  type RunMessagesFetcher,
+  type RunMessagesFetcherOptions,
+} from './messages.js'
+export { isActiveRunStatus, pollDelayMs, rememberResponse } from './polling.js'
+export { type RunListQuery, type RunStepsQuery, runKeys } from './queryKeys.js'
+export {
+  type RunListPage,
+  type RunQueryOptions,
+  type RunStepsQueryOptions,
+  runListInfiniteQueryOptions,
+  runQueryOptions,
+  runStepsQueryOptions,
+} from './queryOptions.js'
+export { RunsProvider, type RunsProviderProps } from './RunsProvider.js'
+export {
+  type ConnectionState,
+  createRunStore,
+  messagesText,
+  type RunStore,
+  type RunStreamState,
+  selectCancelling,
+  selectConnection,
+  selectError,
+  selectMessages,
+  selectRun,
+  selectStatus,
+  selectSteps,
+  selectText,
+  type ToolPhase,
+} from './store/runStore.js'
+export {
+  type CommitEvery,
+  type CommitScheduler,
+  frameScheduler,
+  intervalScheduler,
+} from './store/scheduler.js'
+export {
+  createStreamRegistry,
+  type RunCacheSink,
+  type RunSession,
+  type RunSessionOptions,
+  type StreamRegistry,
+  type StreamRegistryDeps,
+  type ToolApproval,
+  type ToolHandler,
+  type ToolHandlers,
+} from './store/streamRegistry.js'
+export {
+  checkToolOutputs,
+  createSubmissionRegistry,
+  type SubmissionRegistry,
+  submissionKey,
+} from './store/submissionRegistry.js'
+export { type UseCancelRunOptions, type UseCancelRunResult, useCancelRun } from './useCancelRun.js'
+export { useCreateRun } from './useCreateRun.js'
+export { type UseRunOptions, useRun } from './useRun.js'
+export { type UseRunListResult, useRunList } from './useRunList.js'
+export { type UseRunStepsOptions, useRunSteps } from './useRunSteps.js'
+export { type RunStreamHandle, type UseRunStreamOptions, useRunStream } from './useRunStream.js'
+export { useRunStreamState } from './useRunStreamState.js'
+export { useRunsClient } from './useRunsClient.js'
+export { type SubmitToolOutputsVariables, useSubmitToolOutputs } from './useSubmitToolOutputs.js'
+export { useSuspenseRun } from './useSuspenseRun.js'

@@ -1,0 +1,208 @@
+import type { Message, Run, RunStep, ToolOutput } from '@runlens/client'
+import { useQuery } from '@tanstack/react-query'
+import { forwardRef, useCallback, useEffect, useRef, useState } from 'react'
+import { useStore } from 'zustand'
+import type { RequestErrorLike } from './components/RunError.js'
+import { RunMonitorView, type RunMonitorViewProps } from './components/RunMonitorView.js'
+import type { RunMessagesFetcher } from './messages.js'
+import { runKeys } from './queryKeys.js'
+import type { RunStore, RunStreamState } from './store/runStore.js'
+import { useRun } from './useRun.js'
+import { useRunSteps } from './useRunSteps.js'
+import { useRunStream } from './useRunStream.js'
+
+/** What `RunMonitor` needs of a `useRunStream` handle (any `select`). */
+export interface RunMonitorStream {
+  store: RunStore
+  submitToolOutputs(outputs: ToolOutput[]): Promise<Run>
+  cancel(): Promise<void>
+}
+
+export interface RunMonitorProps
+  extends Omit<
+    RunMonitorViewProps,
+    | 'run'
+    | 'steps'
+    | 'messages'
+    | 'text'
+    | 'streaming'
+    | 'error'
+    | 'connection'
+    | 'onCancel'
+    | 'cancelling'
+    | 'onSubmitToolOutputs'
+    | 'submitting'
+  > {
+  /** The thread of the run. */
+  threadId: string
+  /**
+   * The run to show, by id: followed through a live session when one holds it (a stream started
+   * elsewhere under the provider), else read from the cache and polled while it is active.
+   */
+  runId?: string | null
+  /** A live stream to show instead, as returned by `useRunStream(threadId)`: shown from its first event. */
+  stream?: RunMonitorStream | null
+  /**
+   * Loads the run's messages once it is not streaming (a run opened from a list, a page reload),
+   * so its answer is shown. Default: none (only streamed text is shown). See `createRunMessagesFetcher`.
+   */
+  loadMessages?: RunMessagesFetcher
+  /** Hides the cancel button. Default `false`. */
+  readOnly?: boolean
+}
+
+const selectLive = (s: RunStreamState) => s.connection === 'streaming' || s.connection === 'polling'
+const selectStarted = (s: RunStreamState) => s.connection !== 'idle'
+const selectStoreRun = (s: RunStreamState) => s.run
+const selectStoreRunId = (s: RunStreamState) => s.runId
+const selectStoreSteps = (s: RunStreamState) => s.steps
+const selectStoreText = (s: RunStreamState) => s.text
+const selectStoreConnection = (s: RunStreamState) => s.connection
+const selectStoreError = (s: RunStreamState) => s.error
+const selectStoreStreamError = (s: RunStreamState) => s.streamError
+const selectStoreCancelling = (s: RunStreamState) => s.cancelling
+const selectStoreSubmitting = (s: RunStreamState) => s.tools === 'submitting' || s.tools === 'running'
+const selectNothing = () => null
+
+const noMessages: Message[] = []
+const noSteps: RunStep[] = []
+
+/**
+ * The run monitor, connected: give it a thread and a run (or a live stream from `useRunStream`)
+ * and it shows status, connection, steps, live text, the required action, usage and errors, and
+ * drives cancel and tool outputs through the hooks. Everything it shows is shared with the other
+ * hooks under the same `RunsProvider`: a run streamed here updates `useRun` and `useRunList`
+ * without a request, and two monitors of one run share one connection.
+ */
+export const RunMonitor = forwardRef<HTMLElement, RunMonitorProps>(function RunMonitor(
+  { threadId, runId = null, stream = null, loadMessages, readOnly = false, ...viewProps },
+  ref,
+) {
+  // Following by id: this joins the session that holds the run, if any, and can open one to
+  // cancel or answer a required action. With a `stream`, its session is the one shown.
+  const own = useRunStream(threadId, { runId: stream ? null : runId, select: selectNothing })
+  const session: RunMonitorStream = stream ?? own
+  const store = session.store
+
+  const live = useStore(store, selectLive)
+  const started = useStore(store, selectStarted)
+  const storeRun = useStore(store, selectStoreRun)
+  const storeRunId = useStore(store, selectStoreRunId)
+  const storeSteps = useStore(store, selectStoreSteps)
+  const text = useStore(store, selectStoreText)
+  const connection = useStore(store, selectStoreConnection)
+  const storeError = useStore(store, selectStoreError)
+  const streamError = useStore(store, selectStoreStreamError)
+  const cancelling = useStore(store, selectStoreCancelling)
+  const handlersBusy = useStore(store, selectStoreSubmitting)
+
+  const id = (stream ? storeRunId : runId) ?? storeRunId
+  // While a session streams the run, these read the cache it writes and send no request.
+  const runQuery = useRun(threadId, id)
+  const stepsQuery = useRunSteps(threadId, id)
+
+  // The session's copy is the freshest while it is live; the cache otherwise (polled, listed).
+  const run = (live ? storeRun : null) ?? runQuery.data ?? storeRun
+  const steps =
+    live && storeSteps.length > 0
+      ? storeSteps
+      : (stepsQuery.data ?? (storeSteps.length ? storeSteps : noSteps))
+
+  // Messages of a run that is not streaming here (opened from a list, or settled). Refetched when
+  // the status changes, so the final answer replaces a partial one.
+  const status = run?.status
+  const showStreamedText = started && text !== ''
+  const messagesQuery = useQuery({
+    queryKey: [...runKeys.detail(threadId, id ?? ''), 'messages', status ?? null],
+    queryFn: ({ signal }) => loadMessages!(threadId, id!, { signal }),
+    enabled: Boolean(loadMessages && id && status) && !live && !showStreamedText,
+    staleTime: Number.POSITIVE_INFINITY,
+    placeholderData: (previous) => previous,
+  })
+
+  const [submitting, setSubmitting] = useState(false)
+  const [actionError, setActionError] = useState<RequestErrorLike | null>(null)
+  const mounted = useRef(true)
+  useEffect(() => {
+    mounted.current = true
+    return () => {
+      mounted.current = false
+    }
+  }, [])
+
+  const onSubmitToolOutputs = useCallback(
+    (outputs: ToolOutput[]) => {
+      setSubmitting(true)
+      setActionError(null)
+      session.submitToolOutputs(outputs).then(
+        () => {
+          if (mounted.current) setSubmitting(false)
+        },
+        (error: unknown) => {
+          if (!mounted.current) return
+          setSubmitting(false)
+          setActionError(toRequestError(error))
+        },
+      )
+    },
+    [session],
+  )
+
+  const onCancel = useCallback(() => {
+    setActionError(null)
+    session.cancel().catch((error: unknown) => {
+      if (mounted.current) setActionError(toRequestError(error))
+    })
+  }, [session])
+
+  const error: RequestErrorLike | null =
+    actionError ??
+    (storeError ? toRequestError(storeError) : null) ??
+    (streamError && !run?.last_error
+      ? { message: streamError.message, code: streamError.code ?? null }
+      : null) ??
+    (runQuery.error ? toRequestError(runQuery.error) : null)
+
+  const textProps =
+    showStreamedText || !messagesQuery.data
+      ? showStreamedText
+        ? { text, streaming: connection === 'streaming' }
+        : {}
+      : { messages: messagesQuery.data ?? noMessages }
+
+  return (
+    <RunMonitorView
+      ref={ref}
+      run={run ?? null}
+      steps={steps}
+      {...textProps}
+      error={error}
+      connection={started ? connection : undefined}
+      onCancel={readOnly ? undefined : onCancel}
+      cancelling={cancelling}
+      onSubmitToolOutputs={onSubmitToolOutputs}
+      submitting={submitting || handlersBusy}
+      {...viewProps}
+    />
+  )
+})
+
+function toRequestError(error: unknown): RequestErrorLike {
+  if (error && typeof error === 'object' && 'message' in error && typeof error.message === 'string') {
+    const e = error as {
+      message: string
+      status?: unknown
+      code?: unknown
+      type?: unknown
+      requestId?: unknown
+    }
+    return {
+      message: e.message,
+      status: typeof e.status === 'number' ? e.status : null,
+      code: typeof e.code === 'string' ? e.code : null,
+      type: typeof e.type === 'string' ? e.type : null,
+      requestId: typeof e.requestId === 'string' ? e.requestId : null,
+    }
+  }
+  return { message: String(error) }
+}

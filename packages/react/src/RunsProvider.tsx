@@ -1,0 +1,53 @@
+import type { RunsClient, Sleep } from '@runlens/client'
+import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query'
+import { type ReactNode, useContext, useEffect, useMemo, useState } from 'react'
+import { createRunCacheSink, syncRunLists } from './cache.js'
+import { RunsContext, type RunsContextValue } from './context.js'
+import type { RunMessagesFetcher } from './messages.js'
+import { createStreamRegistry, defaultSleep } from './store/streamRegistry.js'
+import { createSubmissionRegistry } from './store/submissionRegistry.js'
+
+export interface RunsProviderProps {
+  client: RunsClient
+  /**
+   * The QueryClient the hooks cache into. Default: the one of an enclosing `QueryClientProvider`,
+   * else one created for this provider (kept for its lifetime).
+   */
+  queryClient?: QueryClient
+  /**
+   * Refetches a run's messages after a dropped stream, so the final text is the server's. Default:
+   * none (the streamed text is kept as it is). See `createRunMessagesFetcher`.
+   */
+  messages?: RunMessagesFetcher
+  /** For tests: the wait between retrieves when a stream session recovers by polling. */
+  sleep?: Sleep
+  children?: ReactNode
+}
+
+/**
+ * Gives the hooks below it a client, a QueryClient, and the shared registries (one live stream
+ * per run, one submission per required action).
+ */
+export function RunsProvider({ client, queryClient, messages, sleep, children }: RunsProviderProps) {
+  const outer = useContext(QueryClientContext)
+  const [own] = useState(() => (queryClient || outer ? null : new QueryClient()))
+  const qc = queryClient ?? outer ?? own!
+
+  const value = useMemo<RunsContextValue>(() => {
+    const submissions = createSubmissionRegistry()
+    const wait = sleep ?? defaultSleep
+    const streams = createStreamRegistry({
+      client,
+      submissions,
+      cache: createRunCacheSink(qc),
+      sleep: wait,
+      ...(messages && { messages }),
+    })
+    return { client, queryClient: qc, streams, submissions, sleep: wait }
+  }, [client, qc, messages, sleep])
+
+  useEffect(() => syncRunLists(qc), [qc])
+
+  const content = <RunsContext.Provider value={value}>{children}</RunsContext.Provider>
+  return qc === outer ? content : <QueryClientProvider client={qc}>{content}</QueryClientProvider>
+}

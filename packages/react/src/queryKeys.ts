@@ -1,0 +1,65 @@
+import type { RunStepInclude } from '@runlens/client'
+
+/** What `useRunList` and `runListInfiniteQueryOptions` accept: the cursor is theirs to manage. */
+export interface RunListQuery {
+  /** Runs per page, 1 to 100. Default: the server's (20). */
+  limit?: number
+  /** By `created_at`. Default: `'desc'`, newest first. */
+  order?: 'asc' | 'desc'
+}
+
+/** What `useRunSteps` and `runStepsQueryOptions` accept. */
+export interface RunStepsQuery {
+  /** Extra step fields to ask for, sent as `include[]`. */
+  include?: RunStepInclude[]
+}
+
+function listQuery(query: RunListQuery | undefined): Required<Pick<RunListQuery, 'order'>> & RunListQuery {
+  const key: RunListQuery = { order: query?.order ?? 'desc' }
+  if (query?.limit !== undefined) key.limit = query.limit
+  return key as Required<Pick<RunListQuery, 'order'>> & RunListQuery
+}
+
+/**
+ * The query keys of runlens, as a key factory (the TanStack convention): each key extends its
+ * parent, so `invalidateQueries({ queryKey: runKeys.thread(id) })` reaches every run, list and
+ * step list of a thread. A run's steps sit under the run's key.
+ *
+ * ```
+ * ['runlens', 'thread', threadId]
+ * ['runlens', 'thread', threadId, 'runs', { order, limit? }]       a list (infinite)
+ * ['runlens', 'thread', threadId, 'run', runId]                    a run
+ * ['runlens', 'thread', threadId, 'run', runId, 'steps', { include? }]
+ * ```
+ */
+export const runKeys = {
+  all: ['runlens'] as const,
+  thread: (threadId: string) => ['runlens', 'thread', threadId] as const,
+  lists: (threadId: string) => ['runlens', 'thread', threadId, 'runs'] as const,
+  list: (threadId: string, query?: RunListQuery) =>
+    ['runlens', 'thread', threadId, 'runs', listQuery(query)] as const,
+  detail: (threadId: string, runId: string) => ['runlens', 'thread', threadId, 'run', runId] as const,
+  steps: (threadId: string, runId: string, query?: RunStepsQuery) =>
+    [
+      'runlens',
+      'thread',
+      threadId,
+      'run',
+      runId,
+      'steps',
+      query?.include && query.include.length > 0 ? { include: [...query.include] } : {},
+    ] as const,
+}
+
+/** Reads `[threadId, runId]` back from a run's key; `null` for any other key. */
+export function parseRunKey(key: readonly unknown[]): { threadId: string; runId: string } | null {
+  if (key.length !== 5 || key[0] !== 'runlens' || key[1] !== 'thread' || key[3] !== 'run') return null
+  const threadId = key[2]
+  const runId = key[4]
+  return typeof threadId === 'string' && typeof runId === 'string' ? { threadId, runId } : null
+}
+
+/** Whether `key` is the key of a run list (infinite query). */
+export function isRunListKey(key: readonly unknown[]): boolean {
+  return key.length === 5 && key[0] === 'runlens' && key[1] === 'thread' && key[3] === 'runs'
+}

@@ -1,0 +1,130 @@
+import type { Run, RunStep, RunsClient } from '@runlens/client'
+import { infiniteQueryOptions, type Query, queryOptions } from '@tanstack/react-query'
+import type { RunsError } from './errors.js'
+import { isActiveRunStatus, pollDelayMs } from './polling.js'
+import { type RunListQuery, type RunStepsQuery, runKeys } from './queryKeys.js'
+
+/** One page of a run list, as plain data (it survives `dehydrate`/`hydrate`). */
+export interface RunListPage {
+  data: Run[]
+  hasMore: boolean
+  firstId: string | null
+  lastId: string | null
+}
+
+export interface RunQueryOptions {
+  /** The wait between two retrieves while the run is active. Default: the client's rule (server hint, else 1000 ms). */
+  pollIntervalMs?: number
+  /**
+   * Tells whether something else (a live stream) keeps this run's cache entry current: then it is
+   * never stale and is not polled. `useRun` passes the provider's stream registry.
+   */
+  isLive?: () => boolean
+}
+
+/**
+ * The options of a run's query: key, fetch, and polling by the client's rule while the run is
+ * queued, in_progress or cancelling (stopping at requires_action and final states). Use it with
+ * `useQuery`, `useSuspenseQuery`, `queryClient.prefetchQuery` or `fetchQuery`; polling only
+ * applies where an observer is mounted.
+ */
+export function runQueryOptions(
+  client: RunsClient,
+  threadId: string,
+  runId: string,
+  options: RunQueryOptions = {},
+) {
+  const { pollIntervalMs, isLive } = options
+  return queryOptions<Run, RunsError, Run, ReturnType<typeof runKeys.detail>>({
+    queryKey: runKeys.detail(threadId, runId),
+    queryFn: ({ signal }) => client.runs.retrieve(threadId, runId, { signal }),
+    enabled: threadId !== '' && runId !== '',
+    refetchInterval: (query: Query<Run, RunsError, Run, ReturnType<typeof runKeys.detail>>) => {
+      const run = query.state.data
+      if (!run || !isActiveRunStatus(run.status) || isLive?.()) return false
+      return pollDelayMs(run, pollIntervalMs)
+    },
+    // Polling goes on in a background tab: a run that finishes there must show finished on return.
+    refetchIntervalInBackground: true,
+    staleTime: () => (isLive?.() ? Number.POSITIVE_INFINITY : 0),
+  })
+}
+
+/**
+ * The options of a thread's run list as an infinite query: pages follow the `after` cursor,
+ * newest first unless `order: 'asc'`.
+ */
+export function runListInfiniteQueryOptions(client: RunsClient, threadId: string, query: RunListQuery = {}) {
+  const order = query.order ?? 'desc'
+  return infiniteQueryOptions<
+    RunListPage,
+    RunsError,
+    { pages: RunListPage[]; pageParams: Array<string | undefined> },
+    ReturnType<typeof runKeys.list>,
+    string | undefined
+  >({
+    queryKey: runKeys.list(threadId, query),
+    queryFn: async ({ pageParam, signal }) => {
+      const page = await client.runs.list(
+        threadId,
+        {
+          order,
+          ...(query.limit !== undefined && { limit: query.limit }),
+          ...(pageParam && { after: pageParam }),
+        },
+        { signal },
+      )
+      return { data: page.data, hasMore: page.hasMore, firstId: page.firstId, lastId: page.lastId }
+    },
+    initialPageParam: undefined,
+    getNextPageParam: (last) =>
+      last.hasMore ? (last.lastId ?? last.data[last.data.length - 1]?.id) : undefined,
+    enabled: threadId !== '',
+  })
+}
+
+export interface RunStepsQueryOptions extends RunStepsQuery {
+  /** The wait between two refreshes while the run is active. Default: the client's rule. */
+  pollIntervalMs?: number
+  /** The run's current state, to refresh only while it is active (`useRunSteps` reads the cache). */
+  getRun?: () => Run | undefined
+  isLive?: () => boolean
+}
+
+/**
+ * The options of a run's steps: every page, oldest first. While the run is active (by `getRun`,
+ * or by a step still in progress when the run is unknown) they are refreshed by the polling rule.
+ */
+export function runStepsQueryOptions(
+  client: RunsClient,
+  threadId: string,
+  runId: string,
+  options: RunStepsQueryOptions = {},
+) {
+  const { include, pollIntervalMs, getRun, isLive } = options
+  return queryOptions<RunStep[], RunsError, RunStep[], ReturnType<typeof runKeys.steps>>({
+    queryKey: runKeys.steps(threadId, runId, include ? { include } : undefined),
+    queryFn: async ({ signal }) => {
+      const steps: RunStep[] = []
+      const pages = client.runs.steps.list(
+        threadId,
+        runId,
+        { order: 'asc', limit: 100, ...(include && { include }) },
+        { signal },
+      )
+      for await (const step of pages) steps.push(step)
+      return steps
+    },
+    enabled: threadId !== '' && runId !== '',
+    refetchInterval: (query) => {
+      if (isLive?.()) return false
+      const run = getRun?.()
+      const active = run
+        ? isActiveRunStatus(run.status)
+        : (query.state.data ?? []).some((step) => step.status === 'in_progress')
+      return active ? pollDelayMs(run, pollIntervalMs) : false
+    },
+    refetchIntervalInBackground: true,
+    staleTime: () => (isLive?.() ? Number.POSITIVE_INFINITY : 0),
+  })
+}

@@ -1,0 +1,101 @@
+import type { Message, Run, RunSnapshot, RunStatus, RunStep, RunToolCall } from '@runlens/client'
+import { createStore, type StoreApi } from 'zustand/vanilla'
+import type { RunsError } from '../errors.js'
+
+/**
+ * Whether a connection is open for the run: `streaming` while events arrive, `polling` after a
+ * stream dropped (or when no stream is open but the run still moves, e.g. after a cancel),
+ * `closed` once nothing is open (the run settled, or the stream was aborted), `idle` before start.
+ */
+export type ConnectionState = 'idle' | 'streaming' | 'polling' | 'closed'
+
+/** Where the automatic tool handling stands. */
+export type ToolPhase = 'idle' | 'approving' | 'running' | 'submitting'
+
+/** The live state of one run, as components read it through selectors. */
+export interface RunStreamState {
+  threadId: string
+  /** Known from the first `thread.run.*` event on. */
+  runId: string | null
+  run: Run | null
+  status: RunStatus | null
+  /** The run's messages, text accumulated from deltas, replaced by the completed messages. */
+  messages: Message[]
+  steps: RunStep[]
+  /** The text of the run's assistant messages, joined by a blank line. */
+  text: string
+  connection: ConnectionState
+  /** The `error` event the server sent on the stream, if any. */
+  streamError: RunSnapshot['error']
+  /** The error of the last operation (start, submit, cancel, a tool handler, recovery). */
+  error: RunsError | null
+  /** A cancel was asked for and the run has not settled yet: show "cancelling". */
+  cancelling: boolean
+  tools: ToolPhase
+  /** The tool calls of the current required action, while it is not answered. */
+  requiredToolCalls: RunToolCall[]
+}
+
+export type RunStore = StoreApi<RunStreamState>
+
+const emptyText = ''
+
+export function createRunStore(threadId: string, runId: string | null = null): RunStore {
+  return createStore<RunStreamState>()(() => ({
+    threadId,
+    runId,
+    run: null,
+    status: null,
+    messages: [],
+    steps: [],
+    text: emptyText,
+    connection: 'idle',
+    streamError: null,
+    error: null,
+    cancelling: false,
+    tools: 'idle',
+    requiredToolCalls: [],
+  }))
+}
+
+/** The assistant text of a list of messages (text parts only), messages joined by a blank line. */
+export function messagesText(messages: readonly Message[]): string {
+  let out = ''
+  for (const message of messages) {
+    if (message.role !== 'assistant') continue
+    let text = ''
+    for (const part of message.content) {
+      if (part.type === 'text') text += part.text.value
+    }
+    if (text === '') continue
+    out = out === '' ? text : `${out}\n\n${text}`
+  }
+  return out
+}
+
+/** The part of the state that comes from the snapshot; `text` recomputed only if messages changed. */
+export function snapshotState(
+  snapshot: RunSnapshot,
+  previous: RunStreamState,
+): Pick<RunStreamState, 'run' | 'status' | 'runId' | 'messages' | 'steps' | 'text' | 'streamError'> {
+  const run = snapshot.run
+  return {
+    run,
+    status: run?.status ?? null,
+    runId: run?.id ?? previous.runId,
+    messages: snapshot.messages,
+    steps: snapshot.steps,
+    text: snapshot.messages === previous.messages ? previous.text : messagesText(snapshot.messages),
+    streamError: snapshot.error,
+  }
+}
+
+// Selectors: stable references to share between components (one function, one comparison).
+export const selectStatus = (state: RunStreamState): RunStatus | null => state.status
+export const selectRun = (state: RunStreamState): Run | null => state.run
+export const selectText = (state: RunStreamState): string => state.text
+export const selectMessages = (state: RunStreamState): Message[] => state.messages
+export const selectSteps = (state: RunStreamState): RunStep[] => state.steps
+export const selectConnection = (state: RunStreamState): ConnectionState => state.connection
+export const selectError = (state: RunStreamState): RunsError | null => state.error
+export const selectCancelling = (state: RunStreamState): boolean => state.cancelling

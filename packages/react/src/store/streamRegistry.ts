@@ -1,0 +1,600 @@
+import {
+  APIError,
+  APIUserAbortError,
+  type AssistantStreamEvent,
+  applyRunEvent,
+  emptyRunSnapshot,
+  type Run,
+  type RunCreateParams,
+  type RunSnapshot,
+  type RunStep,
+  type RunStream,
+  type RunsClient,
+  type RunToolCall,
+  type Sleep,
+  type ToolOutput,
+} from '@runlens/client'
+import { type RunsError, StreamInterruptedError, ToolHandlerError } from '../errors.js'
+import type { RunMessagesFetcher } from '../messages.js'
+import { isActiveRunStatus, pollDelayMs } from '../polling.js'
+import { createRunStore, type RunStore, type RunStreamState, snapshotState } from './runStore.js'
+import { type CommitEvery, type CommitScheduler, schedulerFor } from './scheduler.js'
+import {
+  checkToolOutputs,
+  requiredToolCalls,
+  type SubmissionRegistry,
+  submissionKey,
+} from './submissionRegistry.js'
+
+/**
+ * Answers one function tool call: `args` is the call's parsed `arguments`; a string result is sent
+ * as is, anything else as JSON. Declared with a method so a handler may type its `args` narrower.
+ */
+export type ToolHandler = {
+  bivarianceHack(args: unknown, call: RunToolCall): unknown
+}['bivarianceHack']
+
+/** Handlers by function name. A required action is answered automatically only when every call has one. */
+export type ToolHandlers = Record<string, ToolHandler>
+
+/** Asked before the handlers run; `false` (or a rejection) cancels the run rather than leave it waiting. */
+export type ToolApproval = (calls: RunToolCall[]) => boolean | Promise<boolean>
+
+export interface RunSessionOptions {
+  tools?: ToolHandlers
+  approve?: ToolApproval
+  /** Default `'frame'`. */
+  commitEvery?: CommitEvery
+  /** Replaces the scheduler `commitEvery` picks (tests, or a custom frame loop). */
+  scheduler?: CommitScheduler
+  /** The wait between two retrieves while recovering. Default: the client's rule. */
+  pollIntervalMs?: number
+}
+
+/** Where a session writes what it learns, so that queries agree with it (the React layer's cache). */
+export interface RunCacheSink {
+  writeRun(run: Run): void
+  writeSteps?(threadId: string, runId: string, steps: RunStep[]): void
+}
+
+export interface StreamRegistryDeps {
+  client: RunsClient
+  submissions: SubmissionRegistry
+  cache?: RunCacheSink
+  /** Refetches a run's messages once it settles after a dropped stream. */
+  messages?: RunMessagesFetcher
+  /** Waits between retrieves while recovering. Default: `setTimeout`, abortable. */
+  sleep?: Sleep
+}
+
+/** One run's live state and its one connection, shared by every component that asks for the run. */
+export interface RunSession {
+  readonly threadId: string
+  readonly store: RunStore
+  /** Known from the first `thread.run.*` event (or given when watching an existing run). */
+  readonly runId: string | null
+  /** `start` was called (or a submission opened a stream). */
+  readonly started: boolean
+  /** A stream is open or a recovery polls: the session is the run's source of truth. */
+  readonly live: boolean
+  /** `detach()` was called: the connection outlives its components. */
+  readonly detached: boolean
+  /**
+   * Streams a new run. Idempotent: a second call gives the first call's promise. Resolves with the
+   * run once nothing is open any more (settled, waiting for tool outputs, or aborted); never
+   * rejects: errors land in `state.error`.
+   */
+  start(body: RunCreateParams): Promise<Run | null>
+  /** Answers the required action on a stream; exactly once per required action across the provider. */
+  submitToolOutputs(outputs: ToolOutput[]): Promise<Run>
+  /** Asks the server to cancel, then follows the run (stream or polling) until it settles. */
+  cancel(): Promise<void>
+  /** Keeps the connection open after the last component lets go. */
+  detach(): void
+  /** Closes the connection (the run goes on on the server). */
+  abort(): void
+  /** The handlers, approval and pacing of the component that drives the run. */
+  configure(options: RunSessionOptions): void
+  /** A run learnt elsewhere (a mutation's response): shown here too, and followed if it moves. */
+  receiveRun(run: Run): void
+  /** Shows a run already known (from the query cache) before anything happened here; follows nothing. */
+  seed(run: Run): void
+}
+
+export interface StreamRegistry {
+  /** A new session, registered under its run once the run is known. */
+  create(threadId: string, runId?: string | null, options?: RunSessionOptions): RunSession
+  get(threadId: string, runId: string): RunSession | undefined
+  /** Whether a live session (streaming or recovering) feeds this run. */
+  isLive(threadId: string, runId: string): boolean
+  /** Counts a user of the session; the returned function lets go. The last one out aborts, unless detached. */
+  retain(session: RunSession): () => void
+  /** Called when a session registers or leaves. */
+  subscribe(listener: () => void): () => void
+}
+
+const keyOf = (threadId: string, runId: string) => `${threadId}\u0000${runId}`
+
+/** `setTimeout`, ended early (with `APIUserAbortError`) by the signal. */
+export const defaultSleep: Sleep = (ms, signal) =>
+  new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort)
+      resolve()
+    }, ms)
+    const onAbort = () => {
+      clearTimeout(timer)
+      reject(new APIUserAbortError())
+    }
+    if (signal?.aborted) onAbort()
+    else signal?.addEventListener('abort', onAbort, { once: true })
+  })
+
+function isRunEvent(event: AssistantStreamEvent): event is Extract<AssistantStreamEvent, { data: Run }> {
+  return (
+    event.event.startsWith('thread.run.') &&
+    !event.event.startsWith('thread.run.step.') &&
+    typeof event.data === 'object' &&
+    event.data !== null &&
+    (event.data as { object?: unknown }).object === 'thread.run'
+  )
+}
+
+function toOutput(value: unknown): string {
+  if (typeof value === 'string') return value
+  return JSON.stringify(value) ?? ''
+}
+
+function asError(error: unknown): RunsError {
+  return error instanceof Error ? error : new Error(String(error))
+}
+
+export function createStreamRegistry(deps: StreamRegistryDeps): StreamRegistry {
+  const sessions = new Map<string, RunSession>()
+  const listeners = new Set<() => void>()
+  const refs = new WeakMap<RunSession, number>()
+  const sleep = deps.sleep ?? defaultSleep
+
+  const notify = () => {
+    for (const listener of listeners) listener()
+  }
+
+  function register(session: RunSession) {
+    if (session.runId === null) return
+    const key = keyOf(session.threadId, session.runId)
+    if (sessions.get(key) === session) return
+    sessions.set(key, session)
+    notify()
+  }
+
+  function unregister(session: RunSession) {
+    if (session.runId === null) return
+    const key = keyOf(session.threadId, session.runId)
+    if (sessions.get(key) !== session) return
+    sessions.delete(key)
+    notify()
+  }
+
+  /** A detached session that finished with nobody watching leaves the registry. */
+  function onClosed(session: RunSession) {
+    if ((refs.get(session) ?? 0) === 0) unregister(session)
+  }
+
+  function create(threadId: string, initialRunId: string | null = null, initial: RunSessionOptions = {}) {
+    let options = initial
+    let scheduler = options.scheduler ?? schedulerFor(options.commitEvery)
+    const store = createRunStore(threadId, initialRunId)
+    const controller = new AbortController()
+    const signal = controller.signal
+    let runId = initialRunId
+    let pending: RunSnapshot = emptyRunSnapshot
+    let committed: RunSnapshot = emptyRunSnapshot
+    let cancelScheduled: (() => void) | null = null
+    let startPromise: Promise<Run | null> | null = null
+    let started = false
+    let busy = false
+    let detached = false
+    let cancelRequested = false
+    let cancelWhenKnown = false
+    let ownsSteps = false
+    const handled = new Set<string>()
+
+    const set = (partial: Partial<RunStreamState>) => store.setState(partial)
+
+    function commit() {
+      if (cancelScheduled) {
+        cancelScheduled()
+        cancelScheduled = null
+      }
+      if (pending === committed) return
+      const previous = store.getState()
+      const next = snapshotState(pending, previous)
+      const status = next.status
+      committed = pending
+      store.setState({
+        ...next,
+        cancelling: status === 'cancelling' || (cancelRequested && isActiveRunStatus(status)),
+        requiredToolCalls:
+          next.run === previous.run ? previous.requiredToolCalls : (requiredToolCalls(next.run) ?? []),
+      })
+    }
+
+    function scheduleCommit() {
+      if (!scheduler) return commit()
+      if (cancelScheduled) return
+      cancelScheduled = scheduler(() => {
+        cancelScheduled = null
+        commit()
+      })
+    }
+
+    function learnRunId(id: string) {
+      if (runId !== null) return
+      runId = id
+      register(session)
+      if (cancelWhenKnown) void session.cancel()
+    }
+
+    function writeCache(run: Run) {
+      deps.cache?.writeRun(run)
+      if (ownsSteps && runId) deps.cache?.writeSteps?.(threadId, runId, pending.steps)
+    }
+
+    function onEvent(event: AssistantStreamEvent) {
+      pending = applyRunEvent(pending, event)
+      if (isRunEvent(event)) {
+        learnRunId(event.data.id)
+        commit()
+        writeCache(event.data)
+      } else if (event.event === 'error') {
+        commit()
+      } else {
+        scheduleCommit()
+      }
+    }
+
+    function close() {
+      busy = false
+      commit()
+      set({ connection: 'closed' })
+      // Written once more now that the session is no longer live, so that queries watching the run
+      // recompute their polling (a run aborted mid-way is polled by useRun from here on).
+      if (pending.run) writeCache(pending.run)
+      onClosed(session)
+    }
+
+    function fail(error: unknown) {
+      set({ error: asError(error) })
+    }
+
+    /** Reads one stream to its end, then settles, recovers, or reports. */
+    async function drive(stream: RunStream, onFirstRun?: (run: Run) => void): Promise<void> {
+      busy = true
+      set({ connection: 'streaming', error: null })
+      let failure: unknown = null
+      let ended = false
+      try {
+        for await (const event of stream) {
+          onEvent(event)
+          if (onFirstRun && isRunEvent(event)) {
+            onFirstRun(event.data)
+            onFirstRun = undefined
+          }
+        }
+        ended = true
+      } catch (error) {
+        failure = error
+      }
+      commit()
+      if (signal.aborted) return close()
+      const run = pending.run
+      if (!run) {
+        // Nothing says which run the server made (an HTTP error, or a drop before the first event).
+        fail(
+          failure ??
+            new StreamInterruptedError('The stream ended before the server said which run it created.'),
+        )
+        return close()
+      }
+      if (isActiveRunStatus(run.status)) {
+        // Dropped (or ended) before the run settled: follow it by polling until it does.
+        return recover()
+      }
+      if (!ended && failure instanceof APIError && failure.status !== undefined) fail(failure)
+      settle(run)
+    }
+
+    function settle(run: Run) {
+      close()
+      if (run.status === 'requires_action') void answer(run)
+    }
+
+    /** Polls the run until it settles, then takes the server's messages and steps as final. */
+    async function recover(): Promise<void> {
+      if (!runId) return close()
+      busy = true
+      set({ connection: 'polling' })
+      try {
+        for (;;) {
+          const run = await deps.client.runs.retrieve(threadId, runId, { signal })
+          receive(run)
+          if (!isActiveRunStatus(run.status)) break
+          await sleep(pollDelayMs(run, options.pollIntervalMs), signal)
+          if (signal.aborted) throw new APIUserAbortError()
+        }
+        const [messages, steps] = await Promise.all([
+          deps.messages ? deps.messages(threadId, runId, { signal }) : null,
+          ownsSteps ? collectSteps(runId) : null,
+        ])
+        if (messages) pending = { ...pending, messages }
+        if (steps) pending = { ...pending, steps }
+        commit()
+      } catch (error) {
+        if (signal.aborted) return close()
+        fail(error)
+        return close()
+      }
+      if (pending.run) settle(pending.run)
+      else close()
+    }
+
+    async function collectSteps(id: string): Promise<RunStep[]> {
+      const steps: RunStep[] = []
+      for await (const step of deps.client.runs.steps.list(
+        threadId,
+        id,
+        { order: 'asc', limit: 100 },
+        { signal },
+      )) {
+        steps.push(step)
+      }
+      return steps
+    }
+
+    function receive(run: Run) {
+      learnRunId(run.id)
+      pending = { ...pending, run }
+      commit()
+      deps.cache?.writeRun(run)
+    }
+
+    /** Runs the tool handlers for a required action, when every call has one. */
+    async function answer(run: Run) {
+      const calls = requiredToolCalls(run)
+      const tools = options.tools
+      if (!calls || calls.length === 0 || !tools || !runId) return
+      if (calls.some((call) => typeof tools[call.function.name] !== 'function')) return
+      const key = submissionKey(
+        threadId,
+        run.id,
+        calls.map((call) => call.id),
+      )
+      if (handled.has(key) || deps.submissions.has(key)) return
+      handled.add(key)
+      try {
+        if (options.approve) {
+          set({ tools: 'approving' })
+          const approved = await options.approve(calls)
+          if (!approved) {
+            set({ tools: 'idle' })
+            await session.cancel()
+            return
+          }
+        }
+        set({ tools: 'running' })
+        const outputs = await Promise.all(
+          calls.map(async (call): Promise<ToolOutput> => {
+            const handler = tools[call.function.name]!
+            try {
+              const args: unknown = call.function.arguments ? JSON.parse(call.function.arguments) : {}
+              return { tool_call_id: call.id, output: toOutput(await handler(args, call)) }
+            } catch (cause) {
+              throw new ToolHandlerError(call.function.name, call.id, cause)
+            }
+          }),
+        )
+        if (cancelRequested || signal.aborted) return
+        set({ tools: 'submitting' })
+        await session.submitToolOutputs(outputs)
+      } catch (error) {
+        fail(error)
+        // A run must not be left waiting for outputs nobody will send.
+        if (!(error instanceof APIError)) await session.cancel()
+      } finally {
+        set({ tools: 'idle' })
+      }
+    }
+
+    const session: RunSession = {
+      threadId,
+      store,
+      get runId() {
+        return runId
+      },
+      get started() {
+        return started
+      },
+      get detached() {
+        return detached
+      },
+      get live() {
+        const connection = store.getState().connection
+        return connection === 'streaming' || connection === 'polling'
+      },
+
+      start(body) {
+        if (startPromise) return startPromise
+        started = true
+        ownsSteps = true
+        startPromise = (async () => {
+          let stream: RunStream
+          try {
+            stream = deps.client.runs.stream(threadId, body, { signal })
+          } catch (error) {
+            fail(error)
+            set({ connection: 'closed' })
+            return null
+          }
+          await drive(stream)
+          return pending.run
+        })()
+        return startPromise
+      },
+
+      submitToolOutputs(outputs) {
+        const run = pending.run ?? store.getState().run
+        if (!run || !runId) {
+          const error = new StreamInterruptedError('There is no run to submit tool outputs to yet.')
+          fail(error)
+          return Promise.reject(error)
+        }
+        const calls = requiredToolCalls(run)
+        try {
+          checkToolOutputs(calls, outputs)
+        } catch (error) {
+          fail(error)
+          return Promise.reject(error)
+        }
+        const ids = calls ? calls.map((call) => call.id) : outputs.map((output) => output.tool_call_id)
+        const key = submissionKey(threadId, run.id, ids)
+        handled.add(key)
+        let opened = false
+        const id = runId
+        const accepted = deps.submissions.submit(key, () => {
+          opened = true
+          started = true
+          return new Promise<Run>((resolve, reject) => {
+            let stream: RunStream
+            try {
+              stream = deps.client.runs.submitToolOutputsStream(
+                threadId,
+                id,
+                { tool_outputs: outputs },
+                { signal },
+              )
+            } catch (error) {
+              reject(error)
+              return
+            }
+            void drive(stream, resolve).then(() => {
+              // No run event came back: the submission's fate is unknown, let it be tried again.
+              const error = store.getState().error
+              reject(
+                error ?? new StreamInterruptedError('The submission stream closed before any run event.'),
+              )
+            })
+          })
+        })
+        if (!opened) {
+          // Someone else (another component, a plain POST) sent it: follow the run they moved.
+          void accepted.then(
+            (moved) => {
+              session.receiveRun(moved)
+            },
+            () => {},
+          )
+        }
+        accepted.catch((error: unknown) => fail(error))
+        return accepted
+      },
+
+      async cancel() {
+        cancelRequested = true
+        if (!runId) {
+          if (busy) cancelWhenKnown = true
+          else cancelRequested = false
+          return
+        }
+        cancelWhenKnown = false
+        set({ cancelling: true })
+        try {
+          const run = await deps.client.runs.cancel(threadId, runId)
+          session.receiveRun(run)
+        } catch (error) {
+          if (error instanceof APIError && error.status === 400) {
+            // Too late: the run settled first. Show what the server says it is.
+            cancelRequested = false
+            set({ cancelling: false })
+            if (!busy && !signal.aborted) void recover()
+            return
+          }
+          cancelRequested = false
+          set({ cancelling: false })
+          fail(error)
+        }
+      },
+
+      detach() {
+        detached = true
+      },
+
+      abort() {
+        if (!started || signal.aborted) return
+        controller.abort()
+        if (!busy) return
+        // drive() and recover() notice the abort and close; make it visible at once too.
+        commit()
+        set({ connection: 'closed' })
+      },
+
+      configure(next) {
+        if (next.commitEvery !== options.commitEvery || next.scheduler !== options.scheduler) {
+          scheduler = next.scheduler ?? schedulerFor(next.commitEvery)
+        }
+        options = next
+      },
+
+      seed(run) {
+        if (pending.run || started) return
+        if (runId === null) learnRunId(run.id)
+        pending = { ...pending, run }
+        commit()
+      },
+
+      receiveRun(run) {
+        receive(run)
+        if (busy || signal.aborted) return
+        if (isActiveRunStatus(run.status)) {
+          started = true
+          void recover()
+        } else if (run.status === 'requires_action') {
+          void answer(run)
+        }
+      },
+    }
+
+    if (runId) register(session)
+    return session
+  }
+
+  return {
+    create,
+    get(threadId, runId) {
+      return sessions.get(keyOf(threadId, runId))
+    },
+    isLive(threadId, runId) {
+      return sessions.get(keyOf(threadId, runId))?.live ?? false
+    },
+    retain(session) {
+      refs.set(session, (refs.get(session) ?? 0) + 1)
+      if (session.runId !== null && !sessions.has(keyOf(session.threadId, session.runId))) register(session)
+      let released = false
+      return () => {
+        if (released) return
+        released = true
+        refs.set(session, (refs.get(session) ?? 1) - 1)
+        // Deferred: StrictMode lets go and takes hold again in the same task; only a real last
+        // release (nobody took hold again) closes the connection.
+        queueMicrotask(() => {
+          if ((refs.get(session) ?? 0) > 0) return
+          if (!session.detached) session.abort()
+          if (!session.live) unregister(session)
+        })
+      }
+    },
+    subscribe(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+  }
+}

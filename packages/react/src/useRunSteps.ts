@@ -1,0 +1,33 @@
+import type { Run, RunStep } from '@runlens/client'
+import { type UseQueryResult, useQuery } from '@tanstack/react-query'
+import { useRunsContext } from './context.js'
+import type { RunsError } from './errors.js'
+import { type RunStepsQuery, runKeys } from './queryKeys.js'
+import { runStepsQueryOptions } from './queryOptions.js'
+
+export interface UseRunStepsOptions extends RunStepsQuery {
+  /** The wait between two refreshes while the run is active. Default: the client's rule. */
+  pollIntervalMs?: number
+  enabled?: boolean
+}
+
+/**
+ * A run's steps, oldest first, refreshed while the run is active (as the cache knows it; a step
+ * in progress when the run is not cached). A run streamed by `useRunStream` writes its steps here.
+ */
+export function useRunSteps(
+  threadId: string | null | undefined,
+  runId: string | null | undefined,
+  options: UseRunStepsOptions = {},
+): UseQueryResult<RunStep[], RunsError> {
+  const { client, queryClient, streams } = useRunsContext()
+  const thread = threadId ?? ''
+  const run = runId ?? ''
+  const base = runStepsQueryOptions(client, thread, run, {
+    ...(options.include && { include: options.include }),
+    ...(options.pollIntervalMs !== undefined && { pollIntervalMs: options.pollIntervalMs }),
+    getRun: () => queryClient.getQueryData<Run>(runKeys.detail(thread, run)),
+    isLive: () => streams.isLive(thread, run),
+  })
+  return useQuery({ ...base, enabled: base.enabled !== false && options.enabled !== false })
+}

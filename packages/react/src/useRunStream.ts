@@ -1,0 +1,175 @@
+import type { Run, RunCreateParams, RunToolCall, ToolOutput } from '@runlens/client'
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react'
+import { useStore } from 'zustand'
+import { type RunsContextValue, useRunsContext } from './context.js'
+import { runKeys } from './queryKeys.js'
+import type { RunStore, RunStreamState } from './store/runStore.js'
+import type { CommitEvery, CommitScheduler } from './store/scheduler.js'
+import type { RunSession, ToolApproval, ToolHandlers } from './store/streamRegistry.js'
+
+export interface UseRunStreamOptions<T> {
+  /**
+   * Follow this run's session (started by another component) instead of a new one. Without a live
+   * session for it, `submitToolOutputs` and `cancel` still work and open one.
+   */
+  runId?: string | null
+  /**
+   * Picks what this component renders; it re-renders only when the picked value changes
+   * (`Object.is`). Default: the whole state (a re-render per commit). Return a stable value: wrap
+   * an object-returning selector in zustand's `useShallow`.
+   */
+  select?: (state: RunStreamState) => T
+  /** Answer required actions automatically: `{ functionName: async (args, call) => output }`. */
+  tools?: ToolHandlers
+  /** Asked before the handlers run; `false` cancels the run. Default: no question asked. */
+  approve?: ToolApproval
+  /** How often streamed text is committed: `'frame'` (default), a number of ms, or `'event'`. */
+  commitEvery?: CommitEvery
+  /** Replaces the scheduler of `commitEvery` (tests). */
+  scheduler?: CommitScheduler
+  /** The wait between retrieves if the stream drops and the session polls. Default: the client's rule. */
+  pollIntervalMs?: number
+}
+
+export interface RunStreamHandle<T> {
+  /** What `select` picked (the whole state by default). */
+  state: T
+  /** The run's id once the server said it. */
+  runId: string | null
+  /** The session's vanilla store, for `useStore(store, selector)` in children or code outside React. */
+  store: RunStore
+  /**
+   * Streams a new run on the thread. Call it from an event handler or an effect: a second call
+   * while the first stream is open returns the same promise (StrictMode's double effect opens one
+   * stream). After the previous run ended, it starts another. Resolves with the run once the
+   * connection closes; never rejects (see `state.error`).
+   */
+  start(body: RunCreateParams): Promise<Run | null>
+  /** Answers the required action on a stream (once per required action, provider-wide). */
+  submitToolOutputs(outputs: ToolOutput[]): Promise<Run>
+  /** Asks the server to cancel; the state shows `cancelling` until the server says it is done. */
+  cancel(): Promise<void>
+  /** Keeps the connection (and the cache updates) after this component unmounts. */
+  detach(): void
+}
+
+interface Held {
+  streams: RunsContextValue['streams']
+  threadId: string
+  runId: string | null
+  session: RunSession
+}
+
+const whole = (state: RunStreamState) => state as unknown
+const selectRunId = (state: RunStreamState) => state.runId
+
+function held(streams: RunsContextValue['streams'], threadId: string, runId: string | null): Held {
+  return { streams, threadId, runId, session: streams.create(threadId, runId) }
+}
+
+/**
+ * Starts and follows a streamed run. Its state lives in a vanilla store per run, shared through
+ * the provider's registry by every component that asks for the same run (one store, one
+ * connection); the component re-renders only for what `select` picks. The connection closes when
+ * the last component using it unmounts, unless detached. See HOOKS.md for the whole behaviour.
+ */
+export function useRunStream<T = RunStreamState>(
+  threadId: string,
+  options: UseRunStreamOptions<T> = {},
+): RunStreamHandle<T> {
+  const { streams, queryClient } = useRunsContext()
+  const runId = options.runId ?? null
+
+  // The session `start()` drives (a new run each time the previous one ended).
+  const [own, setOwn] = useState(() => held(streams, threadId, null))
+  let ownNow = own
+  if (own.streams !== streams || own.threadId !== threadId) {
+    ownNow = held(streams, threadId, null)
+    setOwn(ownNow)
+  }
+  // With `runId`: this hook's own idle session for that run, used while no other session holds it.
+  const [watch, setWatch] = useState(() => (runId ? held(streams, threadId, runId) : null))
+  let watchNow = watch
+  if (
+    runId &&
+    (!watch || watch.streams !== streams || watch.threadId !== threadId || watch.runId !== runId)
+  ) {
+    watchNow = held(streams, threadId, runId)
+    setWatch(watchNow)
+  }
+
+  const registered = useSyncExternalStore(
+    streams.subscribe,
+    () => (runId ? streams.get(threadId, runId) : undefined),
+    () => (runId ? streams.get(threadId, runId) : undefined),
+  )
+  const session = runId ? (registered ?? watchNow!.session) : ownNow.session
+
+  // The options of the component that drives the run; read when a required action comes.
+  const latest = useRef(options)
+  latest.current = options
+  const configure = useCallback((target: RunSession) => {
+    const { tools, approve, commitEvery, scheduler, pollIntervalMs } = latest.current
+    target.configure({
+      ...(tools && { tools }),
+      ...(approve && { approve }),
+      ...(commitEvery !== undefined && { commitEvery }),
+      ...(scheduler && { scheduler }),
+      ...(pollIntervalMs !== undefined && { pollIntervalMs }),
+    })
+  }, [])
+
+  useEffect(() => {
+    configure(ownNow.session)
+    if (session !== ownNow.session && !session.started) configure(session)
+  })
+
+  useEffect(() => streams.retain(session), [streams, session])
+  useEffect(
+    () => (ownNow.session !== session ? streams.retain(ownNow.session) : undefined),
+    [streams, session, ownNow.session],
+  )
+
+  // A run the cache already knows (a page reload, a run started elsewhere): show it at once.
+  useEffect(() => {
+    if (!runId || session.started) return
+    const cached = queryClient.getQueryData<Run>(runKeys.detail(threadId, runId))
+    if (cached) session.seed(cached)
+  }, [queryClient, session, threadId, runId])
+
+  const ownRef = useRef(ownNow)
+  ownRef.current = ownNow
+  const sessionRef = useRef(session)
+  sessionRef.current = session
+
+  const start = useCallback(
+    (body: RunCreateParams) => {
+      let target = ownRef.current.session
+      if (target.started && target.store.getState().connection === 'closed') {
+        // The previous run ended: a new run, a new session.
+        const next = held(ownRef.current.streams, ownRef.current.threadId, null)
+        target = next.session
+        ownRef.current = next
+        if (!runId) sessionRef.current = target
+        setOwn(next)
+      }
+      configure(target)
+      return target.start(body)
+    },
+    [configure, runId],
+  )
+
+  const submitToolOutputs = useCallback(
+    (outputs: ToolOutput[]) => sessionRef.current.submitToolOutputs(outputs),
+    [],
+  )
+  const cancel = useCallback(() => sessionRef.current.cancel(), [])
+  const detach = useCallback(() => sessionRef.current.detach(), [])
+
+  const state = useStore(session.store, (options.select ?? whole) as (state: RunStreamState) => T)
+  const id = useStore(session.store, selectRunId)
+  return { state, runId: id, store: session.store, start, submitToolOutputs, cancel, detach }
+}
+
+/** The tool calls a required action asks for, typed for handler authors. */
+export type { RunToolCall }

@@ -1,2 +1,0 @@
-import { version as reactVersion } from 'react'
-export const version = reactVersion

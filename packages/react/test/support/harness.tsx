@@ -1,0 +1,31 @@
+import { RunsProvider, type RunsProviderProps } from '@runlens/react'
+import { type ReactElement, type ReactNode, StrictMode } from 'react'
+import { createSimHarness, type HarnessOptions, type SimHarness } from './sim.js'
+
+export { createPace, type HarnessOptions, type Pace, type RecordedRequest, serverText } from './sim.js'
+
+export type WrapOptions = { strict?: boolean } & Partial<Omit<RunsProviderProps, 'children'>>
+
+export interface Harness extends SimHarness {
+  /** `node` inside this harness's provider (and StrictMode unless `strict: false`). */
+  wrap(node: ReactNode, options?: WrapOptions): ReactElement
+}
+
+function HarnessProvider({ strict = true, children, ...props }: WrapOptions & RunsProviderProps) {
+  const tree = <RunsProvider {...props}>{children}</RunsProvider>
+  return strict ? <StrictMode>{tree}</StrictMode> : tree
+}
+
+export function createHarness(options: HarnessOptions = {}): Harness {
+  const h = createSimHarness(options)
+  return {
+    ...h,
+    wrap(node, wrapOptions = {}) {
+      return (
+        <HarnessProvider client={h.client} queryClient={h.queryClient} messages={h.messages} {...wrapOptions}>
+          {node}
+        </HarnessProvider>
+      )
+    },
+  }
+}
