@@ -115,7 +115,6 @@ export const RequiredAction = forwardRef<HTMLFormElement, RequiredActionProps>(f
       className={cx('rl-action', className)}
       data-state={state}
       data-invalid={invalid ? '' : undefined}
-      aria-labelledby={titleId}
       aria-busy={submitting || undefined}
       noValidate
       onSubmit={submit}

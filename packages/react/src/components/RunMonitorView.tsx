@@ -10,10 +10,10 @@ import { RunStatusBadge, statusText } from './RunStatusBadge.js'
 import { RunSteps } from './RunSteps.js'
 import { RunUsage } from './RunUsage.js'
 import { isFinishedStatus } from './status.js'
-import { VisuallyHidden } from './VisuallyHidden.js'
+import { VisuallyHidden, visuallyHidden } from './VisuallyHidden.js'
 
 /** How the monitor receives updates: a live stream, polling (e.g. after a dropped stream), or neither. */
-export type ConnectionState = 'idle' | 'streaming' | 'polling' | 'closed' | (string & {})
+export type MonitorConnectionState = 'idle' | 'streaming' | 'polling' | 'closed' | (string & {})
 
 export interface RunMonitorViewProps extends Omit<ComponentPropsWithoutRef<'section'>, 'children'> {
   /** The run shown; `null` before one exists. */
@@ -29,7 +29,7 @@ export interface RunMonitorViewProps extends Omit<ComponentPropsWithoutRef<'sect
   /** An error of a request or stream from the client (APIError and the like). Default: none. */
   error?: RequestErrorLike | null
   /** Shown next to the status. Default: not shown. */
-  connection?: ConnectionState
+  connection?: MonitorConnectionState
   /** Shows a "Cancel run" button while the run is not finished. */
   onCancel?: () => void
   /** A cancel was requested and the server has not confirmed it yet. Default `false`. */
@@ -98,7 +98,9 @@ const MonitorBody = forwardRef<HTMLElement, Omit<RunMonitorViewProps, 'labels' |
   ) {
     const labels = useLabels('monitor')
     const statusLabels = useLabels('status')
-    const titleId = `${useId()}-title`
+    const id = useId()
+    const titleId = `${id}-title`
+    const runIdId = `${id}-run`
     const status = run?.status
     const [announcement, setAnnouncement] = useState('')
     const lastStatus = useRef(status)
@@ -122,12 +124,17 @@ const MonitorBody = forwardRef<HTMLElement, Omit<RunMonitorViewProps, 'labels' |
         className={cx('rl-monitor', className)}
         data-state={status ?? 'empty'}
         data-connection={connection}
-        aria-labelledby={titleId}
+        // Named by title and run id: several monitors on one page stay distinct landmarks.
+        aria-labelledby={run ? `${titleId} ${runIdId}` : titleId}
         {...props}
       >
         <div className="rl-monitor__header">
           {heading(headingLevel, { id: titleId, className: 'rl-monitor__title' }, labels.title)}
-          {run && <code className="rl-monitor__id">{run.id}</code>}
+          {run && (
+            <code id={runIdId} className="rl-monitor__id">
+              {run.id}
+            </code>
+          )}
           {run && <RunStatusBadge status={run.status} />}
           {connection && (
             <span className="rl-monitor__connection" data-state={connection}>
@@ -170,7 +177,8 @@ const MonitorBody = forwardRef<HTMLElement, Omit<RunMonitorViewProps, 'labels' |
           />
         )}
         {(text !== undefined || messages.length > 0) && (
-          <section className="rl-monitor__answer" aria-label={labels.answer}>
+          <div className="rl-monitor__answer">
+            {heading(sub, { style: visuallyHidden }, labels.answer)}
             {text !== undefined ? (
               <MessageText text={text} streaming={streaming} />
             ) : (
@@ -182,7 +190,7 @@ const MonitorBody = forwardRef<HTMLElement, Omit<RunMonitorViewProps, 'labels' |
                 ))}
               </ol>
             )}
-          </section>
+          </div>
         )}
         {run && <RunSteps steps={steps} now={now} headingLevel={sub} />}
         {run && (

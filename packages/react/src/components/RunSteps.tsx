@@ -1,5 +1,5 @@
 import type { RunStep, ToolCall } from '@runlens/client'
-import { type ComponentPropsWithoutRef, forwardRef, useId } from 'react'
+import { type ComponentPropsWithoutRef, forwardRef } from 'react'
 import { cx } from './cx.js'
 import type { PartialLabels, StepsLabels } from './defaultLabels.js'
 import { formatDuration, formatScore, prettyJson } from './format.js'
@@ -9,7 +9,7 @@ import { RunStatusBadge } from './RunStatusBadge.js'
 import { endedAt } from './status.js'
 import { VisuallyHidden } from './VisuallyHidden.js'
 
-export interface RunStepsProps extends Omit<ComponentPropsWithoutRef<'section'>, 'children'> {
+export interface RunStepsProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
   /** The run's steps, in the order to show (the API lists newest first unless asked `order: 'asc'`). */
   steps: RunStep[]
   /** The clock in ms, for the elapsed time of steps still running. Default: no elapsed time shown. */
@@ -140,23 +140,22 @@ function ToolCallDetails({ call, labels, locale }: { call: ToolCall; labels: Ste
  * A run's steps as an ordered list: type, status and duration of each, with the details of every
  * tool call (function arguments and output, code interpreter input and logs, file search results).
  */
-export const RunSteps = forwardRef<HTMLElement, RunStepsProps>(function RunSteps(
+export const RunSteps = forwardRef<HTMLDivElement, RunStepsProps>(function RunSteps(
   { steps, now, locale: localeProp, headingLevel = 3, labels: labelsProp, className, ...props },
   ref,
 ) {
   const labels = useLabels('steps', labelsProp)
   const { locale } = useLocale(localeProp)
-  const titleId = `${useId()}-title`
   const badgeLabels = { prefix: labels.statusPrefix }
   return (
-    <section
+    // A div, not a named section: several timelines on a page would repeat the same landmark name.
+    <div
       ref={ref}
       className={cx('rl-steps', className)}
       data-state={steps.length ? 'filled' : 'empty'}
-      aria-labelledby={titleId}
       {...props}
     >
-      {heading(headingLevel, { id: titleId, className: 'rl-steps__title' }, labels.title)}
+      {heading(headingLevel, { className: 'rl-steps__title' }, labels.title)}
       {steps.length === 0 ? (
         <p className="rl-empty">{labels.empty}</p>
       ) : (
@@ -197,6 +196,6 @@ export const RunSteps = forwardRef<HTMLElement, RunStepsProps>(function RunSteps
           })}
         </ol>
       )}
-    </section>
+    </div>
   )
 })

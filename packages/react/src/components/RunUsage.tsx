@@ -1,12 +1,12 @@
 import type { RunUsage as RunUsageData } from '@runlens/client'
-import { type ComponentPropsWithoutRef, forwardRef, useId } from 'react'
+import { type ComponentPropsWithoutRef, forwardRef } from 'react'
 import { cx } from './cx.js'
 import type { PartialLabels, UsageLabels } from './defaultLabels.js'
 import { formatNumber } from './format.js'
 import { type HeadingLevel, heading } from './headings.js'
 import { useLabels, useLocale } from './RunlensLabelsProvider.js'
 
-export interface RunUsageProps extends Omit<ComponentPropsWithoutRef<'section'>, 'children'> {
+export interface RunUsageProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
   /** `run.usage`; `null` while the run has not finished (the API reports usage at the end). */
   usage: RunUsageData | null | undefined
   /** `run.max_prompt_tokens`: when set, a bar shows the prompt tokens against it. Default: no bar. */
@@ -53,7 +53,7 @@ function UsageBar({ value, max, label, valueText }: BarProps) {
  * Token usage as a description list, with bars against the run's token limits when they are set.
  * `data-state` is `empty` until usage is reported, then `reported`.
  */
-export const RunUsage = forwardRef<HTMLElement, RunUsageProps>(function RunUsage(
+export const RunUsage = forwardRef<HTMLDivElement, RunUsageProps>(function RunUsage(
   {
     usage,
     maxPromptTokens = null,
@@ -68,17 +68,11 @@ export const RunUsage = forwardRef<HTMLElement, RunUsageProps>(function RunUsage
 ) {
   const labels = useLabels('usage', labelsProp)
   const { locale } = useLocale(localeProp)
-  const titleId = `${useId()}-title`
   const n = (v: number) => formatNumber(v, locale)
   return (
-    <section
-      ref={ref}
-      className={cx('rl-usage', className)}
-      data-state={usage ? 'reported' : 'empty'}
-      aria-labelledby={titleId}
-      {...props}
-    >
-      {heading(headingLevel, { id: titleId, className: 'rl-usage__title' }, labels.title)}
+    // A div, not a named section: several panels on a page would repeat the same landmark name.
+    <div ref={ref} className={cx('rl-usage', className)} data-state={usage ? 'reported' : 'empty'} {...props}>
+      {heading(headingLevel, { className: 'rl-usage__title' }, labels.title)}
       {usage ? (
         <dl className="rl-usage__list">
           <div className="rl-usage__item" data-kind="prompt">
@@ -119,6 +113,6 @@ export const RunUsage = forwardRef<HTMLElement, RunUsageProps>(function RunUsage
       ) : (
         <p className="rl-empty">{labels.empty}</p>
       )}
-    </section>
+    </div>
   )
 })

@@ -2,7 +2,7 @@ import { type ComponentPropsWithoutRef, forwardRef } from 'react'
 
 // Inline, not a class: text meant for screen readers only must stay hidden in unstyled mode too,
 // where the stylesheet is not loaded. The usual clip pattern (as in Radix's VisuallyHidden).
-const hidden = {
+export const visuallyHidden = {
   position: 'absolute',
   width: 1,
   height: 1,
@@ -21,5 +21,5 @@ export const VisuallyHidden = forwardRef<HTMLSpanElement, VisuallyHiddenProps>(f
   { style, ...props },
   ref,
 ) {
-  return <span ref={ref} style={{ ...hidden, ...style }} {...props} />
+  return <span ref={ref} style={{ ...visuallyHidden, ...style }} {...props} />
 })

@@ -1,4 +1,4 @@
-import { createElement, type ReactNode } from 'react'
+import { type CSSProperties, createElement, type ReactNode } from 'react'
 
 /** The heading levels a component may use; pick the one that fits the page's outline. */
 export type HeadingLevel = 2 | 3 | 4 | 5 | 6
@@ -6,7 +6,7 @@ export type HeadingLevel = 2 | 3 | 4 | 5 | 6
 /** A heading of the given level (h2..h6). */
 export function heading(
   level: HeadingLevel,
-  props: { id?: string; className?: string },
+  props: { id?: string; className?: string; style?: CSSProperties },
   children: ReactNode,
 ) {
   return createElement(`h${level}`, props, children)

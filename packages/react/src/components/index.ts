@@ -22,7 +22,7 @@ export {
   RunlensLabelsProvider,
   type RunlensLabelsProviderProps,
 } from './RunlensLabelsProvider.js'
-export { type ConnectionState, RunMonitorView, type RunMonitorViewProps } from './RunMonitorView.js'
+export { type MonitorConnectionState, RunMonitorView, type RunMonitorViewProps } from './RunMonitorView.js'
 export { RunStatusBadge, type RunStatusBadgeProps, statusText } from './RunStatusBadge.js'
 export { RunSteps, type RunStepsProps } from './RunSteps.js'
 export { RunUsage, type RunUsageProps } from './RunUsage.js'

@@ -25,8 +25,11 @@ describe('RunMonitorView', () => {
     expect(root.dataset.state).toBe('completed')
     expect(root.dataset.connection).toBe('closed')
     expect(screen.getByRole('heading', { level: 2, name: 'Run' })).toBeTruthy()
-    expect(screen.getByRole('region', { name: 'Answer' }).textContent).toContain('The answer is 42.')
-    expect(screen.getByRole('region', { name: 'Steps' })).toBeTruthy()
+    // The page's only landmark, named by title and run id so that several monitors stay distinct.
+    expect(screen.getByRole('region', { name: 'Run run_1' })).toBe(root)
+    const answer = screen.getByRole('heading', { level: 3, name: 'Answer' }).parentElement as HTMLElement
+    expect(answer.textContent).toContain('The answer is 42.')
+    expect(screen.getByRole('heading', { level: 3, name: 'Steps' })).toBeTruthy()
     expect(screen.getByRole('heading', { level: 3, name: 'Token usage' })).toBeTruthy()
     // A finished run cannot be cancelled.
     expect(screen.queryByRole('button', { name: 'Cancel run' })).toBeNull()

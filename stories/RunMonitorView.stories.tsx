@@ -1,0 +1,168 @@
+import { RunMonitorView } from '@runlens/react'
+import type { Meta, StoryObj } from '@storybook/react-vite'
+import { expect, fn, userEvent, within } from 'storybook/test'
+import {
+  allSteps,
+  answerMessage,
+  apiError,
+  cancellingRun,
+  completedRun,
+  expiredRun,
+  failedRun,
+  functionStep,
+  incompleteRun,
+  inProgressRun,
+  queuedRun,
+  requiresActionRun,
+  runningStep,
+  storyNow,
+  streamError,
+  streamingMessage,
+  userMessage,
+} from './fixtures.js'
+import { StateCell, StateGrid } from './StateGrid.js'
+
+const meta = {
+  title: 'Components/RunMonitorView',
+  component: RunMonitorView,
+  args: {
+    run: completedRun,
+    steps: allSteps,
+    messages: [userMessage, answerMessage],
+    connection: 'closed',
+    now: storyNow,
+    locale: 'en-US',
+    onCancel: fn(),
+    onSubmitToolOutputs: fn(),
+    onApprove: fn(),
+    onDeny: fn(),
+  },
+  argTypes: {
+    now: { control: false },
+    connection: { control: 'select', options: ['idle', 'streaming', 'polling', 'closed'] },
+  },
+} satisfies Meta<typeof RunMonitorView>
+
+export default meta
+type Story = StoryObj<typeof meta>
+
+export const Completed: Story = {}
+
+export const Streaming: Story = {
+  args: {
+    run: inProgressRun,
+    steps: [functionStep, runningStep],
+    messages: [userMessage, streamingMessage],
+    connection: 'streaming',
+  },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement)
+    await userEvent.click(canvas.getByRole('button', { name: 'Cancel run' }))
+    await expect(args.onCancel).toHaveBeenCalledTimes(1)
+  },
+}
+
+export const RequiresAction: Story = {
+  args: { run: requiresActionRun, steps: [], messages: [userMessage], connection: 'closed' },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement)
+    await userEvent.type(canvas.getByLabelText('Output of get_current_weather'), 'sunny, 21 °C')
+    await userEvent.click(canvas.getByRole('button', { name: 'Submit outputs' }))
+    await expect(args.onSubmitToolOutputs).toHaveBeenCalledWith([
+      { tool_call_id: 'call_xyFYaEeyocjyE6jN64QTcxip', output: 'sunny, 21 °C' },
+    ])
+  },
+}
+
+export const RequiresApproval: Story = {
+  args: { ...RequiresAction.args, requireApproval: true },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement)
+    await userEvent.click(canvas.getByRole('button', { name: 'Approve' }))
+    await expect(args.onApprove).toHaveBeenCalledTimes(1)
+    await expect(canvas.getByLabelText('Output of get_current_weather')).toBeInTheDocument()
+  },
+}
+
+export const Failed: Story = { args: { run: failedRun, steps: [functionStep], messages: [userMessage] } }
+
+export const Incomplete: Story = { args: { run: incompleteRun } }
+
+/** The stream dropped: the monitor polls and says so. */
+export const Polling: Story = {
+  args: {
+    run: inProgressRun,
+    steps: [functionStep, runningStep],
+    messages: [userMessage, streamingMessage],
+    connection: 'polling',
+    error: streamError,
+  },
+}
+
+export const RequestError: Story = {
+  args: { run: null, steps: [], messages: [], error: apiError, connection: 'closed' },
+}
+
+export const Empty: Story = { args: { run: null, steps: [], messages: [], connection: 'idle' } }
+
+export const AllStates: Story = {
+  render: (args) => (
+    <StateGrid min="30rem">
+      <StateCell label="queued">
+        <RunMonitorView
+          {...args}
+          run={queuedRun}
+          steps={[]}
+          messages={[userMessage]}
+          connection="streaming"
+        />
+      </StateCell>
+      <StateCell label="in_progress (streaming)">
+        <RunMonitorView
+          {...args}
+          run={inProgressRun}
+          steps={[functionStep, runningStep]}
+          messages={[userMessage, streamingMessage]}
+          connection="streaming"
+        />
+      </StateCell>
+      <StateCell label="requires_action">
+        <RunMonitorView {...args} run={requiresActionRun} steps={[]} messages={[userMessage]} />
+      </StateCell>
+      <StateCell label="cancelling">
+        <RunMonitorView
+          {...args}
+          run={cancellingRun}
+          steps={[functionStep]}
+          messages={[userMessage]}
+          connection="streaming"
+        />
+      </StateCell>
+      <StateCell label="completed">
+        <RunMonitorView {...args} />
+      </StateCell>
+      <StateCell label="failed">
+        <RunMonitorView {...args} run={failedRun} steps={[functionStep]} messages={[userMessage]} />
+      </StateCell>
+      <StateCell label="incomplete">
+        <RunMonitorView {...args} run={incompleteRun} steps={[]} messages={[userMessage, answerMessage]} />
+      </StateCell>
+      <StateCell label="expired">
+        <RunMonitorView {...args} run={expiredRun} steps={[]} messages={[userMessage]} />
+      </StateCell>
+      <StateCell label="polling after a dropped stream">
+        <RunMonitorView
+          {...args}
+          run={{ ...inProgressRun, id: 'run_Po4lGd6Hs8Jk0Lq2Wr4Et6Yu' }}
+          steps={[runningStep]}
+          messages={[userMessage, streamingMessage]}
+          connection="polling"
+          error={streamError}
+        />
+      </StateCell>
+      <StateCell label="no run, request error">
+        <RunMonitorView {...args} run={null} steps={[]} messages={[]} error={apiError} connection="idle" />
+      </StateCell>
+    </StateGrid>
+  ),
+}

@@ -1,0 +1,66 @@
+import { RunUsage } from '@runlens/react'
+import type { Meta, StoryObj } from '@storybook/react-vite'
+import { usage } from './fixtures.js'
+import { StateCell, StateGrid } from './StateGrid.js'
+
+const meta = {
+  title: 'Components/RunUsage',
+  component: RunUsage,
+  args: { usage, maxPromptTokens: null, maxCompletionTokens: null },
+} satisfies Meta<typeof RunUsage>
+
+export default meta
+type Story = StoryObj<typeof meta>
+
+export const Default: Story = {}
+
+/** Bars against max_prompt_tokens and max_completion_tokens. */
+export const WithLimits: Story = {
+  args: {
+    usage: { prompt_tokens: 1840, completion_tokens: 212, total_tokens: 2052 },
+    maxPromptTokens: 4000,
+    maxCompletionTokens: 256,
+  },
+}
+
+/** The completion limit reached: the run ended incomplete. */
+export const AtLimit: Story = {
+  args: {
+    usage: { prompt_tokens: 812, completion_tokens: 256, total_tokens: 1068 },
+    maxPromptTokens: 1000,
+    maxCompletionTokens: 256,
+  },
+}
+
+export const NotReported: Story = { args: { usage: null } }
+
+export const German: Story = {
+  args: { ...WithLimits.args, locale: 'de-DE', labels: { title: 'Token-Verbrauch', total: 'Gesamt' } },
+}
+
+export const AllStates: Story = {
+  render: () => (
+    <StateGrid min="20rem">
+      <StateCell label="reported">
+        <RunUsage usage={usage} />
+      </StateCell>
+      <StateCell label="with limits">
+        <RunUsage
+          usage={{ prompt_tokens: 1840, completion_tokens: 212, total_tokens: 2052 }}
+          maxPromptTokens={4000}
+          maxCompletionTokens={256}
+        />
+      </StateCell>
+      <StateCell label="at the limit">
+        <RunUsage
+          usage={{ prompt_tokens: 812, completion_tokens: 256, total_tokens: 1068 }}
+          maxPromptTokens={1000}
+          maxCompletionTokens={256}
+        />
+      </StateCell>
+      <StateCell label="empty">
+        <RunUsage usage={null} />
+      </StateCell>
+    </StateGrid>
+  ),
+}

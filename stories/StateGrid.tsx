@@ -1,0 +1,36 @@
+import type { ReactNode } from 'react'
+
+// Layout for the AllStates stories: every state side by side, each under its name.
+
+export function StateGrid({ children, min = '16rem' }: { children: ReactNode; min?: string }) {
+  return (
+    <div
+      style={{
+        display: 'grid',
+        gridTemplateColumns: `repeat(auto-fill, minmax(${min}, 1fr))`,
+        gap: '1.25rem',
+        alignItems: 'start',
+      }}
+    >
+      {children}
+    </div>
+  )
+}
+
+export function StateCell({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div style={{ display: 'grid', gap: '0.5rem', alignContent: 'start' }}>
+      <p
+        style={{
+          margin: 0,
+          fontFamily: 'var(--rl-font-mono)',
+          fontSize: '0.75rem',
+          color: 'var(--rl-fg-muted)',
+        }}
+      >
+        {label}
+      </p>
+      {children}
+    </div>
+  )
+}
