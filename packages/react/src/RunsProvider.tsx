@@ -1,6 +1,6 @@
 import type { RunsClient, Sleep } from '@runlens/client'
 import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query'
-import { type ReactNode, useContext, useEffect, useMemo, useState } from 'react'
+import { type ReactNode, useContext, useEffect, useMemo, useRef, useState } from 'react'
 import { createRunCacheSink, syncRunLists } from './cache.js'
 import { RunsContext, type RunsContextValue } from './context.js'
 import type { RunMessagesFetcher } from './messages.js'
@@ -33,18 +33,23 @@ export function RunsProvider({ client, queryClient, messages, sleep, children }:
   const [own] = useState(() => (queryClient || outer ? null : new QueryClient()))
   const qc = queryClient ?? outer ?? own!
 
+  // The registries live as long as the client and the QueryClient; the optional functions are read
+  // through a ref, so passing a new arrow on each render does not start over.
+  const latest = useRef({ messages, sleep })
+  latest.current = { messages, sleep }
   const value = useMemo<RunsContextValue>(() => {
     const submissions = createSubmissionRegistry()
-    const wait = sleep ?? defaultSleep
+    const wait: Sleep = (ms, signal) => (latest.current.sleep ?? defaultSleep)(ms, signal)
     const streams = createStreamRegistry({
       client,
       submissions,
       cache: createRunCacheSink(qc),
       sleep: wait,
-      ...(messages && { messages }),
+      messages: (threadId, runId, opts) =>
+        latest.current.messages?.(threadId, runId, opts) ?? Promise.resolve(null),
     })
     return { client, queryClient: qc, streams, submissions, sleep: wait }
-  }, [client, qc, messages, sleep])
+  }, [client, qc])
 
   useEffect(() => syncRunLists(qc), [qc])
 

@@ -23,6 +23,7 @@ export {
   runQueryOptions,
   runStepsQueryOptions,
 } from './queryOptions.js'
+export { RunMonitor, type RunMonitorProps, type RunMonitorStream } from './RunMonitor.js'
 export { RunsProvider, type RunsProviderProps } from './RunsProvider.js'
 export {
   type ConnectionState,

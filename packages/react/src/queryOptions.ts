@@ -1,4 +1,4 @@
-import type { Run, RunStep, RunsClient } from '@runlens/client'
+import { isTerminalStatus, type Run, type RunStep, type RunsClient } from '@runlens/client'
 import { infiniteQueryOptions, type Query, queryOptions } from '@tanstack/react-query'
 import type { RunsError } from './errors.js'
 import { isActiveRunStatus, pollDelayMs } from './polling.js'
@@ -46,7 +46,12 @@ export function runQueryOptions(
     },
     // Polling goes on in a background tab: a run that finishes there must show finished on return.
     refetchIntervalInBackground: true,
-    staleTime: () => (isLive?.() ? Number.POSITIVE_INFINITY : 0),
+    // Fresh while a stream feeds it, and once final (only its metadata may still change, through
+    // useUpdateRun, which writes the cache): a hydrated or streamed final run costs no request.
+    staleTime: (query) =>
+      isLive?.() || (query.state.data && isTerminalStatus(query.state.data.status))
+        ? Number.POSITIVE_INFINITY
+        : 0,
   })
 }
 

@@ -4,6 +4,7 @@ import {
   type AssistantStreamEvent,
   applyRunEvent,
   emptyRunSnapshot,
+  type Message,
   type Run,
   type RunCreateParams,
   type RunSnapshot,
@@ -61,8 +62,11 @@ export interface StreamRegistryDeps {
   client: RunsClient
   submissions: SubmissionRegistry
   cache?: RunCacheSink
-  /** Refetches a run's messages once it settles after a dropped stream. */
-  messages?: RunMessagesFetcher
+  /**
+   * Refetches a run's messages once it settles after a dropped stream; `null` keeps the streamed
+   * ones (no fetcher configured).
+   */
+  messages?: (...args: Parameters<RunMessagesFetcher>) => Promise<Message[] | null>
   /** Waits between retrieves while recovering. Default: `setTimeout`, abortable. */
   sleep?: Sleep
 }
@@ -563,7 +567,6 @@ export function createStreamRegistry(deps: StreamRegistryDeps): StreamRegistry {
       },
     }
 
-    if (runId) register(session)
     return session
   }
 

@@ -253,7 +253,7 @@ describe('stream registry', () => {
     for (const approved of [false, true]) {
       const { h, registry } = setup()
       const threadId = await h.thread()
-      const approve = vi.fn(async () => approved)
+      const approve = vi.fn(async (_calls: unknown) => approved)
       const session = registry.create(threadId, null, {
         tools: { get_current_weather: () => 'warm' },
         approve,

@@ -1,4 +1,5 @@
 import { RunsProvider, type RunsProviderProps } from '@runlens/react'
+import { QueryClient } from '@tanstack/react-query'
 import { type ReactElement, type ReactNode, StrictMode } from 'react'
 import { createSimHarness, type HarnessOptions, type SimHarness } from './sim.js'
 
@@ -7,6 +8,7 @@ export { createPace, type HarnessOptions, type Pace, type RecordedRequest, serve
 export type WrapOptions = { strict?: boolean } & Partial<Omit<RunsProviderProps, 'children'>>
 
 export interface Harness extends SimHarness {
+  queryClient: QueryClient
   /** `node` inside this harness's provider (and StrictMode unless `strict: false`). */
   wrap(node: ReactNode, options?: WrapOptions): ReactElement
 }
@@ -18,11 +20,22 @@ function HarnessProvider({ strict = true, children, ...props }: WrapOptions & Ru
 
 export function createHarness(options: HarnessOptions = {}): Harness {
   const h = createSimHarness(options)
+  const queryClient = new QueryClient({
+    defaultOptions: { queries: { retry: false, gcTime: Number.POSITIVE_INFINITY } },
+  })
   return {
     ...h,
+    queryClient,
     wrap(node, wrapOptions = {}) {
       return (
-        <HarnessProvider client={h.client} queryClient={h.queryClient} messages={h.messages} {...wrapOptions}>
+        <HarnessProvider
+          client={h.client}
+          queryClient={queryClient}
+          messages={h.messages}
+          // A recovering session's wait lets the simulator move a few ticks: no real time passes.
+          sleep={() => h.pace.step(3)}
+          {...wrapOptions}
+        >
           {node}
         </HarnessProvider>
       )

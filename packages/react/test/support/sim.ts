@@ -1,6 +1,5 @@
 import { createRunsClient, type FetchLike, type RunsClient } from '@runlens/client'
 import { createSimulator, type Simulator, type SimulatorOptions } from '@runlens/simulator'
-import { QueryClient } from '@tanstack/react-query'
 import { createRunMessagesFetcher, type RunMessagesFetcher } from '../../src/messages.js'
 
 export interface RecordedRequest {
@@ -64,7 +63,6 @@ export function createPace(): Pace {
 export interface SimHarness {
   sim: Simulator
   client: RunsClient
-  queryClient: QueryClient
   requests: RecordedRequest[]
   fetch: FetchLike
   messages: RunMessagesFetcher
@@ -115,14 +113,10 @@ export function createSimHarness(options: HarnessOptions = {}): SimHarness {
     maxRetries: 0,
     sleep: () => Promise.resolve(),
   })
-  const queryClient = new QueryClient({
-    defaultOptions: { queries: { retry: false, gcTime: Number.POSITIVE_INFINITY } },
-  })
   const messages = createRunMessagesFetcher({ baseURL, fetch: recording })
   return {
     sim,
     client,
-    queryClient,
     requests,
     fetch: recording,
     messages,

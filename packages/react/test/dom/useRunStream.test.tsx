@@ -1,0 +1,410 @@
+import type { RunCreateParams } from '@runlens/client'
+import {
+  type CommitScheduler,
+  type RunStreamHandle,
+  type RunStreamState,
+  selectStatus,
+  selectText,
+  ToolHandlerError,
+  type ToolHandlers,
+  useRun,
+  useRunList,
+  useRunStream,
+  useRunStreamState,
+} from '@runlens/react'
+import { act, cleanup, render, screen } from '@testing-library/react'
+import { useEffect } from 'react'
+import { afterEach, describe, expect, test, vi } from 'vitest'
+import { createHarness, type Harness, serverText } from '../support/harness.js'
+
+afterEach(() => cleanup())
+
+type Handle = RunStreamHandle<RunStreamState>
+const handles: Record<string, Handle> = {}
+
+function Starter(props: {
+  threadId: string
+  name?: string
+  autoStart?: RunCreateParams
+  tools?: ToolHandlers
+  commitEvery?: 'frame' | 'event' | number
+  scheduler?: CommitScheduler
+}) {
+  const s = useRunStream(props.threadId, {
+    ...(props.tools && { tools: props.tools }),
+    commitEvery: props.commitEvery ?? 'event',
+    ...(props.scheduler && { scheduler: props.scheduler }),
+  })
+  handles[props.name ?? 'main'] = s
+  const { autoStart } = props
+  const start = s.start
+  useEffect(() => {
+    if (autoStart) void start(autoStart)
+  }, [autoStart, start])
+  return (
+    <div>
+      <p data-testid={`${props.name ?? 'main'}-status`}>{s.state.status ?? 'none'}</p>
+      <p data-testid={`${props.name ?? 'main'}-connection`}>{s.state.connection}</p>
+      <p data-testid={`${props.name ?? 'main'}-text`}>{s.state.text}</p>
+      <p data-testid={`${props.name ?? 'main'}-error`}>{s.state.error?.name ?? ''}</p>
+    </div>
+  )
+}
+
+function Follower(props: { threadId: string; runId: string | null; name: string }) {
+  const s = useRunStream(props.threadId, { runId: props.runId, select: selectText })
+  handles[props.name] = s as unknown as Handle
+  return <p data-testid={`${props.name}-text`}>{s.state}</p>
+}
+
+async function until(h: Harness, done: () => boolean, rounds = 400) {
+  for (let i = 0; i < rounds && !done(); i++) {
+    await act(async () => {
+      await h.pace.step(1)
+    })
+  }
+  await act(async () => {
+    await h.pace.run()
+  })
+}
+
+const text = (id: string) => screen.getByTestId(id).textContent
+
+describe('useRunStream', () => {
+  test('StrictMode: an auto-start in an effect and a double click open one stream', async () => {
+    const h = createHarness()
+    const threadId = await h.thread()
+    const body = { assistant_id: h.assistant('text') }
+    render(h.wrap(<Starter threadId={threadId} autoStart={body} />, { strict: true }))
+    await act(async () => {
+      void handles.main!.start(body)
+      void handles.main!.start(body)
+    })
+    await until(h, () => text('main-status') === 'completed')
+    expect(text('main-status')).toBe('completed')
+    expect(h.count('POST', /\/runs$/)).toBe(1)
+    expect(text('main-text')).toBe(await serverText(h, threadId, handles.main!.runId!))
+  })
+
+  test('start after the run ended starts another run', async () => {
+    const h = createHarness()
+    h.pace.auto()
+    const threadId = await h.thread()
+    render(h.wrap(<Starter threadId={threadId} />))
+    await act(async () => {
+      await handles.main!.start({ assistant_id: h.assistant('text') })
+    })
+    const first = handles.main!.runId
+    await act(async () => {
+      await handles.main!.start({ assistant_id: h.assistant('text') })
+    })
+    expect(handles.main!.runId).not.toBe(first)
+    expect(h.count('POST', /\/runs$/)).toBe(2)
+    expect(text('main-status')).toBe('completed')
+  })
+
+  test('unmounting mid-stream aborts the request', async () => {
+    const h = createHarness()
+    const threadId = await h.thread()
+    const view = render(h.wrap(<Starter threadId={threadId} />))
+    await act(async () => {
+      void handles.main!.start({ assistant_id: h.assistant('slow_stream') })
+      await h.pace.step(20)
+    })
+    expect(text('main-status')).toBe('in_progress')
+    const store = handles.main!.store
+    const post = h.requests.find((r) => r.method === 'POST')!
+    expect(post.signal?.aborted).toBe(false)
+    view.unmount()
+    await act(async () => {
+      await h.pace.step(2)
+    })
+    expect(post.signal?.aborted).toBe(true)
+    expect(store.getState().connection).toBe('closed')
+    const textAtUnmount = store.getState().text
+    await act(async () => {
+      await h.pace.step(50)
+    })
+    expect(store.getState().text).toBe(textAtUnmount)
+  })
+
+  test('detach keeps the stream after unmount; the cache still gets the final run', async () => {
+    const h = createHarness()
+    const threadId = await h.thread()
+    const view = render(h.wrap(<Starter threadId={threadId} />))
+    await act(async () => {
+      void handles.main!.start({ assistant_id: h.assistant('text') })
+      await h.pace.step(5)
+    })
+    const runId = handles.main!.runId!
+    const post = h.requests.find((r) => r.method === 'POST')!
+    handles.main!.detach()
+    view.unmount()
+    await act(async () => {
+      await h.pace.run()
+    })
+    expect(post.signal?.aborted).toBe(false)
+    const cached = h.queryClient.getQueryData<{ status: string }>([
+      'runlens',
+      'thread',
+      threadId,
+      'run',
+      runId,
+    ])
+    expect(cached?.status).toBe('completed')
+  })
+
+  test('two components asking for the same run share one store and one connection', async () => {
+    const h = createHarness()
+    const threadId = await h.thread()
+    function Page() {
+      const s = useRunStream(threadId, { commitEvery: 'event' })
+      handles.main = s
+      return (
+        <>
+          <Follower threadId={threadId} runId={s.runId} name="a" />
+          <Follower threadId={threadId} runId={s.runId} name="b" />
+        </>
+      )
+    }
+    render(h.wrap(<Page />))
+    await act(async () => {
+      void handles.main!.start({ assistant_id: h.assistant('text') })
+      await h.pace.step(3)
+    })
+    expect(handles.a!.store).toBe(handles.main!.store)
+    expect(handles.b!.store).toBe(handles.main!.store)
+    await until(h, () => handles.main!.state.status === 'completed')
+    const expected = await serverText(h, threadId, handles.main!.runId!)
+    expect(text('a-text')).toBe(expected)
+    expect(text('b-text')).toBe(expected)
+    expect(h.count('POST')).toBe(1)
+    expect(h.count('GET')).toBe(0)
+  })
+
+  test('a follower keeps the connection open after the starter unmounts', async () => {
+    const h = createHarness()
+    const threadId = await h.thread()
+    let runId: string | null = null
+    function Page(props: { showStarter: boolean; showFollower: boolean }) {
+      return (
+        <>
+          {props.showStarter && <Starter threadId={threadId} />}
+          {props.showFollower && runId && <Follower threadId={threadId} runId={runId} name="f" />}
+        </>
+      )
+    }
+    const view = render(h.wrap(<Page showStarter showFollower={false} />))
+    await act(async () => {
+      void handles.main!.start({ assistant_id: h.assistant('text') })
+      await h.pace.step(3)
+    })
+    runId = handles.main!.runId
+    view.rerender(h.wrap(<Page showStarter showFollower />))
+    view.rerender(h.wrap(<Page showStarter={false} showFollower />))
+    const post = h.requests.find((r) => r.method === 'POST')!
+    await until(h, () => false, 5)
+    expect(post.signal?.aborted).toBe(false)
+    await act(async () => {
+      await h.pace.run()
+    })
+    expect(text('f-text')).toBe(await serverText(h, threadId, runId!))
+  })
+
+  test('useRun and useRunList show the streamed run with no extra request', async () => {
+    const h = createHarness()
+    const threadId = await h.thread()
+    function Watchers(props: { runId: string | null }) {
+      const run = useRun(threadId, props.runId)
+      const list = useRunList(threadId)
+      return (
+        <>
+          <p data-testid="run-status">{run.data?.status ?? '-'}</p>
+          <p data-testid="rows">{list.runs.map((r) => `${r.id}:${r.status}`).join(',')}</p>
+        </>
+      )
+    }
+    function Page() {
+      const s = useRunStream(threadId, { commitEvery: 'event' })
+      handles.main = s
+      return <Watchers runId={s.runId} />
+    }
+    render(h.wrap(<Page />))
+    await act(async () => {
+      await h.pace.run()
+    })
+    const listGets = h.count('GET', /\/runs$/)
+    expect(listGets).toBe(1)
+    await act(async () => {
+      void handles.main!.start({ assistant_id: h.assistant('slow_stream') })
+      await h.pace.step(10)
+    })
+    const runId = handles.main!.runId!
+    expect(text('run-status')).toBe('in_progress')
+    expect(text('rows')).toBe(`${runId}:in_progress`)
+    await until(h, () => handles.main!.state.status === 'completed', 2000)
+    expect(text('run-status')).toBe('completed')
+    expect(text('rows')).toBe(`${runId}:completed`)
+    // Not one GET of the run, and the list was never fetched again.
+    expect(h.count('GET', /\/runs\/run_[^/]+$/)).toBe(0)
+    expect(h.count('GET', /\/runs$/)).toBe(listGets)
+  })
+
+  test('a status-only subscriber renders once per status change', async () => {
+    const h = createHarness()
+    const threadId = await h.thread()
+    let renders = 0
+    const seen: Array<string | null> = []
+    function StatusOnly(props: { runId: string | null }) {
+      const status = useRunStreamState(threadId, props.runId, selectStatus)
+      renders++
+      seen.push(status)
+      return <p>{status}</p>
+    }
+    function Page() {
+      const s = useRunStream(threadId, { commitEvery: 'event', select: (state) => state.runId })
+      handles.main = s as unknown as Handle
+      return <StatusOnly runId={s.runId} />
+    }
+    render(h.wrap(<Page />, { strict: false }))
+    await act(async () => {
+      void handles.main!.start({ assistant_id: h.assistant('slow_stream') })
+    })
+    await until(h, () => handles.main!.store.getState().status === 'completed', 4000)
+    // Hundreds of deltas; renders only for: mount (null), the run id arriving (queued), in_progress, completed.
+    expect(handles.main!.store.getState().text.length).toBeGreaterThan(1000)
+    expect(seen.filter((s, i) => s !== seen[i - 1])).toEqual([null, 'queued', 'in_progress', 'completed'])
+    expect(renders).toBeLessThanOrEqual(5)
+  })
+
+  test('text reaches the screen once per scheduled frame', async () => {
+    const h = createHarness()
+    const threadId = await h.thread()
+    const frames: Array<() => void> = []
+    const scheduler: CommitScheduler = (flush) => {
+      frames.push(flush)
+      return () => frames.splice(frames.indexOf(flush) >>> 0, 1)
+    }
+    let textRenders = 0
+    function TextView(props: { runId: string | null }) {
+      const value = useRunStreamState(threadId, props.runId, selectText)
+      textRenders++
+      return <p data-testid="text">{value}</p>
+    }
+    function Page() {
+      const s = useRunStream(threadId, { scheduler, select: (state) => state.runId })
+      handles.main = s as unknown as Handle
+      return <TextView runId={s.runId} />
+    }
+    render(h.wrap(<Page />, { strict: false }))
+    await act(async () => {
+      void handles.main!.start({ assistant_id: h.assistant('slow_stream') })
+      await h.pace.step(10)
+    })
+    const before = textRenders
+    let frameCount = 0
+    for (let i = 0; i < 30; i++) {
+      await act(async () => {
+        await h.pace.step(10)
+      })
+      await act(async () => {
+        const flush = frames.shift()
+        if (flush) {
+          frameCount++
+          flush()
+        }
+      })
+    }
+    expect(frameCount).toBeGreaterThan(5)
+    expect(textRenders - before).toBeLessThanOrEqual(frameCount)
+    await until(h, () => handles.main!.store.getState().status === 'completed', 4000)
+    expect(text('text')).toBe(await serverText(h, threadId, handles.main!.runId!))
+  })
+
+  test('a dropped stream falls back to polling and shows the server final state', async () => {
+    for (const cut of [2, 5, 9, 14, 25]) {
+      const h = createHarness({ sim: { faults: [{ cutAfter: cut, method: 'POST', path: /\/runs$/ }] } })
+      const threadId = await h.thread()
+      const connections: string[] = []
+      function Conn() {
+        const s = useRunStream(threadId, { commitEvery: 'event', pollIntervalMs: 10 })
+        handles.main = s
+        return (
+          <>
+            <p data-testid="status">{s.state.status}</p>
+            <p data-testid="text">{s.state.text}</p>
+          </>
+        )
+      }
+      const view = render(h.wrap(<Conn />, { sleep: () => h.pace.step(3) }))
+      // Every state the store goes through (React may batch two of them into one render).
+      handles.main!.store.subscribe((state, previous) => {
+        if (state.connection !== previous.connection) connections.push(state.connection)
+      })
+      await act(async () => {
+        void handles.main!.start({ assistant_id: h.assistant('text') })
+      })
+      await until(h, () => handles.main!.store.getState().connection === 'closed', 2000)
+      expect(text('status'), `cut ${cut}`).toBe('completed')
+      expect(text('text'), `cut ${cut}`).toBe(await serverText(h, threadId, handles.main!.runId!))
+      expect(connections, `cut ${cut}`).toEqual(['streaming', 'polling', 'closed'])
+      view.unmount()
+    }
+  })
+
+  test('tool handlers answer automatically; a throwing handler shows an error and the run is cancelled', async () => {
+    const h = createHarness()
+    const threadId = await h.thread()
+    const weather = vi.fn(async () => 'sunny')
+    render(h.wrap(<Starter threadId={threadId} tools={{ get_current_weather: weather }} />))
+    await act(async () => {
+      void handles.main!.start({ assistant_id: h.assistant('function_call') })
+    })
+    await until(h, () => handles.main!.store.getState().status === 'completed', 2000)
+    expect(weather).toHaveBeenCalledTimes(1)
+    expect(h.count('POST', /submit_tool_outputs$/)).toBe(1)
+    expect(text('main-text')).toContain('sunny')
+    cleanup()
+
+    const h2 = createHarness()
+    const thread2 = await h2.thread()
+    const failing: ToolHandlers = {
+      get_current_weather: () => {
+        throw new Error('offline')
+      },
+    }
+    render(h2.wrap(<Starter threadId={thread2} tools={failing} />))
+    await act(async () => {
+      void handles.main!.start({ assistant_id: h2.assistant('function_call') })
+    })
+    await until(h2, () => handles.main!.store.getState().status === 'cancelled', 2000)
+    expect(text('main-error')).toBe('ToolHandlerError')
+    expect(handles.main!.state.error).toBeInstanceOf(ToolHandlerError)
+    expect(text('main-status')).toBe('cancelled')
+  })
+
+  test('cancel: cancelling until the server says cancelled', async () => {
+    const h = createHarness()
+    const threadId = await h.thread()
+    function Cancel() {
+      const s = useRunStream(threadId, {
+        commitEvery: 'event',
+        select: (st) => `${st.status}/${st.cancelling}`,
+      })
+      handles.main = s as unknown as Handle
+      return <p data-testid="state">{s.state}</p>
+    }
+    render(h.wrap(<Cancel />))
+    await act(async () => {
+      void handles.main!.start({ assistant_id: h.assistant('slow_stream') })
+      await h.pace.step(10)
+    })
+    await act(async () => {
+      await handles.main!.cancel()
+    })
+    expect(text('state')).toBe('cancelling/true')
+    await until(h, () => handles.main!.store.getState().status === 'cancelled')
+    expect(text('state')).toBe('cancelled/false')
+    expect(h.count('POST', /\/cancel$/)).toBe(1)
+  })
+})
