@@ -90,6 +90,8 @@ export function simulatorPlugin(options: { tokenDelayMs: number; seed: number })
         const sim = (await server.ssrLoadModule('@runlens/simulator')) as unknown as SimulatorModule
         const node = (await server.ssrLoadModule('@runlens/simulator/node')) as unknown as SimulatorNodeModule
         const simulator = sim.createSimulator({ tokenDelayMs: options.tokenDelayMs, seed: options.seed })
+        // TEMPORARY until @runlens/simulator/node lands its middleware.
+        if (typeof node.simulatorMiddleware !== 'function') return tmpMiddleware(simulator as TmpSim)
         return node.simulatorMiddleware(simulator)
       }
       // Registered before Vite's own middlewares so that `/v1` never reaches the SPA fallback.
@@ -149,6 +151,8 @@ export function runMonitorConfig(options: RunMonitorDemoOptions = {}, env: Env =
     root,
     // Only VITE_-prefixed variables could ever reach the bundle, and the demo reads none.
     envPrefix: 'VITE_RUNLENS_',
+    // Which backend answers /v1, for a label in the header. Never the URL's credentials or the key.
+    define: { __RUNLENS_BACKEND__: JSON.stringify(o.mode) },
     plugins: [
       react(),
       o.mode === 'simulator' ? simulatorPlugin({ tokenDelayMs: o.tokenDelayMs, seed: o.seed }) : null,
@@ -168,3 +172,42 @@ export function runMonitorConfig(options: RunMonitorDemoOptions = {}, env: Env =
 }
 
 export default defineConfig(() => runMonitorConfig())
+
+interface TmpSim {
+  handle(request: Request): Promise<Response>
+}
+function tmpMiddleware(sim: TmpSim): Middleware {
+  return (req, res) => {
+    const chunks: Buffer[] = []
+    req.on('data', (c: Buffer) => chunks.push(c))
+    req.on('end', async () => {
+      const controller = new AbortController()
+      res.on('close', () => controller.abort())
+      const headers = new Headers()
+      for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v)
+      const body = chunks.length ? Buffer.concat(chunks) : undefined
+      const response = await sim.handle(
+        new Request(`http://127.0.0.1/v1${req.url}`, {
+          method: req.method ?? 'GET',
+          headers,
+          body: req.method === 'GET' || req.method === 'HEAD' ? null : (body ?? null),
+          signal: controller.signal,
+        }),
+      )
+      res.statusCode = response.status
+      response.headers.forEach((v, k) => {
+        res.setHeader(k, v)
+      })
+      if (!response.body) return void res.end()
+      const reader = response.body.getReader()
+      try {
+        for (;;) {
+          const { done, value } = await reader.read()
+          if (done) break
+          res.write(value)
+        }
+      } catch {}
+      res.end()
+    })
+  }
+}

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   type Browser,
@@ -12,6 +12,11 @@ import {
 
 const enabled = hasChromium()
 
+/**
+ * The demo as a person uses it, in Chromium: pick an assistant (a simulator scenario), write a
+ * message, start, watch, answer, cancel, browse. One page keeps one thread across the flows, so the
+ * run list fills up for the paging flow at the end.
+ */
 describe.skipIf(!enabled)('the run monitor demo in Chromium', () => {
   let demo: Demo
   let browser: Browser
@@ -20,23 +25,185 @@ describe.skipIf(!enabled)('the run monitor demo in Chromium', () => {
 
   beforeAll(async () => {
     ;[demo, browser] = await Promise.all([startDemo({ tokenDelayMs: 5 }), launchChromium()])
+    page = await browser.newPage()
+    errors = watchErrors(page)
+    await page.goto(`${demo.url}/?theme=light`)
   })
   afterAll(async () => {
     await browser?.close()
     await demo?.close()
   })
 
-  async function open(query = ''): Promise<Page> {
-    page = await browser.newPage()
-    errors = watchErrors(page)
-    await page.goto(`${demo.url}/${query}`)
-    return page
+  const monitor = (): Locator => page.locator('section.rl-monitor').first()
+  const composer = (): Locator => page.locator('form.app-composer')
+
+  async function startRun(assistant: string, message?: string, options: { dropStream?: boolean } = {}) {
+    await composer().getByLabel('Assistant').selectOption({ label: assistant })
+    if (message !== undefined) await composer().getByLabel('Message').fill(message)
+    const drop = composer().getByLabel(/Drop the stream/)
+    if ((await drop.isChecked()) !== Boolean(options.dropStream)) await drop.click()
+    const start = composer().getByRole('button', { name: 'Start run' })
+    await expect.poll(() => start.isEnabled()).toBe(true)
+    await start.click()
   }
 
-  it('loads', async () => {
-    await open()
+  async function waitForState(state: string | RegExp, timeout = 20_000) {
+    await expect
+      .poll(async () => (await monitor().getAttribute('data-state')) ?? '', { timeout, interval: 50 })
+      .toMatch(typeof state === 'string' ? new RegExp(`^${state}$`) : state)
+  }
+
+  async function waitIdle() {
+    await expect.poll(() => composer().getByRole('button', { name: 'Start run' }).isEnabled()).toBe(true)
+  }
+
+  it('lists the simulator assistants and shows an empty monitor', async () => {
     await page.getByRole('heading', { level: 1 }).waitFor()
-    await screenshot(page, 'smoke')
+    const options = composer().getByLabel('Assistant').locator('option')
+    await expect
+      .poll(() => options.allTextContents())
+      .toEqual(expect.arrayContaining(['text', 'function_call', 'server_error', 'slow_stream']))
+    await expect.poll(() => page.getByText('No run yet').first().isVisible()).toBe(true)
+    await screenshot(page, '00-start')
+  })
+
+  it('streams a text run to completion: status, text, steps and usage', async () => {
+    await startRun('text', 'Hello! Who are you?')
+    await waitForState('completed')
+    const view = monitor()
+    await expect.poll(() => view.textContent()).toContain("Hello! I'm a simulated assistant")
+    await expect.poll(() => view.getByText('Completed').first().isVisible()).toBe(true)
+    await expect.poll(() => view.getByRole('heading', { name: 'Token usage' }).isVisible()).toBe(true)
+    await expect.poll(() => view.getByRole('heading', { name: 'Steps' }).isVisible()).toBe(true)
+    expect(await view.getAttribute('data-connection')).toBe('closed')
+    // The run is in the thread's list, with its final status, without a reload.
+    const list = page.locator('.app-runs table')
+    await expect.poll(() => list.textContent()).toContain('Completed')
+    await waitIdle()
+    await screenshot(page, '01-text-run')
+  })
+
+  it('answers a tool call, after approving it, and the run finishes with the output', async () => {
+    await composer().getByLabel('Ask for approval').check()
+    await startRun('function_call', "What's the weather in Paris?")
+    await waitForState('requires_action')
+    const action = monitor().locator('form').first()
+    await expect.poll(() => action.textContent()).toContain('get_current_weather')
+    await expect.poll(() => action.textContent()).toContain('Paris')
+    await screenshot(page, '02-tool-call-approval')
+    await action.getByRole('button', { name: 'Approve' }).click()
+    await action.getByLabel('Output of get_current_weather').fill('22 °C and sunny')
+    await screenshot(page, '03-tool-call-output')
+    await action.getByRole('button', { name: 'Submit outputs' }).click()
+    await waitForState('completed')
+    await expect.poll(() => monitor().textContent()).toContain('The weather in Paris: 22 °C and sunny.')
+    await composer().getByLabel('Ask for approval').uncheck()
+    await waitIdle()
+    await screenshot(page, '04-tool-call-answered')
+  })
+
+  it('shows a failed run with its error', async () => {
+    await startRun('server_error', 'Tell me something.')
+    await waitForState('failed')
+    const message = monitor().locator('.rl-error__message')
+    await expect.poll(() => message.textContent()).toBe('Sorry, something went wrong.')
+    await expect.poll(() => monitor().textContent()).toContain('server_error')
+    await waitIdle()
+    await screenshot(page, '05-failed')
+  })
+
+  it('cancels a streaming run: cancelling, then cancelled', async () => {
+    await startRun('slow_stream', 'Write me a long answer.')
+    await expect.poll(() => monitor().textContent(), { timeout: 10_000 }).toContain('Paragraph 1.')
+    await monitor().getByRole('button', { name: 'Cancel run' }).click()
+    await waitForState('cancelled')
+    const text = (await monitor().textContent()) ?? ''
+    expect(text).not.toContain('Paragraph 12.')
+    expect(
+      await monitor()
+        .getByRole('button', { name: /Cancel/ })
+        .count(),
+    ).toBe(0)
+    await waitIdle()
+    await screenshot(page, '06-cancelled')
+  })
+
+  it('recovers from a dropped stream by polling, and ends with the full text', async () => {
+    // Every connection state the monitor goes through, recorded in the page.
+    await page.evaluate(() => {
+      const seen: string[] = []
+      ;(window as unknown as { __connections: string[] }).__connections = seen
+      const record = () => {
+        const state = document.querySelector('section.rl-monitor')?.getAttribute('data-connection')
+        if (state && seen.at(-1) !== state) seen.push(state)
+      }
+      new MutationObserver(record).observe(document.body, {
+        subtree: true,
+        childList: true,
+        attributes: true,
+        attributeFilter: ['data-connection'],
+      })
+    })
+    await startRun('text', 'Hello again!', { dropStream: true })
+    // The stream is cut after a few events; the hooks poll the run and reload its messages.
+    await waitForState('completed')
+    await expect
+      .poll(() => monitor().textContent())
+      .toContain(
+        "Hello! I'm a simulated assistant, so I don't have feelings, but I'm here and ready to help. How can I assist you today?",
+      )
+    const text = (await monitor().locator('.rl-monitor__answer').textContent()) ?? ''
+    expect(text.match(/Hello! I'm a simulated assistant/g)?.length).toBe(1)
+    const connections = await page.evaluate(
+      () => (window as unknown as { __connections: string[] }).__connections,
+    )
+    expect(connections).toEqual(expect.arrayContaining(['streaming', 'polling']))
+    expect(connections.at(-1)).toBe('closed')
+    expect(connections.indexOf('polling')).toBeGreaterThan(connections.indexOf('streaming'))
+    await waitIdle()
+    await screenshot(page, '07-dropped-stream-recovered')
+  })
+
+  it('pages through the thread runs and opens an earlier one', async () => {
+    // Five runs so far on this thread; one more makes two pages of five.
+    await startRun('text', 'One more, please.')
+    await waitForState('completed')
+    await waitIdle()
+    // A reload keeps the thread (?thread=) and lists it afresh, page by page.
+    expect(new URL(page.url()).searchParams.get('thread')).toMatch(/^thread_/)
+    await page.reload()
+    // The newest run is shown again, by id, with its answer reloaded from the messages.
+    await waitForState('completed')
+    await expect.poll(() => monitor().textContent()).toContain("Hello! I'm a simulated assistant")
+    const side = page.locator('.app-runs')
+    const loadMore = side.getByRole('button', { name: 'Load more' })
+    await expect.poll(() => loadMore.isVisible()).toBe(true)
+    const rows = side.locator('tbody tr')
+    expect(await rows.count()).toBe(5)
+    await loadMore.click()
+    await expect.poll(() => rows.count()).toBe(6)
+    await expect.poll(() => loadMore.count()).toBe(0)
+    await screenshot(page, '08-run-list-paged')
+
+    // The oldest run (the text run) opens by id, with its answer loaded from the messages.
+    await rows.last().getByRole('button').click()
+    await expect.poll(() => page.getByText('Earlier run').isVisible()).toBe(true)
+    await expect.poll(() => monitor().getAttribute('data-state')).toBe('completed')
+    await expect.poll(() => monitor().textContent()).toContain("Hello! I'm a simulated assistant")
+    await screenshot(page, '09-earlier-run')
+    await page.getByRole('button', { name: 'Back to the latest run' }).click()
+    await expect.poll(() => page.getByText('Earlier run').count()).toBe(0)
+  })
+
+  it('switches to the dark theme', async () => {
+    await page.getByRole('button', { name: 'Dark theme' }).click()
+    expect(await page.evaluate(() => document.documentElement.dataset.rlTheme)).toBe('dark')
+    await screenshot(page, '10-dark')
+    await page.getByRole('button', { name: 'Dark theme' }).click()
+    expect(await page.evaluate(() => document.documentElement.dataset.rlTheme)).toBe('light')
+  })
+
+  it('logged no error in the page', () => {
     expect(errors).toEqual([])
   })
 })

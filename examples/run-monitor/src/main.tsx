@@ -1,9 +1,8 @@
+import '@runlens/react/styles.css'
+import './app.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-
-function App() {
-  return <h1>runlens run monitor</h1>
-}
+import { App } from './App.js'
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

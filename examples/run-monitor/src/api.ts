@@ -1,0 +1,41 @@
+/**
+ * The two calls the demo makes outside the Runs API (which @runlens/client covers): list the
+ * assistants to pick from, and create a thread to run on. Same-origin `/v1` always: the dev server
+ * answers it with the simulator, or proxies it to a real server and adds the key there.
+ */
+
+export const apiBase = '/v1'
+
+export interface Assistant {
+  id: string
+  name: string | null
+  description: string | null
+  model: string
+}
+
+const headers = { 'OpenAI-Beta': 'assistants=v2', 'Content-Type': 'application/json' }
+
+async function json<T>(res: Response): Promise<T> {
+  if (!res.ok) {
+    let message = `${res.status} ${res.statusText}`
+    try {
+      const body = (await res.json()) as { error?: { message?: string } }
+      if (body.error?.message) message = body.error.message
+    } catch {
+      // not JSON: keep the status line
+    }
+    throw new Error(message)
+  }
+  return (await res.json()) as T
+}
+
+export async function listAssistants(signal?: AbortSignal): Promise<Assistant[]> {
+  const res = await fetch(`${apiBase}/assistants?limit=100&order=asc`, { headers, signal: signal ?? null })
+  const page = await json<{ data: Assistant[] }>(res)
+  return page.data
+}
+
+export async function createThread(): Promise<{ id: string }> {
+  const res = await fetch(`${apiBase}/threads`, { method: 'POST', headers, body: '{}' })
+  return json<{ id: string }>(res)
+}
