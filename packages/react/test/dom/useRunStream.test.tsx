@@ -57,6 +57,80 @@ function Follower(props: { threadId: string; runId: string | null; name: string 
   return <p data-testid={`${props.name}-text`}>{s.state}</p>
 }
 
+function SharePage({ threadId }: { threadId: string }) {
+  const s = useRunStream(threadId, { commitEvery: 'event' })
+  handles.main = s
+  return (
+    <>
+      <Follower threadId={threadId} runId={s.runId} name="a" />
+      <Follower threadId={threadId} runId={s.runId} name="b" />
+    </>
+  )
+}
+
+function FollowPage(props: {
+  threadId: string
+  runId: string | null
+  showStarter: boolean
+  showFollower: boolean
+}) {
+  return (
+    <>
+      {props.showStarter && <Starter threadId={props.threadId} />}
+      {props.showFollower && props.runId && (
+        <Follower threadId={props.threadId} runId={props.runId} name="f" />
+      )}
+    </>
+  )
+}
+
+function Watchers({ threadId, runId }: { threadId: string; runId: string | null }) {
+  const run = useRun(threadId, runId)
+  const list = useRunList(threadId)
+  return (
+    <>
+      <p data-testid="run-status">{run.data?.status ?? '-'}</p>
+      <p data-testid="rows">{list.runs.map((r) => `${r.id}:${r.status}`).join(',')}</p>
+    </>
+  )
+}
+
+function WatchPage({ threadId }: { threadId: string }) {
+  const s = useRunStream(threadId, { commitEvery: 'event' })
+  handles.main = s
+  return <Watchers threadId={threadId} runId={s.runId} />
+}
+
+function StatusOnly(props: { threadId: string; runId: string | null; seen: Array<string | null> }) {
+  const status = useRunStreamState(props.threadId, props.runId, selectStatus)
+  props.seen.push(status)
+  return <p>{status}</p>
+}
+
+function StatusPage({ threadId, seen }: { threadId: string; seen: Array<string | null> }) {
+  const s = useRunStream(threadId, { commitEvery: 'event', select: (state) => state.runId })
+  handles.main = s as unknown as Handle
+  return <StatusOnly threadId={threadId} runId={s.runId} seen={seen} />
+}
+
+function TextView(props: { threadId: string; runId: string | null; renders: string[] }) {
+  const value = useRunStreamState(props.threadId, props.runId, selectText)
+  props.renders.push(value)
+  return <p data-testid="text">{value}</p>
+}
+
+function TextPage(props: { threadId: string; scheduler: CommitScheduler; renders: string[] }) {
+  const s = useRunStream(props.threadId, { scheduler: props.scheduler, select: (state) => state.runId })
+  handles.main = s as unknown as Handle
+  return <TextView threadId={props.threadId} runId={s.runId} renders={props.renders} />
+}
+
+function CancelView({ threadId }: { threadId: string }) {
+  const s = useRunStream(threadId, { commitEvery: 'event', select: (st) => `${st.status}/${st.cancelling}` })
+  handles.main = s as unknown as Handle
+  return <p data-testid="state">{s.state}</p>
+}
+
 async function until(h: Harness, done: () => boolean, rounds = 400) {
   for (let i = 0; i < rounds && !done(); i++) {
     await act(async () => {
@@ -157,17 +231,7 @@ describe('useRunStream', () => {
   test('two components asking for the same run share one store and one connection', async () => {
     const h = createHarness()
     const threadId = await h.thread()
-    function Page() {
-      const s = useRunStream(threadId, { commitEvery: 'event' })
-      handles.main = s
-      return (
-        <>
-          <Follower threadId={threadId} runId={s.runId} name="a" />
-          <Follower threadId={threadId} runId={s.runId} name="b" />
-        </>
-      )
-    }
-    render(h.wrap(<Page />))
+    render(h.wrap(<SharePage threadId={threadId} />))
     await act(async () => {
       void handles.main!.start({ assistant_id: h.assistant('text') })
       await h.pace.step(3)
@@ -186,22 +250,16 @@ describe('useRunStream', () => {
     const h = createHarness()
     const threadId = await h.thread()
     let runId: string | null = null
-    function Page(props: { showStarter: boolean; showFollower: boolean }) {
-      return (
-        <>
-          {props.showStarter && <Starter threadId={threadId} />}
-          {props.showFollower && runId && <Follower threadId={threadId} runId={runId} name="f" />}
-        </>
-      )
-    }
-    const view = render(h.wrap(<Page showStarter showFollower={false} />))
+    const view = render(
+      h.wrap(<FollowPage threadId={threadId} runId={runId} showStarter showFollower={false} />),
+    )
     await act(async () => {
       void handles.main!.start({ assistant_id: h.assistant('text') })
       await h.pace.step(3)
     })
     runId = handles.main!.runId
-    view.rerender(h.wrap(<Page showStarter showFollower />))
-    view.rerender(h.wrap(<Page showStarter={false} showFollower />))
+    view.rerender(h.wrap(<FollowPage threadId={threadId} runId={runId} showStarter showFollower />))
+    view.rerender(h.wrap(<FollowPage threadId={threadId} runId={runId} showStarter={false} showFollower />))
     const post = h.requests.find((r) => r.method === 'POST')!
     await until(h, () => false, 5)
     expect(post.signal?.aborted).toBe(false)
@@ -214,22 +272,7 @@ describe('useRunStream', () => {
   test('useRun and useRunList show the streamed run with no extra request', async () => {
     const h = createHarness()
     const threadId = await h.thread()
-    function Watchers(props: { runId: string | null }) {
-      const run = useRun(threadId, props.runId)
-      const list = useRunList(threadId)
-      return (
-        <>
-          <p data-testid="run-status">{run.data?.status ?? '-'}</p>
-          <p data-testid="rows">{list.runs.map((r) => `${r.id}:${r.status}`).join(',')}</p>
-        </>
-      )
-    }
-    function Page() {
-      const s = useRunStream(threadId, { commitEvery: 'event' })
-      handles.main = s
-      return <Watchers runId={s.runId} />
-    }
-    render(h.wrap(<Page />))
+    render(h.wrap(<WatchPage threadId={threadId} />))
     await act(async () => {
       await h.pace.run()
     })
@@ -253,20 +296,8 @@ describe('useRunStream', () => {
   test('a status-only subscriber renders once per status change', async () => {
     const h = createHarness()
     const threadId = await h.thread()
-    let renders = 0
     const seen: Array<string | null> = []
-    function StatusOnly(props: { runId: string | null }) {
-      const status = useRunStreamState(threadId, props.runId, selectStatus)
-      renders++
-      seen.push(status)
-      return <p>{status}</p>
-    }
-    function Page() {
-      const s = useRunStream(threadId, { commitEvery: 'event', select: (state) => state.runId })
-      handles.main = s as unknown as Handle
-      return <StatusOnly runId={s.runId} />
-    }
-    render(h.wrap(<Page />, { strict: false }))
+    render(h.wrap(<StatusPage threadId={threadId} seen={seen} />, { strict: false }))
     await act(async () => {
       void handles.main!.start({ assistant_id: h.assistant('slow_stream') })
     })
@@ -274,7 +305,7 @@ describe('useRunStream', () => {
     // Hundreds of deltas; renders only for: mount (null), the run id arriving (queued), in_progress, completed.
     expect(handles.main!.store.getState().text.length).toBeGreaterThan(1000)
     expect(seen.filter((s, i) => s !== seen[i - 1])).toEqual([null, 'queued', 'in_progress', 'completed'])
-    expect(renders).toBeLessThanOrEqual(5)
+    expect(seen.length).toBeLessThanOrEqual(5)
   })
 
   test('text reaches the screen once per scheduled frame', async () => {
@@ -285,23 +316,15 @@ describe('useRunStream', () => {
       frames.push(flush)
       return () => frames.splice(frames.indexOf(flush) >>> 0, 1)
     }
-    let textRenders = 0
-    function TextView(props: { runId: string | null }) {
-      const value = useRunStreamState(threadId, props.runId, selectText)
-      textRenders++
-      return <p data-testid="text">{value}</p>
-    }
-    function Page() {
-      const s = useRunStream(threadId, { scheduler, select: (state) => state.runId })
-      handles.main = s as unknown as Handle
-      return <TextView runId={s.runId} />
-    }
-    render(h.wrap(<Page />, { strict: false }))
+    const renders: string[] = []
+    render(
+      h.wrap(<TextPage threadId={threadId} scheduler={scheduler} renders={renders} />, { strict: false }),
+    )
     await act(async () => {
       void handles.main!.start({ assistant_id: h.assistant('slow_stream') })
       await h.pace.step(10)
     })
-    const before = textRenders
+    const before = renders.length
     let frameCount = 0
     for (let i = 0; i < 30; i++) {
       await act(async () => {
@@ -316,7 +339,7 @@ describe('useRunStream', () => {
       })
     }
     expect(frameCount).toBeGreaterThan(5)
-    expect(textRenders - before).toBeLessThanOrEqual(frameCount)
+    expect(renders.length - before).toBeLessThanOrEqual(frameCount)
     await until(h, () => handles.main!.store.getState().status === 'completed', 4000)
     expect(text('text')).toBe(await serverText(h, threadId, handles.main!.runId!))
   })
@@ -326,17 +349,7 @@ describe('useRunStream', () => {
       const h = createHarness({ sim: { faults: [{ cutAfter: cut, method: 'POST', path: /\/runs$/ }] } })
       const threadId = await h.thread()
       const connections: string[] = []
-      function Conn() {
-        const s = useRunStream(threadId, { commitEvery: 'event', pollIntervalMs: 10 })
-        handles.main = s
-        return (
-          <>
-            <p data-testid="status">{s.state.status}</p>
-            <p data-testid="text">{s.state.text}</p>
-          </>
-        )
-      }
-      const view = render(h.wrap(<Conn />, { sleep: () => h.pace.step(3) }))
+      const view = render(h.wrap(<Starter threadId={threadId} />))
       // Every state the store goes through (React may batch two of them into one render).
       handles.main!.store.subscribe((state, previous) => {
         if (state.connection !== previous.connection) connections.push(state.connection)
@@ -345,8 +358,8 @@ describe('useRunStream', () => {
         void handles.main!.start({ assistant_id: h.assistant('text') })
       })
       await until(h, () => handles.main!.store.getState().connection === 'closed', 2000)
-      expect(text('status'), `cut ${cut}`).toBe('completed')
-      expect(text('text'), `cut ${cut}`).toBe(await serverText(h, threadId, handles.main!.runId!))
+      expect(text('main-status'), `cut ${cut}`).toBe('completed')
+      expect(text('main-text'), `cut ${cut}`).toBe(await serverText(h, threadId, handles.main!.runId!))
       expect(connections, `cut ${cut}`).toEqual(['streaming', 'polling', 'closed'])
       view.unmount()
     }
@@ -386,15 +399,7 @@ describe('useRunStream', () => {
   test('cancel: cancelling until the server says cancelled', async () => {
     const h = createHarness()
     const threadId = await h.thread()
-    function Cancel() {
-      const s = useRunStream(threadId, {
-        commitEvery: 'event',
-        select: (st) => `${st.status}/${st.cancelling}`,
-      })
-      handles.main = s as unknown as Handle
-      return <p data-testid="state">{s.state}</p>
-    }
-    render(h.wrap(<Cancel />))
+    render(h.wrap(<CancelView threadId={threadId} />))
     await act(async () => {
       void handles.main!.start({ assistant_id: h.assistant('slow_stream') })
       await h.pace.step(10)
