@@ -32,7 +32,8 @@ export interface RunListProps extends Omit<ComponentPropsWithoutRef<'div'>, 'chi
 
 function runSeconds(run: Run, now: (() => number) | undefined): number | null {
   const start = run.started_at ?? run.created_at
-  const end = endedAt(run)
+  // An expired run carries no end time of its own: it ended at its deadline.
+  const end = endedAt(run) ?? (run.status === 'expired' ? run.expires_at : null)
   if (end != null) return end - start
   if (run.started_at != null && now) return now() / 1000 - start
   return null

@@ -193,7 +193,8 @@ const MonitorBody = forwardRef<HTMLElement, Omit<RunMonitorViewProps, 'labels' |
           </div>
         )}
         {run && <RunSteps steps={steps} now={now} headingLevel={sub} />}
-        {run && (
+        {/* Usage arrives with the run's end; an empty panel before then would only add noise. */}
+        {run?.usage && (
           <RunUsage
             usage={run.usage}
             maxPromptTokens={run.max_prompt_tokens}

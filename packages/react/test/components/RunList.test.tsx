@@ -42,6 +42,18 @@ describe('RunList', () => {
     expect(times[1]?.textContent).toBe('5s')
   })
 
+  test('an expired run lasted until its deadline', () => {
+    const expired = makeRun({
+      id: 'run_x',
+      status: 'expired',
+      started_at: 100,
+      completed_at: null,
+      expires_at: 700,
+    })
+    const { container } = render(<RunList runs={[expired]} locale="en-US" />)
+    expect(container.querySelectorAll('time')[1]?.dateTime).toBe('PT600S')
+  })
+
   test('rows selectable with the keyboard; the selected one is current', async () => {
     const user = userEvent.setup()
     const onSelect = vi.fn()
