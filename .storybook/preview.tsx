@@ -7,7 +7,13 @@ const withTheme: Decorator = (Story, context) => {
   return (
     <div
       data-rl-theme={theme}
-      style={{ background: 'var(--rl-bg)', color: 'var(--rl-fg)', padding: '1.25rem', minHeight: '100vh' }}
+      style={{
+        background: 'var(--rl-bg)',
+        color: 'var(--rl-fg)',
+        padding: '1.25rem',
+        // Fill the canvas in story view; in docs each story keeps its own height.
+        minHeight: context.viewMode === 'docs' ? undefined : '100vh',
+      }}
     >
       <Story />
     </div>

@@ -64,6 +64,17 @@ try {
       console.log(file, violations.length ? `${violations.length} axe violation(s)` : 'axe: no violation')
     }
   }
+  // The autodocs pages render every story of a file at once: they must load without errors.
+  for (const c of components) {
+    await page.goto(`${base}/iframe.html?id=components-${c}--docs&viewMode=docs`)
+    await page.waitForSelector('.sbdocs-content', { timeout: 30_000 })
+    await page.waitForTimeout(300)
+    if (c === 'runmonitorview') {
+      const file = `${out}/${c}--docs-light.png`
+      await page.screenshot({ path: file })
+      console.log(file)
+    }
+  }
 } finally {
   await browser.close()
   server.close()

@@ -1,3 +1,5 @@
+'use client'
+
 import type { Message } from '@runlens/client'
 import {
   type ComponentPropsWithoutRef,

@@ -1,3 +1,5 @@
+'use client'
+
 import type { RunToolCall, ToolOutput } from '@runlens/client'
 import { type ComponentPropsWithoutRef, type FormEvent, forwardRef, useId, useRef, useState } from 'react'
 import { cx } from './cx.js'

@@ -1,3 +1,5 @@
+'use client'
+
 import type { Message, Run, RunStep, ToolOutput } from '@runlens/client'
 import { type ComponentPropsWithoutRef, forwardRef, useEffect, useId, useRef, useState } from 'react'
 import { cx } from './cx.js'

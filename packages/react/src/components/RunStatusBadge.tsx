@@ -1,3 +1,5 @@
+'use client'
+
 import type { RunStatus } from '@runlens/client'
 import { type ComponentPropsWithoutRef, forwardRef } from 'react'
 import { cx } from './cx.js'

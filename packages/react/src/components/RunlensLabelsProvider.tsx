@@ -1,3 +1,5 @@
+'use client'
+
 import { createContext, type ReactNode, useContext, useMemo } from 'react'
 import { defaultLabels, type PartialLabels, type RunlensLabels } from './defaultLabels.js'
 

@@ -1,3 +1,5 @@
+'use client'
+
 import { type ComponentPropsWithoutRef, forwardRef } from 'react'
 
 // Inline, not a class: text meant for screen readers only must stay hidden in unstyled mode too,
