@@ -11,10 +11,8 @@ export function createRunsClient(options: ClientOptions = {}): RunsClient {
   if (options.apiKey && !options.dangerouslyAllowBrowser && isBrowser()) {
     throw new InvalidParamError(
       'apiKey',
-      'An apiKey in a browser is readable by anyone who opens the page. Keep the key on a server: ' +
-        'point baseURL at a proxy of your own that adds the Authorization header (and checks who ' +
-        'is calling), and create the client here without apiKey. If the page is only ever yours ' +
-        '(a local tool), pass dangerouslyAllowBrowser: true.',
+      // Short on purpose (it ships in every bundle); the README explains the proxy pattern.
+      'apiKey in a browser is readable by anyone: keep it on a server behind a proxy (baseURL, no apiKey here), or pass dangerouslyAllowBrowser',
     )
   }
   return { runs: createRuns(createTransport(options)) }

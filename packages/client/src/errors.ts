@@ -11,15 +11,15 @@ import type { ErrorObject } from './types.js'
 export class APIError extends Error {
   override name = 'APIError'
   /** The HTTP status; undefined when there was no response (connection, abort, stream). */
-  readonly status: number | undefined
+  declare readonly status: number | undefined
   /** The error object the server sent (body `error`, or the data of an `error` stream event). */
-  readonly error: ErrorObject | undefined
-  readonly code: string | null | undefined
-  readonly type: string | undefined
-  readonly param: string | null | undefined
+  declare readonly error: ErrorObject | undefined
+  declare readonly code: string | null | undefined
+  declare readonly type: string | undefined
+  declare readonly param: string | null | undefined
   /** From the `x-request-id` header: quote it when reporting a problem. */
-  readonly requestId: string | null
-  readonly headers: Headers | undefined
+  declare readonly requestId: string | null
+  declare readonly headers: Headers | undefined
 
   constructor(
     status: number | undefined,
@@ -41,9 +41,7 @@ export class APIError extends Error {
 
 function formatMessage(status: number | undefined, message: string | undefined): string {
   // The same shape as the API's own SDKs: "429 Rate limit reached for ...".
-  if (status && message) return `${status} ${message}`
-  if (status) return `${status} status code (no body)`
-  return message || '(no error message)'
+  return status ? `${status} ${message || 'status code (no body)'}` : message || 'Unknown error'
 }
 
 export class BadRequestError extends APIError {
@@ -105,7 +103,7 @@ export type StreamErrorReason = 'invalid_json' | 'invalid_event' | 'ended_early'
 
 export class StreamError extends APIError {
   override name = 'StreamError'
-  readonly reason: StreamErrorReason
+  declare readonly reason: StreamErrorReason
   constructor(reason: StreamErrorReason, message: string, cause?: unknown) {
     super(undefined, undefined, message, undefined, { cause })
     this.reason = reason
@@ -115,7 +113,7 @@ export class StreamError extends APIError {
 /** An argument rejected before any request; `param` names it (`threadId`, `metadata`, ...). */
 export class InvalidParamError extends TypeError {
   override name = 'InvalidParamError'
-  readonly param: string
+  declare readonly param: string
   constructor(param: string, message: string) {
     super(message)
     this.param = param

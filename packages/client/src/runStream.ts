@@ -40,7 +40,7 @@ export function createRunStream(
     try {
       const { response, release } = await sent
       try {
-        if (!response.body) throw new StreamError('ended_early', 'The stream response has no body')
+        if (!response.body) throw new StreamError('ended_early', 'No body')
         reader = response.body.getReader()
         // A fetch that ignores its signal still ends: cancelling the reader settles a pending read.
         controller.signal.addEventListener('abort', cancel, { once: true })
@@ -51,7 +51,7 @@ export function createRunStream(
             chunk = await reader.read()
           } catch (cause) {
             if (controller.signal.aborted) throw new APIUserAbortError()
-            throw new APIConnectionError('The stream was cut before its end.', cause)
+            throw new APIConnectionError('The stream was cut.', cause)
           }
           if (controller.signal.aborted) throw new APIUserAbortError()
           const frames = chunk.done ? decoder.end() : decoder.push(chunk.value)
@@ -117,7 +117,7 @@ export function createRunStream(
     abort,
     async finalRun(): Promise<Run> {
       const { run } = await consume()
-      if (!run) throw new StreamError('ended_early', 'The stream ended before any run event')
+      if (!run) throw new StreamError('ended_early', 'No run in the stream')
       return run
     },
     finalMessages: async (): Promise<Message[]> => (await consume()).messages,

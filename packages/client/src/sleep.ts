@@ -1,31 +1,24 @@
 import { APIUserAbortError } from './errors.js'
 import type { Sleep } from './types.js'
 
-export const defaultSleep: Sleep = (ms, signal) =>
-  new Promise((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer)
-      reject(new APIUserAbortError())
-    }
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort)
-      resolve()
-    }, ms)
-    if (signal?.aborted) onAbort()
-    else signal?.addEventListener('abort', onAbort, { once: true })
-  })
-
 /**
- * Waits with a sleep that may be injected: whatever it does, an abort during the wait ends as
- * `APIUserAbortError`, and a sleep that ignores the signal still cannot hide the abort.
+ * Settles as `promise` does, or rejects with `APIUserAbortError` as soon as `signal` aborts,
+ * even when what it waits for (an injected fetch or sleep) ignores the signal.
  */
-export async function pause(sleep: Sleep, ms: number, signal: AbortSignal | undefined): Promise<void> {
-  if (signal?.aborted) throw new APIUserAbortError()
-  try {
-    await sleep(ms, signal)
-  } catch (error) {
-    if (signal?.aborted) throw new APIUserAbortError()
-    throw error
-  }
-  if (signal?.aborted) throw new APIUserAbortError()
+export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new APIUserAbortError())
+    if (signal.aborted) onAbort()
+    signal.addEventListener('abort', onAbort)
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort))
+  })
 }
+
+// An aborted wait leaves its timer to run out (at most a retry or poll interval) rather than
+// carry the code to clear it; nothing happens when it fires.
+export const defaultSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** Waits with a sleep that may be injected; an abort before or during the wait is `APIUserAbortError`. */
+export const pause = (sleep: Sleep, ms: number, signal: AbortSignal | undefined): Promise<void> =>
+  untilAborted(sleep(ms, signal), signal)

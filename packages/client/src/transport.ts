@@ -7,7 +7,7 @@ import {
   StreamError,
 } from './errors.js'
 import { retryDelay } from './retry.js'
-import { defaultSleep, pause } from './sleep.js'
+import { defaultSleep, pause, untilAborted } from './sleep.js'
 import type { ClientOptions, ErrorObject, FetchLike, QueryRecord, RequestOptions, Sleep } from './types.js'
 
 export interface HttpRequest {
@@ -126,39 +126,24 @@ export function createTransport(options: ClientOptions): Transport {
 
   async function json<T>(request: HttpRequest, opts?: RequestOptions) {
     const { response, release } = await send(request, opts)
+    let text: string
     try {
-      const text = await untilAborted(response.text(), opts?.signal)
-      try {
-        return { data: JSON.parse(text) as T, response }
-      } catch (cause) {
-        throw new StreamError(
-          'invalid_json',
-          `The response to ${request.method} ${request.path} is not JSON`,
-          cause,
-        )
-      }
-    } catch (error) {
-      if (error instanceof StreamError) throw error
-      throw opts?.signal?.aborted
-        ? new APIUserAbortError()
-        : new APIConnectionError('The response body was cut off.', error)
+      text = await untilAborted(response.text(), opts?.signal)
+    } catch (cause) {
+      throw cause instanceof APIUserAbortError
+        ? cause
+        : new APIConnectionError('The body was cut off.', cause)
     } finally {
       release()
+    }
+    try {
+      return { data: JSON.parse(text) as T, response }
+    } catch (cause) {
+      throw new StreamError('invalid_json', 'The body is not JSON', cause)
     }
   }
 
   return { send, json, sleep }
-}
-
-/** Rejects as soon as `signal` aborts, even if `promise` (an injected fetch, say) ignores it. */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new APIUserAbortError())
-    if (signal.aborted) onAbort()
-    signal.addEventListener('abort', onAbort, { once: true })
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort))
-  })
 }
 
 /** The typed error of a non-2xx response, with the message the server gave. */

@@ -23,8 +23,9 @@ const decodeText = (text: string, cuts: number[] = []) => decodeChunks(splitByte
 function lines(chunks: string[]): string[] {
   const splitter = new LineSplitter()
   const out: string[] = []
-  for (const chunk of chunks) splitter.push(chunk, (l) => out.push(l))
-  splitter.end((l) => out.push(l))
+  const sink = { line: (text: string, start: number, end: number) => void out.push(text.slice(start, end)) }
+  for (const chunk of chunks) splitter.push(chunk, sink)
+  splitter.end(sink)
   return out
 }
 

@@ -1,3 +1,5 @@
+import type { LineSink } from './lineSplitter.js'
+
 /** One server-sent event: its `event:` name (empty when absent) and its `data:` lines joined by LF. */
 export interface SSEFrame {
   event: string
@@ -10,36 +12,38 @@ export interface SSEFrame {
  * LF, and a frame without data is not dispatched. `id` and `retry` only matter to an
  * EventSource that reconnects by itself, which a POST stream never does, so they are ignored.
  */
-export class FrameAssembler {
+export class FrameAssembler implements LineSink {
+  /** The frames completed so far; the owner takes them. */
+  frames: SSEFrame[] = []
   #event = ''
   #data: string | undefined
 
-  line(line: string): SSEFrame | undefined {
-    if (line === '') return this.end()
-    // Fast paths for the two fields every frame carries.
-    if (line.startsWith('data:')) {
-      this.#addData(fieldValue(line, 5))
+  /** The line `text[start, end)`. */
+  line(text: string, start: number, end: number): void {
+    if (start === end) {
+      this.end()
       return
     }
-    if (line.startsWith('event:')) {
-      this.#event = fieldValue(line, 6)
-      return
+    const first = text.charCodeAt(start)
+    // The two fields every frame carries first, without cutting the line out of the chunk.
+    if (first === 100 && text.startsWith('data:', start)) this.#addData(fieldValue(text, start + 5, end))
+    else if (first === 101 && text.startsWith('event:', start)) this.#event = fieldValue(text, start + 6, end)
+    else if (first !== 58) {
+      const line = text.slice(start, end)
+      const colon = line.indexOf(':')
+      const field = colon === -1 ? line : line.slice(0, colon)
+      const value = colon === -1 ? '' : fieldValue(line, colon + 1, line.length)
+      if (field === 'data') this.#addData(value)
+      else if (field === 'event') this.#event = value
     }
-    if (line.charCodeAt(0) === 58) return
-    const colon = line.indexOf(':')
-    const field = colon === -1 ? line : line.slice(0, colon)
-    const value = colon === -1 ? '' : fieldValue(line, colon + 1)
-    if (field === 'data') this.#addData(value)
-    else if (field === 'event') this.#event = value
   }
 
-  /** Dispatches the frame under construction, if it has data; used at a blank line and at the end. */
-  end(): SSEFrame | undefined {
+  /** Dispatches the frame under construction, if it has data; at a blank line and at the end. */
+  end(): void {
     const data = this.#data
-    const event = this.#event
+    if (data !== undefined) this.frames.push({ event: this.#event, data })
     this.#data = undefined
     this.#event = ''
-    return data === undefined ? undefined : { event, data }
   }
 
   #addData(value: string): void {
@@ -47,6 +51,6 @@ export class FrameAssembler {
   }
 }
 
-function fieldValue(line: string, from: number): string {
-  return line.charCodeAt(from) === 32 ? line.slice(from + 1) : line.slice(from)
+function fieldValue(text: string, from: number, end: number): string {
+  return text.slice(text.charCodeAt(from) === 32 ? from + 1 : from, end)
 }

@@ -2,30 +2,16 @@ import { StreamError } from '../errors.js'
 import type { AssistantStreamEvent, ErrorObject, KnownAssistantStreamEvent } from '../types.js'
 import type { SSEFrame } from './frameAssembler.js'
 
-const known = new Set<string>([
+// Every documented event name, spelled out once per family to keep the bundle small.
+const known = new Set([
   'thread.created',
-  'thread.run.created',
-  'thread.run.queued',
-  'thread.run.in_progress',
-  'thread.run.requires_action',
-  'thread.run.completed',
-  'thread.run.incomplete',
-  'thread.run.failed',
-  'thread.run.cancelling',
-  'thread.run.cancelled',
-  'thread.run.expired',
-  'thread.run.step.created',
-  'thread.run.step.in_progress',
-  'thread.run.step.delta',
-  'thread.run.step.completed',
-  'thread.run.step.failed',
-  'thread.run.step.cancelled',
-  'thread.run.step.expired',
-  'thread.message.created',
-  'thread.message.in_progress',
-  'thread.message.delta',
-  'thread.message.completed',
-  'thread.message.incomplete',
+  ...'created queued in_progress requires_action completed incomplete failed cancelling cancelled expired'
+    .split(' ')
+    .map((status) => `thread.run.${status}`),
+  ...'created in_progress delta completed failed cancelled expired'
+    .split(' ')
+    .map((s) => `thread.run.step.${s}`),
+  ...'created in_progress delta completed incomplete'.split(' ').map((s) => `thread.message.${s}`),
 ])
 
 /**
@@ -44,7 +30,7 @@ export function toStreamEvent(frame: SSEFrame): AssistantStreamEvent {
     parsed = JSON.parse(data)
   } catch (cause) {
     if (isKnown || event === 'error') {
-      throw new StreamError('invalid_json', `The data of a "${event}" event is not JSON`, cause)
+      throw new StreamError('invalid_json', `${event}: data is not JSON`, cause)
     }
     return { event: 'unknown', name: event, data }
   }
@@ -52,7 +38,7 @@ export function toStreamEvent(frame: SSEFrame): AssistantStreamEvent {
   if (isKnown) {
     // Every known event carries an object with an id; anything else would reach the reducer as garbage.
     if (!isObject(parsed) || typeof parsed.id !== 'string') {
-      throw new StreamError('invalid_event', `The data of a "${event}" event is not an object with an id`)
+      throw new StreamError('invalid_event', `${event}: data has no id`)
     }
     return { event, data: parsed } as KnownAssistantStreamEvent
   }
@@ -61,10 +47,13 @@ export function toStreamEvent(frame: SSEFrame): AssistantStreamEvent {
 
 function toErrorObject(data: unknown): ErrorObject {
   const inner = isObject(data) && isObject(data.error) ? data.error : data
-  if (isObject(inner) && typeof inner.message === 'string') {
-    return { type: 'error', param: null, code: null, ...inner } as ErrorObject
-  }
-  return { message: JSON.stringify(data), type: 'error', param: null, code: null }
+  const valid = isObject(inner) && typeof inner.message === 'string'
+  return {
+    type: 'error',
+    param: null,
+    code: null,
+    ...(valid ? inner : { message: JSON.stringify(data) }),
+  } as ErrorObject
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -1,0 +1,117 @@
+/**
+ * The SSE pipeline on one synthetic 100,000-delta run, three ways, in one process:
+ *   (a) runlens: bytes -> frames -> typed events -> applyRunEvent, the snapshot kept up to date;
+ *   (b) eventsource-parser + JSON.parse, doing nothing with the events (the floor of a parser);
+ *   (c) openai's beta.threads.runs.stream helper, reading the same bytes through a custom fetch.
+ * Each is warmed up, then timed several times; the median is reported as events/s, with ratios.
+ * Run: npx tsx bench/sse.bench.ts   (BENCH_DELTAS and BENCH_REPEATS change the size.)
+ */
+
+import { createParser } from 'eventsource-parser'
+import OpenAI from 'openai'
+import { applyRunEvent, emptyRunSnapshot } from '../packages/client/src/applyRunEvent.js'
+import { createRunsClient } from '../packages/client/src/createRunsClient.js'
+import { SSEDecoder } from '../packages/client/src/sse/sseDecoder.js'
+import { toStreamEvent } from '../packages/client/src/sse/toStreamEvent.js'
+import { bodyOf, type SyntheticRun, syntheticRun } from './syntheticRun.js'
+
+const deltas = Number(process.env.BENCH_DELTAS ?? 100_000)
+const repeats = Number(process.env.BENCH_REPEATS ?? 7)
+const run = syntheticRun(deltas)
+
+type Contender = (run: SyntheticRun) => Promise<number>
+
+/** (a) the runlens stages, read from a body as RunStream reads it. */
+const runlens: Contender = async (input) => {
+  const reader = bodyOf(input).getReader()
+  const decoder = new SSEDecoder()
+  let snapshot = emptyRunSnapshot
+  let count = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    for (const frame of done ? decoder.end() : decoder.push(value)) {
+      snapshot = applyRunEvent(snapshot, toStreamEvent(frame))
+      count++
+    }
+    if (done) break
+  }
+  if (!snapshot.done || snapshot.run?.status !== 'completed') throw new Error('runlens: wrong final snapshot')
+  return count
+}
+
+/** (a') the whole client: createRunsClient().runs.stream over a fetch, events through `for await`. */
+const runlensClient: Contender = async (input) => {
+  const client = createRunsClient({
+    baseURL: 'http://bench/v1',
+    fetch: async () => new Response(bodyOf(input)),
+  })
+  const stream = client.runs.stream('thread_1', { assistant_id: 'asst_1' })
+  let count = 0
+  for await (const _event of stream) count++
+  if (stream.snapshot().run?.status !== 'completed') throw new Error('client: wrong final snapshot')
+  return count
+}
+
+/** (b) eventsource-parser and JSON.parse of each event's data, nothing more. */
+const eventsourceParser: Contender = async (input) => {
+  const reader = bodyOf(input).getReader()
+  const text = new TextDecoder()
+  let count = 0
+  let last: unknown
+  const parser = createParser({
+    onEvent(event) {
+      last = event.data === '[DONE]' ? event.data : JSON.parse(event.data)
+      count++
+    },
+  })
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    parser.feed(text.decode(value, { stream: true }))
+  }
+  if (last !== '[DONE]') throw new Error('eventsource-parser: did not reach [DONE]')
+  return count
+}
+
+/** (c) the openai package's streaming helper, which also keeps snapshots of the run. */
+const openaiHelper: Contender = async (input) => {
+  const client = new OpenAI({
+    apiKey: 'bench',
+    baseURL: 'http://bench/v1',
+    fetch: async () => new Response(bodyOf(input), { headers: { 'content-type': 'text/event-stream' } }),
+  })
+  const stream = client.beta.threads.runs.stream('thread_1', { assistant_id: 'asst_1' })
+  let count = 0
+  for await (const _event of stream) count++
+  return count + 1 // its iterator swallows the final [DONE]; count it as the others do
+}
+
+async function measure(name: string, contender: Contender, times: number): Promise<number> {
+  await contender(run)
+  await contender(run)
+  const rates: number[] = []
+  for (let i = 0; i < times; i++) {
+    const start = performance.now()
+    const count = await contender(run)
+    const seconds = (performance.now() - start) / 1000
+    if (count !== run.events) throw new Error(`${name}: ${count} events, expected ${run.events}`)
+    rates.push(count / seconds)
+  }
+  rates.sort((x, y) => x - y)
+  const median = rates[Math.floor(rates.length / 2)]!
+  console.log(`${name.padEnd(44)} ${Math.round(median).toLocaleString('en-US').padStart(12)} events/s`)
+  return median
+}
+
+console.log(
+  `SSE pipeline: ${run.events.toLocaleString('en-US')} events, ${(run.bytes / 1e6).toFixed(1)} MB, ` +
+    `${run.chunks.length} chunks; median of ${repeats} after 2 warm-ups\n`,
+)
+const a = await measure('(a) runlens decode + parse + applyRunEvent', runlens, repeats)
+const b = await measure('(b) eventsource-parser + JSON.parse', eventsourceParser, repeats)
+const c = await measure('(c) openai beta.threads.runs.stream', openaiHelper, Math.min(repeats, 3))
+const full = await measure("(a') runlens client.runs.stream, for await", runlensClient, repeats)
+console.log('')
+console.log(`(a)/(b) = ${(a / b).toFixed(2)}x   target >= 0.9x`)
+console.log(`(a)/(c) = ${(a / c).toFixed(2)}x   target >= 4x`)
+console.log(`(a')/(c) = ${(full / c).toFixed(2)}x`)
