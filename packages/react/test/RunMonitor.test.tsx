@@ -1,0 +1,174 @@
+import type { RunCreateParams } from '@runlens/client'
+import {
+  RunMonitor,
+  type RunMonitorProps,
+  type RunStreamHandle,
+  type RunStreamState,
+  useRunStream,
+} from '@runlens/react'
+import { render, screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { useEffect } from 'react'
+import { describe, expect, test } from 'vitest'
+import { createHarness, type Harness } from './support/harness.js'
+
+// The connected monitor against the simulator in-process: real streams, real polling, the real
+// cache. The simulator runs on short real delays so that a person-like click lands mid-run.
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
+
+function harness(tokenDelayMs = 1): Harness {
+  return createHarness({ paced: false, sim: { sleep: realSleep, tokenDelayMs } })
+}
+
+const body = (scenario: string, content = 'Hello'): RunCreateParams => ({
+  assistant_id: `asst_${scenario}`,
+  additional_messages: [{ role: 'user', content }],
+})
+
+let live: RunStreamHandle<RunStreamState> | null = null
+
+/** Starts a run with `useRunStream` and shows it in a monitor, as an app would. */
+function LiveMonitor({
+  threadId,
+  start,
+  follow = false,
+  ...props
+}: { threadId: string; start: RunCreateParams; follow?: boolean } & Partial<RunMonitorProps>) {
+  const stream = useRunStream(threadId, { commitEvery: 'event' })
+  live = stream
+  const begin = stream.start
+  useEffect(() => {
+    void begin(start)
+  }, [begin, start])
+  return (
+    <>
+      <RunMonitor threadId={threadId} stream={stream} data-testid="live" {...props} />
+      {follow && stream.runId && (
+        <RunMonitor threadId={threadId} runId={stream.runId} data-testid="follower" />
+      )}
+    </>
+  )
+}
+
+const timeout = { timeout: 5000 }
+const state = (el: HTMLElement) => el.getAttribute('data-state')
+
+describe('RunMonitor', () => {
+  test('shows a streamed run from its first event to completion, with one request and no polling', async () => {
+    const h = harness()
+    const threadId = await h.thread()
+    render(h.wrap(<LiveMonitor threadId={threadId} start={body('text')} />))
+    const monitor = screen.getByTestId('live')
+
+    await waitFor(() => expect(state(monitor)).toBe('completed'), timeout)
+    expect(monitor.textContent).toContain("Hello! I'm a simulated assistant")
+    expect(monitor.getAttribute('data-connection')).toBe('closed')
+    expect(within(monitor).getByRole('heading', { name: 'Steps' })).toBeTruthy()
+    expect(within(monitor).getByRole('heading', { name: 'Token usage' })).toBeTruthy()
+    // Finished: no cancel button.
+    expect(within(monitor).queryByRole('button', { name: /cancel/i })).toBeNull()
+    // StrictMode mounts twice; still one stream, and the monitor's useRun/useRunSteps read the
+    // cache the stream writes instead of asking the server.
+    expect(h.count('POST', /^\/threads\/[^/]+\/runs$/)).toBe(1)
+    expect(h.count('GET', /^\/threads\/[^/]+\/runs\/[^/]+$/)).toBe(0)
+  })
+
+  test('opens a finished run by id: status, steps, usage and its answer from the messages', async () => {
+    const h = harness()
+    const threadId = await h.thread()
+    const run = await h.client.runs.createAndPoll(threadId, body('text'), { pollIntervalMs: 5 })
+    expect(run.status).toBe('completed')
+
+    render(
+      h.wrap(<RunMonitor threadId={threadId} runId={run.id} loadMessages={h.messages} data-testid="m" />),
+    )
+    const monitor = screen.getByTestId('m')
+    await waitFor(() => expect(state(monitor)).toBe('completed'), timeout)
+    await waitFor(() => expect(monitor.textContent).toContain("Hello! I'm a simulated assistant"), timeout)
+    await waitFor(() => expect(monitor.querySelectorAll('.rl-step').length).toBeGreaterThan(0), timeout)
+    expect(monitor.textContent).toContain(run.id)
+    // Not streamed here: no connection label.
+    expect(monitor.getAttribute('data-connection')).toBeNull()
+  })
+
+  test('shows why a run failed', async () => {
+    const h = harness()
+    const threadId = await h.thread()
+    const run = await h.client.runs.createAndPoll(threadId, body('server_error'), { pollIntervalMs: 5 })
+    render(h.wrap(<RunMonitor threadId={threadId} runId={run.id} data-testid="m" />))
+    const monitor = screen.getByTestId('m')
+    await waitFor(() => expect(state(monitor)).toBe('failed'), timeout)
+    expect(monitor.querySelector('.rl-error__message')?.textContent).toBe('Sorry, something went wrong.')
+    expect(monitor.textContent).toContain('server_error')
+  })
+
+  test('answers a tool call with one submission, even on a double click', async () => {
+    const h = harness()
+    const threadId = await h.thread()
+    const user = userEvent.setup()
+    render(h.wrap(<LiveMonitor threadId={threadId} start={body('function_call')} requireApproval />))
+    const monitor = screen.getByTestId('live')
+
+    await waitFor(() => expect(state(monitor)).toBe('requires_action'), timeout)
+    expect(monitor.textContent).toContain('get_current_weather')
+    await user.click(within(monitor).getByRole('button', { name: 'Approve' }))
+    await user.type(within(monitor).getByLabelText('Output of get_current_weather'), 'rainy, 12 °C')
+    await user.dblClick(within(monitor).getByRole('button', { name: 'Submit outputs' }))
+
+    await waitFor(() => expect(state(monitor)).toBe('completed'), timeout)
+    expect(monitor.textContent).toContain('The weather in Paris: rainy, 12 °C.')
+    expect(h.count('POST', /\/submit_tool_outputs$/)).toBe(1)
+  })
+
+  test('cancels a streaming run: cancelling until the server says cancelled', async () => {
+    const h = harness(5)
+    const threadId = await h.thread()
+    const user = userEvent.setup()
+    render(h.wrap(<LiveMonitor threadId={threadId} start={body('slow_stream')} />))
+    const monitor = screen.getByTestId('live')
+
+    await waitFor(() => expect(monitor.textContent).toContain('Paragraph 1.'), timeout)
+    await user.click(within(monitor).getByRole('button', { name: 'Cancel run' }))
+    await waitFor(() => expect(state(monitor)).toBe('cancelled'), timeout)
+    expect(monitor.textContent).not.toContain('Paragraph 12.')
+    expect(within(monitor).queryByRole('button', { name: /cancel/i })).toBeNull()
+    expect(h.count('POST', /\/cancel$/)).toBe(1)
+  })
+
+  test('a second monitor of the same run, by id, shares the live session', async () => {
+    const h = harness()
+    const threadId = await h.thread()
+    render(h.wrap(<LiveMonitor threadId={threadId} start={body('text')} follow />))
+    await waitFor(() => expect(state(screen.getByTestId('live'))).toBe('completed'), timeout)
+    const follower = await screen.findByTestId('follower')
+    await waitFor(() => expect(state(follower)).toBe('completed'), timeout)
+    expect(follower.textContent).toContain("Hello! I'm a simulated assistant")
+    expect(live?.runId).toBeTruthy()
+    expect(h.count('POST', /^\/threads\/[^/]+\/runs$/)).toBe(1)
+    expect(h.count('GET', /^\/threads\/[^/]+\/runs\/[^/]+$/)).toBe(0)
+  })
+
+  test('recovers a dropped stream by polling and ends with the server text, once', async () => {
+    const h = harness()
+    const threadId = await h.thread()
+    // The simulator cuts the stream after 6 events (no terminal event, no [DONE]).
+    const client = h.client
+    const cutting: typeof client = {
+      runs: {
+        ...client.runs,
+        stream: (thread, params, opts) =>
+          client.runs.stream(thread, params, {
+            ...opts,
+            headers: { ...opts?.headers, 'x-runlens-fault': 'cut-after=6' },
+          }),
+      },
+    }
+    render(h.wrap(<LiveMonitor threadId={threadId} start={body('text')} />, { client: cutting }))
+    const monitor = screen.getByTestId('live')
+    await waitFor(() => expect(state(monitor)).toBe('completed'), { timeout: 10_000 })
+    const text = monitor.querySelector('.rl-monitor__answer')?.textContent ?? ''
+    expect(text.match(/Hello! I'm a simulated assistant/g)?.length).toBe(1)
+    expect(text).toContain('How can I assist you today?')
+    expect(h.count('GET', /^\/threads\/[^/]+\/runs\/[^/]+$/)).toBeGreaterThan(0)
+  })
+})

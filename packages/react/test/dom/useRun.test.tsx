@@ -1,0 +1,246 @@
+import {
+  RunsProvider,
+  runKeys,
+  runListInfiniteQueryOptions,
+  runQueryOptions,
+  useRun,
+  useRunList,
+  useRunSteps,
+  useSuspenseRun,
+} from '@runlens/react'
+import { dehydrate, HydrationBoundary, notifyManager, QueryClient } from '@tanstack/react-query'
+import { act, cleanup, render, screen, waitFor } from '@testing-library/react'
+import { Suspense } from 'react'
+import { afterEach, describe, expect, test, vi } from 'vitest'
+import { createHarness, type Harness } from '../support/harness.js'
+
+afterEach(() => {
+  cleanup()
+  vi.useRealTimers()
+  notifyManager.setScheduler((callback) => setTimeout(callback, 0))
+})
+
+function RunView(props: { threadId: string; runId: string; name?: string; pollIntervalMs?: number }) {
+  const run = useRun(
+    props.threadId,
+    props.runId,
+    props.pollIntervalMs !== undefined ? { pollIntervalMs: props.pollIntervalMs } : {},
+  )
+  return <p data-testid={props.name ?? 'run'}>{run.data?.status ?? '-'}</p>
+}
+
+function StepsView(props: { threadId: string; runId: string }) {
+  const steps = useRunSteps(props.threadId, props.runId)
+  return (
+    <p data-testid="steps">{steps.data?.map((step) => `${step.type}:${step.status}`).join(',') ?? '-'}</p>
+  )
+}
+
+function SuspenseRun(props: { threadId: string; runId: string }) {
+  const run = useSuspenseRun(props.threadId, props.runId)
+  return <p data-testid="run">{run.data.status}</p>
+}
+
+function Rows(props: { threadId: string }) {
+  const list = useRunList(props.threadId)
+  return <p data-testid="rows">{list.runs.map((run) => run.status).join(',')}</p>
+}
+
+const realSetTimeout = globalThis.setTimeout
+
+/**
+ * Fake timers for the polling; the simulator moves only when the test steps it. React Query's
+ * notifications go through microtasks meanwhile, so that they never wait on the fake clock.
+ */
+function fakeTimers() {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] })
+  notifyManager.setScheduler(queueMicrotask)
+}
+
+async function tick(ms: number) {
+  await act(async () => {
+    await vi.advanceTimersByTimeAsync(ms)
+    // Let the responses land (reading a body takes real macrotasks) and React Query notify (its
+    // batches wait a zero timeout of the real clock, taken before the fake one was installed).
+    for (let i = 0; i < 5; i++) {
+      await new Promise((resolve) => realSetTimeout(resolve, 0))
+      await vi.advanceTimersByTimeAsync(0)
+    }
+  })
+}
+
+const gets = (h: Harness) => h.count('GET', /\/runs\/run_[^/]+$/)
+
+describe('useRun', () => {
+  test('polls while the run is active, by the interval; stops once it is final', async () => {
+    fakeTimers()
+    const h = createHarness()
+    const threadId = await h.thread()
+    const run = await h.client.runs.create(threadId, { assistant_id: h.assistant('text') })
+    render(h.wrap(<RunView threadId={threadId} runId={run.id} />, { strict: false }))
+    await tick(0)
+    expect(screen.getByTestId('run').textContent).toBe('queued')
+    expect(gets(h)).toBe(1)
+    await tick(1000)
+    expect(gets(h)).toBe(2)
+    await tick(1000)
+    expect(gets(h)).toBe(3)
+    await act(async () => {
+      await h.pace.run()
+    })
+    await tick(1000)
+    expect(screen.getByTestId('run').textContent).toBe('completed')
+    expect(gets(h)).toBe(4)
+    await tick(20_000)
+    expect(gets(h)).toBe(4)
+  })
+
+  test('stops polling at requires_action', async () => {
+    fakeTimers()
+    const h = createHarness()
+    const threadId = await h.thread()
+    const run = await h.client.runs.create(threadId, { assistant_id: h.assistant('function_call') })
+    await h.pace.run()
+    render(h.wrap(<RunView threadId={threadId} runId={run.id} />, { strict: false }))
+    await tick(0)
+    expect(screen.getByTestId('run').textContent).toBe('requires_action')
+    await tick(20_000)
+    expect(gets(h)).toBe(1)
+  })
+
+  test('pollIntervalMs sets the pace', async () => {
+    fakeTimers()
+    const h = createHarness()
+    const threadId = await h.thread()
+    const run = await h.client.runs.create(threadId, { assistant_id: h.assistant('text') })
+    render(h.wrap(<RunView threadId={threadId} runId={run.id} pollIntervalMs={250} />, { strict: false }))
+    await tick(0)
+    expect(gets(h)).toBe(1)
+    await tick(1000)
+    expect(gets(h)).toBe(5)
+  })
+
+  test('20 subscribers of one active run: one request per poll interval', async () => {
+    fakeTimers()
+    const h = createHarness()
+    const threadId = await h.thread()
+    const run = await h.client.runs.create(threadId, { assistant_id: h.assistant('text') })
+    render(
+      h.wrap(
+        <>
+          {Array.from({ length: 20 }, (_, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list of identical watchers
+            <RunView key={i} threadId={threadId} runId={run.id} name={`run-${i}`} />
+          ))}
+        </>,
+        { strict: false },
+      ),
+    )
+    await tick(0)
+    expect(gets(h)).toBe(1)
+    for (let i = 1; i <= 5; i++) {
+      await tick(1000)
+      expect(gets(h)).toBe(1 + i)
+    }
+    expect(screen.getByTestId('run-19').textContent).toBe('queued')
+  })
+
+  test('a run written by anyone shows in useRun and in the list rows, with no request', async () => {
+    const h = createHarness()
+    h.pace.auto()
+    const threadId = await h.thread()
+    const run = await h.client.runs.createAndPoll(threadId, { assistant_id: h.assistant('text') })
+    render(
+      h.wrap(
+        <>
+          <RunView threadId={threadId} runId={run.id} />
+          <Rows threadId={threadId} />
+        </>,
+      ),
+    )
+    await waitFor(() => expect(screen.getByTestId('rows').textContent).toBe('completed'))
+    const before = h.requests.length
+    await act(async () => {
+      h.queryClient.setQueryData(runKeys.detail(threadId, run.id), { ...run, status: 'expired' })
+    })
+    await waitFor(() => expect(screen.getByTestId('run').textContent).toBe('expired'))
+    await waitFor(() => expect(screen.getByTestId('rows').textContent).toBe('expired'))
+    expect(h.requests.length).toBe(before)
+  })
+
+  test('useSuspenseRun suspends, then shows the run', async () => {
+    const h = createHarness()
+    h.pace.auto()
+    const threadId = await h.thread()
+    const run = await h.client.runs.createAndPoll(threadId, { assistant_id: h.assistant('text') })
+    render(
+      h.wrap(
+        <Suspense fallback={<p data-testid="fallback">loading</p>}>
+          <SuspenseRun threadId={threadId} runId={run.id} />
+        </Suspense>,
+      ),
+    )
+    expect(screen.getByTestId('fallback')).toBeTruthy()
+    await waitFor(() => expect(screen.getByTestId('run').textContent).toBe('completed'))
+  })
+
+  test('prefetch on a server, dehydrate, hydrate: the page shows the run and the list with no request', async () => {
+    const h = createHarness()
+    h.pace.auto()
+    const threadId = await h.thread()
+    const run = await h.client.runs.createAndPoll(threadId, { assistant_id: h.assistant('text') })
+    const server = new QueryClient()
+    await server.prefetchQuery(runQueryOptions(h.client, threadId, run.id))
+    await server.prefetchInfiniteQuery(runListInfiniteQueryOptions(h.client, threadId))
+    const state = JSON.parse(JSON.stringify(dehydrate(server)))
+    const before = h.requests.length
+    const browser = new QueryClient({ defaultOptions: { queries: { staleTime: 60_000 } } })
+    render(
+      <RunsProvider client={h.client} queryClient={browser}>
+        <HydrationBoundary state={state}>
+          <RunView threadId={threadId} runId={run.id} />
+          <Rows threadId={threadId} />
+        </HydrationBoundary>
+      </RunsProvider>,
+    )
+    expect(screen.getByTestId('run').textContent).toBe('completed')
+    expect(screen.getByTestId('rows').textContent).toBe('completed')
+    await act(async () => {
+      await h.pace.run()
+    })
+    expect(h.requests.length).toBe(before)
+  })
+})
+
+describe('useRunSteps', () => {
+  test('refreshed while the run is active, then no more', async () => {
+    fakeTimers()
+    const h = createHarness()
+    const threadId = await h.thread()
+    const run = await h.client.runs.create(threadId, { assistant_id: h.assistant('text') })
+    render(
+      h.wrap(
+        <>
+          <RunView threadId={threadId} runId={run.id} />
+          <StepsView threadId={threadId} runId={run.id} />
+        </>,
+        { strict: false },
+      ),
+    )
+    await tick(0)
+    const stepGets = () => h.count('GET', /\/steps$/)
+    expect(stepGets()).toBe(1)
+    await tick(1000)
+    expect(stepGets()).toBe(2)
+    await act(async () => {
+      await h.pace.run()
+    })
+    await tick(1000)
+    await tick(1000)
+    expect(screen.getByTestId('run').textContent).toBe('completed')
+    expect(screen.getByTestId('steps').textContent).toBe('message_creation:completed')
+    const settled = stepGets()
+    await tick(20_000)
+    expect(stepGets()).toBe(settled)
+  })
+})
