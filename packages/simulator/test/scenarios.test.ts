@@ -24,6 +24,11 @@ const lastRun = (events: SseEvent[]) =>
   [...events].reverse().find((e) => e.event.startsWith('thread.run.') && !e.event.includes('step'))
     ?.data as Run
 
+const fileSearchResults = (step: RunStep) => {
+  const call = step.step_details.type === 'tool_calls' ? step.step_details.tool_calls[0] : undefined
+  return call?.type === 'file_search' ? (call.file_search.results ?? []) : []
+}
+
 describe.each(TARGETS)('scenarios (%s)', (name) => {
   let t: Target
   let threadId: string
@@ -251,9 +256,7 @@ describe.each(TARGETS)('scenarios (%s)', (name) => {
     const include = '?include[]=step_details.tool_calls[*].file_search.results[*].content'
     const withContent = await stream('asst_file_search', include)
     const step = withContent.find((e) => e.event === 'thread.run.step.completed')?.data as RunStep
-    const results = (
-      step.step_details as { tool_calls: [{ file_search: { results: Array<Record<string, unknown>> } }] }
-    ).tool_calls[0].file_search.results
+    const results = fileSearchResults(step)
     expect(results).toHaveLength(2)
     expect(results[0]).toMatchObject({ file_name: 'handbook.md', content: [{ type: 'text' }] })
 
@@ -261,8 +264,7 @@ describe.each(TARGETS)('scenarios (%s)', (name) => {
     const steps = await t.json<ListResponse<RunStep>>(
       t.get(`/threads/${threadId}/runs/${run.id}/steps?order=asc`),
     )
-    const plain = (steps.data[0]?.step_details as { tool_calls: [{ file_search: { results: object[] } }] })
-      .tool_calls[0].file_search.results
+    const plain = fileSearchResults(steps.data[0]!)
     expect(plain[0]).not.toHaveProperty('content')
     const one = await t.json<RunStep>(t.get(`/threads/${threadId}/runs/${run.id}/steps/${step.id}${include}`))
     expect(JSON.stringify(one)).toContain('"content":[{"type":"text"')
@@ -291,7 +293,7 @@ describe.each(TARGETS)('scenarios (%s)', (name) => {
       data: { type: 'server_error', param: null, code: null },
     })
     expect(events.some((e) => e.event === 'done')).toBe(false)
-    const runId = (events[0]?.data as Run).id
+    const runId = (events[0]!.data as Run).id
     expect(await retrieve(runId)).toMatchObject({ status: 'failed', last_error: { code: 'server_error' } })
     const messages = await t.json<ListResponse<Message>>(
       t.get(`/threads/${threadId}/messages?run_id=${runId}`),
@@ -405,7 +407,7 @@ describe.each(TARGETS)('cancelling (%s)', (name) => {
     })
     const reader = sseReader(response)
     const start = await reader.until('thread.message.delta')
-    const runId = (start[0]?.data as Run).id
+    const runId = (start[0]!.data as Run).id
     const cancelled = await t.json<Run>(cancel(runId))
     expect(cancelled.status).toBe('cancelling')
     const rest = await reader.rest()
@@ -462,7 +464,7 @@ describe.each(TARGETS)('cancelling (%s)', (name) => {
     const reader = sseReader(response)
     const start = await reader.until('thread.message.delta')
     await reader.cancel()
-    const runId = (start[0]?.data as Run).id
+    const runId = (start[0]!.data as Run).id
     await eventually(
       () => t.json<Run>(t.get(`/threads/${threadId}/runs/${runId}`)),
       (r) => r.status === 'completed',
