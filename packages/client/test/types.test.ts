@@ -1,0 +1,152 @@
+import { describe, expectTypeOf, it } from 'vitest'
+import type {
+  AssistantStreamEvent,
+  CursorPage,
+  ErrorObject,
+  Message,
+  MessageDelta,
+  PagePromise,
+  Run,
+  RunSnapshot,
+  RunStatus,
+  RunStep,
+  RunStepDelta,
+  RunStream,
+  Thread,
+} from '../src/index.js'
+import {
+  type APIConnectionError,
+  type APIError,
+  type APITimeoutError,
+  type APIUserAbortError,
+  applyRunEvent,
+  createRunsClient,
+  emptyRunSnapshot,
+  type InvalidParamError,
+  isPollingStatus,
+  isTerminalStatus,
+  pollDelay,
+  type StreamError,
+} from '../src/index.js'
+
+const client = createRunsClient({ baseURL: 'http://x/v1', fetch: async () => new Response('{}') })
+
+describe('public types', () => {
+  it('the methods return what DESIGN.md says', () => {
+    expectTypeOf(client.runs.create).returns.toEqualTypeOf<Promise<Run>>()
+    expectTypeOf(client.runs.stream).returns.toEqualTypeOf<RunStream>()
+    expectTypeOf(client.runs.createAndPoll).returns.toEqualTypeOf<Promise<Run>>()
+    expectTypeOf(client.runs.retrieve).returns.toEqualTypeOf<Promise<Run>>()
+    expectTypeOf(client.runs.update).returns.toEqualTypeOf<Promise<Run>>()
+    expectTypeOf(client.runs.list).returns.toEqualTypeOf<PagePromise<Run>>()
+    expectTypeOf(client.runs.cancel).returns.toEqualTypeOf<Promise<Run>>()
+    expectTypeOf(client.runs.submitToolOutputs).returns.toEqualTypeOf<Promise<Run>>()
+    expectTypeOf(client.runs.submitToolOutputsStream).returns.toEqualTypeOf<RunStream>()
+    expectTypeOf(client.runs.submitToolOutputsAndPoll).returns.toEqualTypeOf<Promise<Run>>()
+    expectTypeOf(client.runs.poll).returns.toEqualTypeOf<Promise<Run>>()
+    expectTypeOf(client.runs.steps.list).returns.toEqualTypeOf<PagePromise<RunStep>>()
+    expectTypeOf(client.runs.steps.retrieve).returns.toEqualTypeOf<Promise<RunStep>>()
+    expectTypeOf(client.runs.create).parameter(0).toEqualTypeOf<string>()
+  })
+
+  it('a PagePromise is awaited as a CursorPage and iterated as items', () => {
+    const promise = client.runs.list('t')
+    expectTypeOf(promise).resolves.toEqualTypeOf<CursorPage<Run>>()
+    expectTypeOf(promise).toMatchTypeOf<AsyncIterable<Run>>()
+    expectTypeOf<CursorPage<Run>['nextPage']>().returns.toEqualTypeOf<PagePromise<Run> | null>()
+    promise.catch(() => {})
+  })
+
+  it('RunStream', () => {
+    expectTypeOf<RunStream>().toMatchTypeOf<AsyncIterable<AssistantStreamEvent>>()
+    expectTypeOf<RunStream['snapshot']>().returns.toEqualTypeOf<RunSnapshot>()
+    expectTypeOf<RunStream['finalRun']>().returns.toEqualTypeOf<Promise<Run>>()
+    expectTypeOf<RunStream['finalMessages']>().returns.toEqualTypeOf<Promise<Message[]>>()
+    expectTypeOf<RunStream['abort']>().returns.toBeVoid()
+  })
+
+  it('switch on event narrows the data', () => {
+    const check = (event: AssistantStreamEvent) => {
+      switch (event.event) {
+        case 'thread.run.completed':
+          expectTypeOf(event.data).toEqualTypeOf<Run>()
+          break
+        case 'thread.message.delta':
+          expectTypeOf(event.data).toEqualTypeOf<MessageDelta>()
+          break
+        case 'thread.run.step.delta':
+          expectTypeOf(event.data).toEqualTypeOf<RunStepDelta>()
+          break
+        case 'thread.message.completed':
+          expectTypeOf(event.data).toEqualTypeOf<Message>()
+          break
+        case 'thread.created':
+          expectTypeOf(event.data).toEqualTypeOf<Thread>()
+          break
+        case 'error':
+          expectTypeOf(event.data).toEqualTypeOf<ErrorObject>()
+          break
+        case 'done':
+          expectTypeOf(event.data).toEqualTypeOf<'[DONE]'>()
+          break
+        case 'unknown':
+          expectTypeOf(event.name).toEqualTypeOf<string>()
+          expectTypeOf(event.data).toBeUnknown()
+          break
+      }
+    }
+    expectTypeOf(check).toBeFunction()
+  })
+
+  it('open unions: a new status compiles, known ones still complete', () => {
+    expectTypeOf<'brand_new'>().toMatchTypeOf<RunStatus>()
+    expectTypeOf<'queued'>().toMatchTypeOf<RunStatus>()
+    expectTypeOf<Run['status']>().toEqualTypeOf<RunStatus>()
+    // Unknown fields stay reachable without a cast.
+    expectTypeOf<Run['tool_resources']>().toBeUnknown()
+  })
+
+  it('the reducer and its helpers', () => {
+    expectTypeOf(applyRunEvent).toEqualTypeOf<
+      (snapshot: RunSnapshot, event: AssistantStreamEvent) => RunSnapshot
+    >()
+    expectTypeOf(emptyRunSnapshot).toEqualTypeOf<RunSnapshot>()
+    expectTypeOf(isTerminalStatus).toEqualTypeOf<(status: RunStatus) => boolean>()
+    expectTypeOf(isPollingStatus).toEqualTypeOf<(status: RunStatus) => boolean>()
+    expectTypeOf(pollDelay).returns.toBeNumber()
+    expectTypeOf<RunSnapshot['error']>().toEqualTypeOf<{
+      message: string
+      type?: string
+      code?: string | null
+      param?: string | null
+    } | null>()
+  })
+
+  it('errors', () => {
+    expectTypeOf<APIConnectionError>().toMatchTypeOf<APIError>()
+    expectTypeOf<APITimeoutError>().toMatchTypeOf<APIConnectionError>()
+    expectTypeOf<APIUserAbortError>().toMatchTypeOf<APIError>()
+    expectTypeOf<StreamError>().toMatchTypeOf<APIError>()
+    expectTypeOf<StreamError['reason']>().toEqualTypeOf<'invalid_json' | 'invalid_event' | 'ended_early'>()
+    expectTypeOf<InvalidParamError>().toMatchTypeOf<TypeError>()
+    expectTypeOf<APIError['status']>().toEqualTypeOf<number | undefined>()
+    expectTypeOf<APIError['requestId']>().toEqualTypeOf<string | null>()
+  })
+
+  it('params reject what the API rejects', () => {
+    // @ts-expect-error assistant_id is required
+    client.runs.create('t', {}).catch(() => {})
+    // @ts-expect-error tool outputs need a tool_call_id
+    client.runs.submitToolOutputs('t', 'r', { tool_outputs: [{ output: 'x' }] }).catch(() => {})
+    client.runs
+      .create('t', {
+        assistant_id: 'a',
+        include: ['step_details.tool_calls[*].file_search.results[*].content'],
+        additional_messages: [{ role: 'user', content: [{ type: 'text', text: 'hi' }] }],
+        tool_choice: { type: 'function', function: { name: 'f' } },
+        response_format: { type: 'json_schema', json_schema: { name: 's' } },
+        truncation_strategy: { type: 'last_messages', last_messages: 3 },
+      })
+      .catch(() => {})
+  })
+})
