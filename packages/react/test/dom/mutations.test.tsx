@@ -81,6 +81,16 @@ function Submit(props: { threadId: string; runId: string; name: string; outputs:
   )
 }
 
+function Probe(props: { threadId: string; runId: string; toolCallId: string; seen: { error: unknown } }) {
+  const submit = useSubmitToolOutputs(props.threadId, props.runId)
+  props.seen.error = submit.error
+  return (
+    <button type="button" onClick={() => submit.mutate([{ tool_call_id: props.toolCallId, output: 'x' }])}>
+      submit
+    </button>
+  )
+}
+
 async function runs(h: Harness, threadId: string, n: number): Promise<Run[]> {
   const made: Run[] = []
   for (let i = 0; i < n; i++)
@@ -247,28 +257,19 @@ describe('useSubmitToolOutputs', () => {
     await h.pace.run()
     const waiting = await h.client.runs.retrieve(threadId, run.id)
     const first = waiting.required_action!.submit_tool_outputs.tool_calls[0]!
-    let error: unknown = null
-    function Probe() {
-      const submit = useSubmitToolOutputs(threadId, run.id)
-      error = submit.error
-      return (
-        <button type="button" onClick={() => submit.mutate([{ tool_call_id: first.id, output: 'x' }])}>
-          submit
-        </button>
-      )
-    }
+    const seen: { error: unknown } = { error: null }
     render(
       h.wrap(
         <>
           <RunStatus threadId={threadId} runId={run.id} />
-          <Probe />
+          <Probe threadId={threadId} runId={run.id} toolCallId={first.id} seen={seen} />
         </>,
       ),
     )
     await waitFor(() => expect(screen.getByTestId('run').textContent).toBe('requires_action'))
     fireEvent.click(screen.getByText('submit'))
-    await waitFor(() => expect(error).toBeInstanceOf(IncompleteToolOutputsError))
-    expect((error as IncompleteToolOutputsError).missing).toHaveLength(1)
+    await waitFor(() => expect(seen.error).toBeInstanceOf(IncompleteToolOutputsError))
+    expect((seen.error as IncompleteToolOutputsError).missing).toHaveLength(1)
     expect(h.count('POST', /submit_tool_outputs$/)).toBe(0)
   })
 })
