@@ -2,7 +2,7 @@ import { render, screen, within } from '@testing-library/react'
 import { userEvent } from '@testing-library/user-event'
 import { createRef } from 'react'
 import { describe, expect, test, vi } from 'vitest'
-import { RunList } from '../../src/components/index.js'
+import { RunList, RunlensLabelsProvider } from '../../src/components/index.js'
 import { makeRun } from './fixtures.js'
 
 const runs = [
@@ -40,6 +40,25 @@ describe('RunList', () => {
     expect(times[0]?.dateTime).toBe(new Date(100_000).toISOString())
     expect(times[1]?.dateTime).toBe('PT5S')
     expect(times[1]?.textContent).toBe('5s')
+  })
+
+  test('dates and numbers in the provider locale and time zone', () => {
+    const { container } = render(
+      <RunlensLabelsProvider locale="en-GB" timeZone="Asia/Tokyo">
+        <RunList
+          runs={[
+            makeRun({
+              created_at: 1761861531,
+              usage: { prompt_tokens: 1, completion_tokens: 1233, total_tokens: 1234 },
+            }),
+          ]}
+        />
+      </RunlensLabelsProvider>,
+    )
+    const created = container.querySelector('time') as HTMLTimeElement
+    expect(created.textContent).toMatch(/31 Oct 2025/)
+    expect(created.textContent).toMatch(/06:58/)
+    expect(container.querySelector('td[data-numeric]')?.textContent).toBe('1,234')
   })
 
   test('an expired run lasted until its deadline', () => {

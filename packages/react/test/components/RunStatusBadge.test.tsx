@@ -59,6 +59,25 @@ describe('RunStatusBadge', () => {
     expect(ref.current?.title).toBe('t')
   })
 
+  test('nested providers merge onto their parent', () => {
+    render(
+      <RunlensLabelsProvider labels={{ status: { prefix: 'Statut :' } }}>
+        <RunlensLabelsProvider labels={{ status: { statuses: { queued: 'En attente' } } }}>
+          <RunStatusBadge status="queued" data-testid="q" />
+        </RunlensLabelsProvider>
+      </RunlensLabelsProvider>,
+    )
+    expect(screen.getByTestId('q').textContent).toBe('Statut : En attente')
+  })
+
+  test('the screen-reader prefix stays hidden without the stylesheet (unstyled mode)', () => {
+    const { container } = render(<RunStatusBadge status="queued" />)
+    const hidden = container.querySelector('.rl-badge > span:not([class])') as HTMLElement
+    expect(hidden.textContent).toBe('Run status: ')
+    expect(hidden.style.position).toBe('absolute')
+    expect(hidden.style.clip).toBe('rect(0px, 0px, 0px, 0px)')
+  })
+
   test('labels: prop over provider over defaults', () => {
     render(
       <RunlensLabelsProvider labels={{ status: { prefix: 'Statut :', statuses: { completed: 'Terminé' } } }}>
