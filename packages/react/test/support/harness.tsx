@@ -3,7 +3,14 @@ import { QueryClient } from '@tanstack/react-query'
 import { type ReactElement, type ReactNode, StrictMode } from 'react'
 import { createSimHarness, type HarnessOptions, type SimHarness } from './sim.js'
 
-export { createPace, type HarnessOptions, type Pace, type RecordedRequest, serverText } from './sim.js'
+export {
+  createPace,
+  createPacedSimulator,
+  type HarnessOptions,
+  type Pace,
+  type RecordedRequest,
+  serverText,
+} from './sim.js'
 
 export type WrapOptions = { strict?: boolean } & Partial<Omit<RunsProviderProps, 'children'>>
 

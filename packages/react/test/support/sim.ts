@@ -79,16 +79,27 @@ export interface HarnessOptions {
   paced?: boolean
   /** A running simulator server's URL: requests go over HTTP instead of in-process. */
   baseURL?: string
+  /** The simulator that server serves (made with `createPacedSimulator` and the same `pace`). */
+  simulator?: Simulator
+  pace?: Pace
 }
 
-export function createSimHarness(options: HarnessOptions = {}): SimHarness {
-  const pace = createPace()
+/** A simulator that waits on `pace` (by default) for every token and pause. */
+export function createPacedSimulator(
+  pace: Pace,
+  options: Pick<HarnessOptions, 'paced' | 'sim'> = {},
+): Simulator {
   const paced = options.paced ?? true
-  const sim = createSimulator({
+  return createSimulator({
     tokenDelayMs: 1,
     ...(paced ? { sleep: pace.sleep } : { sleep: () => Promise.resolve() }),
     ...options.sim,
   })
+}
+
+export function createSimHarness(options: HarnessOptions = {}): SimHarness {
+  const pace = options.pace ?? createPace()
+  const sim = options.simulator ?? createPacedSimulator(pace, options)
   const requests: RecordedRequest[] = []
   const baseURL = options.baseURL ?? 'http://sim.test/v1'
   const transport: FetchLike = options.baseURL
