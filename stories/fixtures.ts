@@ -336,7 +336,13 @@ export const runPage: Run[] = [
     started_at: 1761861201,
     cancelled_at: 1761861207,
   }),
-  run({ ...expiredRun, id: 'run_3g', created_at: 1761860000, started_at: 1761860001 }),
+  run({
+    ...expiredRun,
+    id: 'run_3g',
+    created_at: 1761860000,
+    started_at: 1761860001,
+    expires_at: 1761860600,
+  }),
 ]
 
 /** The next page, for "Load more". */
