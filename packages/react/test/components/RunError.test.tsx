@@ -1,3 +1,4 @@
+import { RateLimitError } from '@runlens/client'
 import { render, screen } from '@testing-library/react'
 import { createRef } from 'react'
 import { describe, expect, test } from 'vitest'
@@ -35,6 +36,20 @@ describe('RunError', () => {
     expect(alert.textContent).toContain('Too many requests')
     expect(alert.textContent).toContain('429')
     expect(screen.getByText('req_123abc')).toBeTruthy()
+  })
+
+  test("the client's own RateLimitError fits the prop with no adapter", () => {
+    const error = new RateLimitError(
+      429,
+      { message: 'Rate limit reached', type: 'requests', param: null, code: 'rate_limit_exceeded' },
+      undefined,
+      new Headers({ 'x-request-id': 'req_from_header' }),
+    )
+    render(<RunError error={error} />)
+    const alert = screen.getByRole('alert')
+    expect(alert.textContent).toContain('429 Rate limit reached')
+    expect(alert.textContent).toContain('rate_limit_exceeded')
+    expect(screen.getByText('req_from_header')).toBeTruthy()
   })
 
   test('a plain error without status shows only its message', () => {
