@@ -1,0 +1,214 @@
+import type { ListResponse, Run, RunStep } from '@runlens/client'
+import fc from 'fast-check'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTarget, eventually, nextTurn, TARGETS, type Target } from './helpers/harness.js'
+
+interface Known {
+  threads: string[]
+  runs: string[]
+  steps: string[]
+}
+
+const isErrorBody = (body: unknown): boolean => {
+  if (typeof body !== 'object' || body === null || !('error' in body)) return false
+  const error = (body as { error: Record<string, unknown> }).error
+  return (
+    typeof error.message === 'string' &&
+    typeof error.type === 'string' &&
+    (error.param === null || typeof error.param === 'string') &&
+    (error.code === null || typeof error.code === 'string')
+  )
+}
+
+describe.each(TARGETS)('random requests (%s)', (name) => {
+  let t: Target
+  let known: Known
+
+  beforeAll(async () => {
+    t = await createTarget(name)
+    const a = (
+      await t.json<{ id: string }>(t.post('/threads', { messages: [{ role: 'user', content: 'Hi' }] }))
+    ).id
+    const done = await t.json<Run>(t.post(`/threads/${a}/runs`, { assistant_id: 'asst_file_search' }))
+    await eventually(
+      () => t.json<Run>(t.get(`/threads/${a}/runs/${done.id}`)),
+      (run) => run.status === 'completed',
+    )
+    const b = (await t.json<{ id: string }>(t.post('/threads', {}))).id
+    const waiting = await t.json<Run>(
+      t.post(`/threads/${b}/runs`, { assistant_id: 'asst_parallel_function_calls' }),
+    )
+    await eventually(
+      () => t.json<Run>(t.get(`/threads/${b}/runs/${waiting.id}`)),
+      (run) => run.status === 'requires_action',
+    )
+    const steps = await t.json<ListResponse<RunStep>>(t.get(`/threads/${a}/runs/${done.id}/steps`))
+    known = { threads: [a, b], runs: [done.id, waiting.id], steps: steps.data.map((step) => step.id) }
+  })
+  afterAll(() => t.close())
+
+  /** Everything observable about the two seeded threads, read through the API itself. */
+  async function snapshot(): Promise<string> {
+    const paths = ['/assistants?limit=100']
+    for (const thread of known.threads) {
+      paths.push(
+        `/threads/${thread}`,
+        `/threads/${thread}/messages?limit=100`,
+        `/threads/${thread}/runs?limit=100`,
+      )
+    }
+    for (const [i, run] of known.runs.entries()) {
+      paths.push(
+        `/threads/${known.threads[i]}/runs/${run}/steps?limit=100&include[]=step_details.tool_calls[*].file_search.results[*].content`,
+      )
+    }
+    return (await Promise.all(paths.map(async (path) => (await t.get(path)).text()))).join('\n')
+  }
+
+  /** Lets any run a random request started on a seeded thread reach a resting state. */
+  async function settle(): Promise<void> {
+    for (const thread of known.threads) {
+      await eventually(
+        () => t.json<ListResponse<Run>>(t.get(`/threads/${thread}/runs?limit=100`)),
+        (list) => list.data.every((run) => !['queued', 'in_progress', 'cancelling'].includes(run.status)),
+      )
+    }
+  }
+
+  const id = () =>
+    fc.oneof(
+      fc.constantFrom(...known.threads, ...known.runs, ...known.steps, 'asst_text', 'asst_function_call'),
+      fc.constantFrom('', '%', '%E0%A4%A', '..', 'runs', 'thread_nope', '%2F', 'a b', '🙂', 'null'),
+      fc.string({ maxLength: 12 }).map(encodeURIComponent),
+    )
+
+  const path = () =>
+    fc.oneof(
+      fc
+        .tuple(id(), id(), id())
+        .chain(([x, y, z]) =>
+          fc.constantFrom(
+            '/threads',
+            '/threads/runs',
+            `/threads/${x}`,
+            `/threads/${x}/messages`,
+            `/threads/${x}/messages/${y}`,
+            `/threads/${x}/runs`,
+            `/threads/${x}/runs/${y}`,
+            `/threads/${x}/runs/${y}/cancel`,
+            `/threads/${x}/runs/${y}/submit_tool_outputs`,
+            `/threads/${x}/runs/${y}/steps`,
+            `/threads/${x}/runs/${y}/steps/${z}`,
+            '/assistants',
+            `/assistants/${x}`,
+          ),
+        ),
+      fc.array(id(), { maxLength: 6 }).map((segments) => `/${segments.join('/')}`),
+    )
+
+  const query = () =>
+    fc
+      .array(
+        fc.oneof(
+          fc
+            .constantFrom('limit', 'order', 'after', 'before', 'run_id', 'include[]', 'include')
+            .chain((key) =>
+              fc
+                .oneof(fc.integer({ min: -5, max: 150 }).map(String), fc.string({ maxLength: 8 }), id())
+                .map((value) => `${key}=${encodeURIComponent(value)}`),
+            ),
+          fc.string({ maxLength: 10 }),
+        ),
+        { maxLength: 4 },
+      )
+      .map((parts) => (parts.length ? `?${parts.join('&')}` : ''))
+
+  const value = fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.string({ maxLength: 70 }))
+  const body = () =>
+    fc.oneof(
+      fc.constant(undefined),
+      fc.string({ maxLength: 30 }),
+      fc.jsonValue({ maxDepth: 3 }).map((json) => JSON.stringify(json)),
+      fc
+        .record(
+          {
+            assistant_id: fc.oneof(fc.constantFrom('asst_text', 'asst_nope'), value),
+            metadata: fc.oneof(fc.dictionary(fc.string({ maxLength: 70 }), value, { maxKeys: 20 }), value),
+            tool_outputs: fc.oneof(
+              fc.array(
+                fc.record({ tool_call_id: fc.oneof(id(), value), output: value }, { requiredKeys: [] }),
+                { maxLength: 3 },
+              ),
+              value,
+            ),
+            stream: fc.oneof(fc.boolean(), value),
+            role: fc.oneof(fc.constantFrom('user', 'assistant'), value),
+            content: value,
+            messages: value,
+            model: value,
+            temperature: value,
+            limit: value,
+          },
+          { requiredKeys: [] },
+        )
+        .map((record) => JSON.stringify(record)),
+    )
+
+  it('never crashes, always answers JSON, and a rejected request changes nothing', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom('GET', 'POST', 'DELETE', 'PUT', 'PATCH', 'OPTIONS', 'HEAD'),
+        path(),
+        query(),
+        body(),
+        fc.option(
+          fc.constantFrom(
+            'status=503',
+            'status=429;retry-after=1',
+            'latency-ms=5',
+            'bogus',
+            'status=9999',
+            'times=x',
+          ),
+        ),
+        async (method, requestPath, requestQuery, requestBody, fault) => {
+          await settle()
+          const before = await snapshot()
+          const headers: Record<string, string> = { 'content-type': 'application/json' }
+          if (fault !== null) headers['x-runlens-fault'] = fault
+          const canHaveBody = method !== 'GET' && method !== 'HEAD'
+          const response = await t.fetch(`${requestPath}${requestQuery}`, {
+            method,
+            headers,
+            body: canHaveBody ? requestBody : undefined,
+          })
+          expect(response.headers.get('x-request-id')).toMatch(/^req_[0-9a-f]{32}$/)
+          if (method === 'OPTIONS') {
+            expect(response.status).toBe(204)
+            return
+          }
+          if (response.headers.get('content-type')?.startsWith('text/event-stream')) {
+            expect(response.status).toBe(200)
+            await response.body?.cancel()
+            return
+          }
+          expect(response.headers.get('content-type')).toBe('application/json')
+          const text = await response.text()
+          if (method === 'HEAD') return
+          const json = JSON.parse(text) as unknown
+          if (response.status >= 400) {
+            expect(isErrorBody(json)).toBe(true)
+            // A 5xx only ever comes from an injected fault, never from a bug.
+            if (response.status >= 500) expect(fault).toMatch(/^status=5/)
+            expect(await snapshot()).toBe(before)
+          } else {
+            expect(response.status).toBe(200)
+            expect(typeof json).toBe('object')
+          }
+          await nextTurn()
+        },
+      ),
+      { numRuns: name === 'http' ? 100 : 400, seed: 20261125 },
+    )
+  }, 120_000)
+})
