@@ -42,6 +42,8 @@ function isNullOnlyUnion(member: Json): boolean {
   return anyOf.length === 2 && isPlainObject(anyOf[0]) && Object.keys(anyOf[0]).length === 0
 }
 
+const parsed = new Map<string, { components: { schemas: Record<string, unknown> } }>()
+
 export interface SpecValidator {
   /** Throws with Ajv's errors when `data` does not match `components.schemas[name]`. */
   check(name: string, data: unknown): void
@@ -52,7 +54,12 @@ export interface SpecValidator {
  * OpenAPI 3.1 uses). `relax` edits the schemas where real servers, as recorded, differ from the spec.
  */
 export function loadSpec(url: URL, relax: (schemas: Record<string, Json>) => void): SpecValidator {
-  const document = parse(readFileSync(url, 'utf8')) as { components: { schemas: Record<string, unknown> } }
+  // toJsonSchema copies, so the parsed document (3 MB of YAML, seconds to parse) is shared.
+  let document = parsed.get(url.href)
+  if (!document) {
+    document = parse(readFileSync(url, 'utf8')) as { components: { schemas: Record<string, unknown> } }
+    parsed.set(url.href, document)
+  }
   const schemas = toJsonSchema(document.components.schemas) as Record<string, Json>
   relax(schemas)
   // strict: false lets the vendor keywords through (x-oaiMeta, x-stainless-const, discriminator...).
