@@ -24,11 +24,11 @@ export class FrameAssembler implements LineSink {
       this.end()
       return
     }
-    const first = text.charCodeAt(start)
-    // The two fields every frame carries first, without cutting the line out of the chunk.
-    if (first === 100 && text.startsWith('data:', start)) this.#addData(fieldValue(text, start + 5, end))
-    else if (first === 101 && text.startsWith('event:', start)) this.#event = fieldValue(text, start + 6, end)
-    else if (first !== 58) {
+    // The two fields every frame carries first, without cutting the line out of the chunk
+    // (startsWith with a position is slow in V8; comparing a few char codes is not).
+    if (isField(text, start, 'data:')) this.#addData(fieldValue(text, start + 5, end))
+    else if (isField(text, start, 'event:')) this.#event = fieldValue(text, start + 6, end)
+    else if (text.charCodeAt(start) !== 58) {
       const line = text.slice(start, end)
       const colon = line.indexOf(':')
       const field = colon === -1 ? line : line.slice(0, colon)
@@ -49,6 +49,11 @@ export class FrameAssembler implements LineSink {
   #addData(value: string): void {
     this.#data = this.#data === undefined ? value : `${this.#data}\n${value}`
   }
+}
+
+function isField(text: string, at: number, name: string): boolean {
+  for (let i = 0; i < name.length; i++) if (text.charCodeAt(at + i) !== name.charCodeAt(i)) return false
+  return true
 }
 
 function fieldValue(text: string, from: number, end: number): string {

@@ -1,6 +1,7 @@
 import { StreamError } from '../errors.js'
 import type { AssistantStreamEvent, ErrorObject, KnownAssistantStreamEvent } from '../types.js'
 import type { SSEFrame } from './frameAssembler.js'
+import { parseDelta } from './parseDelta.js'
 
 // Every documented event name, spelled out once per family to keep the bundle small.
 const known = new Set([
@@ -24,6 +25,10 @@ const known = new Set([
 export function toStreamEvent(frame: SSEFrame): AssistantStreamEvent {
   const { event, data } = frame
   if (data === '[DONE]') return { event: 'done', data: '[DONE]' }
+  if (event === 'thread.message.delta' || event === 'thread.run.step.delta') {
+    const delta = parseDelta(data)
+    if (delta) return { event, data: delta } as KnownAssistantStreamEvent
+  }
   const isKnown = known.has(event)
   let parsed: unknown
   try {
