@@ -28,6 +28,8 @@ export interface SimulatorOptions {
   pollAfterMs?: number
   /** Where the API is served. Default '/v1'. */
   basePath?: string
+  /** When true, a request without `OpenAI-Beta: assistants=v2` gets the real API's 400. Default false. */
+  requireBetaHeader?: boolean
   /** Scenarios to register next to the built-in ones. */
   scenarios?: Scenario[]
 }
@@ -199,6 +201,12 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     }
 
     authorize(request)
+    if (options.requireBetaHeader && !/\bassistants=v2\b/.test(request.headers.get('openai-beta') ?? '')) {
+      throw new SimulatorError(
+        400,
+        "You must provide the 'OpenAI-Beta' header to access the Assistants API. Please try again by setting the header 'OpenAI-Beta: assistants=v2'.",
+      )
+    }
     const match = matchRoute(method, subPath)
     if (match.kind === 'none') throw new SimulatorError(404, `Invalid URL (${method} ${path})`)
     if (match.kind === 'wrong-method') {

@@ -184,6 +184,18 @@ describe('as a fetch', () => {
     expect((await sim.handle(new Request('http://localhost:1/v1/assistants/asst_text'))).status).toBe(200)
   })
 
+  it('requireBetaHeader: a request without OpenAI-Beta: assistants=v2 gets a 400', async () => {
+    const sim = createSimulator({ requireBetaHeader: true })
+    const without = await sim.fetch('/v1/assistants')
+    expect(without.status).toBe(400)
+    expect(((await without.json()) as { error: { message: string } }).error.message).toMatch(
+      /'OpenAI-Beta: assistants=v2'/,
+    )
+    expect((await sim.fetch('/v1/assistants', { headers: { 'OpenAI-Beta': 'assistants=v2' } })).status).toBe(
+      200,
+    )
+  })
+
   it('a custom basePath', async () => {
     const sim = createSimulator({ basePath: '/api/openai/v1/' })
     expect((await sim.fetch('/api/openai/v1/assistants')).status).toBe(200)
