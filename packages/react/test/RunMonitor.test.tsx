@@ -1,4 +1,4 @@
-import type { RunCreateParams } from '@runlens/client'
+import { createRunsClient, type RunCreateParams } from '@runlens/client'
 import {
   RunMonitor,
   type RunMonitorProps,
@@ -7,7 +7,7 @@ import {
   useRunStream,
 } from '@runlens/react'
 import { render, screen, waitFor, within } from '@testing-library/react'
-import userEvent from '@testing-library/user-event'
+import { userEvent } from '@testing-library/user-event'
 import { useEffect } from 'react'
 import { describe, expect, test } from 'vitest'
 import { createHarness, type Harness } from './support/harness.js'
@@ -18,6 +18,12 @@ const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(reso
 
 function harness(tokenDelayMs = 1): Harness {
   return createHarness({ paced: false, sim: { sleep: realSleep, tokenDelayMs } })
+}
+
+/** Runs a scenario to its end outside React, polling on real time (the simulator moves on timers). */
+async function finishedRun(h: Harness, threadId: string, scenario: string) {
+  const client = createRunsClient({ baseURL: 'http://sim.test/v1', fetch: h.fetch, maxRetries: 0 })
+  return client.runs.createAndPoll(threadId, body(scenario), { pollIntervalMs: 5 })
 }
 
 const body = (scenario: string, content = 'Hello'): RunCreateParams => ({
@@ -76,7 +82,7 @@ describe('RunMonitor', () => {
   test('opens a finished run by id: status, steps, usage and its answer from the messages', async () => {
     const h = harness()
     const threadId = await h.thread()
-    const run = await h.client.runs.createAndPoll(threadId, body('text'), { pollIntervalMs: 5 })
+    const run = await finishedRun(h, threadId, 'text')
     expect(run.status).toBe('completed')
 
     render(
@@ -94,7 +100,7 @@ describe('RunMonitor', () => {
   test('shows why a run failed', async () => {
     const h = harness()
     const threadId = await h.thread()
-    const run = await h.client.runs.createAndPoll(threadId, body('server_error'), { pollIntervalMs: 5 })
+    const run = await finishedRun(h, threadId, 'server_error')
     render(h.wrap(<RunMonitor threadId={threadId} runId={run.id} data-testid="m" />))
     const monitor = screen.getByTestId('m')
     await waitFor(() => expect(state(monitor)).toBe('failed'), timeout)
@@ -120,7 +126,7 @@ describe('RunMonitor', () => {
     expect(h.count('POST', /\/submit_tool_outputs$/)).toBe(1)
   })
 
-  test('cancels a streaming run: cancelling until the server says cancelled', async () => {
+  test('cancels a streaming run with one cancel request and ends cancelled', async () => {
     const h = harness(5)
     const threadId = await h.thread()
     const user = userEvent.setup()
@@ -163,7 +169,9 @@ describe('RunMonitor', () => {
           }),
       },
     }
-    render(h.wrap(<LiveMonitor threadId={threadId} start={body('text')} />, { client: cutting }))
+    render(
+      h.wrap(<LiveMonitor threadId={threadId} start={body('text')} />, { client: cutting, sleep: realSleep }),
+    )
     const monitor = screen.getByTestId('live')
     await waitFor(() => expect(state(monitor)).toBe('completed'), { timeout: 10_000 })
     const text = monitor.querySelector('.rl-monitor__answer')?.textContent ?? ''
