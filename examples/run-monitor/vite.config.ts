@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { fileURLToPath } from 'node:url'
+import type * as SimulatorApi from '@runlens/simulator'
+import type * as SimulatorNode from '@runlens/simulator/node'
 import react from '@vitejs/plugin-react'
 import {
   defaultClientConditions,
@@ -68,13 +70,6 @@ export function resolveDemoOptions(options: RunMonitorDemoOptions = {}, env: Env
 
 type Middleware = (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void
 
-interface SimulatorNodeModule {
-  simulatorMiddleware(simulator: unknown): Middleware
-}
-interface SimulatorModule {
-  createSimulator(options: { tokenDelayMs?: number; seed?: number }): unknown
-}
-
 /**
  * Mounts the simulator under `/v1` in the dev server. The simulator is loaded through the dev
  * server's own SSR module graph, so its TypeScript sources are used as they are (no build) and an
@@ -87,15 +82,16 @@ export function simulatorPlugin(options: { tokenDelayMs: number; seed: number })
     configureServer(server: ViteDevServer) {
       let middleware: Promise<Middleware> | undefined
       const load = async (): Promise<Middleware> => {
-        const sim = (await server.ssrLoadModule('@runlens/simulator')) as unknown as SimulatorModule
-        const node = (await server.ssrLoadModule('@runlens/simulator/node')) as unknown as SimulatorNodeModule
+        const sim = (await server.ssrLoadModule('@runlens/simulator')) as typeof SimulatorApi
+        const node = (await server.ssrLoadModule('@runlens/simulator/node')) as typeof SimulatorNode
         const simulator = sim.createSimulator({ tokenDelayMs: options.tokenDelayMs, seed: options.seed })
-        // TEMPORARY until @runlens/simulator/node lands its middleware.
-        if (typeof node.simulatorMiddleware !== 'function') return tmpMiddleware(simulator as TmpSim)
         return node.simulatorMiddleware(simulator)
       }
-      // Registered before Vite's own middlewares so that `/v1` never reaches the SPA fallback.
-      server.middlewares.use('/v1', (req, res, next) => {
+      // Registered before Vite's own middlewares so that `/v1` never reaches the SPA fallback. The
+      // simulator's middleware passes every other path on; it is loaded on the first API call.
+      server.middlewares.use((req, res, next) => {
+        const path = req.url ?? '/'
+        if (path !== '/v1' && !path.startsWith('/v1/') && !path.startsWith('/v1?')) return next()
         middleware ??= load()
         middleware.then(
           (handle) => handle(req, res, next),
@@ -172,42 +168,3 @@ export function runMonitorConfig(options: RunMonitorDemoOptions = {}, env: Env =
 }
 
 export default defineConfig(() => runMonitorConfig())
-
-interface TmpSim {
-  handle(request: Request): Promise<Response>
-}
-function tmpMiddleware(sim: TmpSim): Middleware {
-  return (req, res) => {
-    const chunks: Buffer[] = []
-    req.on('data', (c: Buffer) => chunks.push(c))
-    req.on('end', async () => {
-      const controller = new AbortController()
-      res.on('close', () => controller.abort())
-      const headers = new Headers()
-      for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v)
-      const body = chunks.length ? Buffer.concat(chunks) : undefined
-      const response = await sim.handle(
-        new Request(`http://127.0.0.1/v1${req.url}`, {
-          method: req.method ?? 'GET',
-          headers,
-          body: req.method === 'GET' || req.method === 'HEAD' ? null : (body ?? null),
-          signal: controller.signal,
-        }),
-      )
-      res.statusCode = response.status
-      response.headers.forEach((v, k) => {
-        res.setHeader(k, v)
-      })
-      if (!response.body) return void res.end()
-      const reader = response.body.getReader()
-      try {
-        for (;;) {
-          const { done, value } = await reader.read()
-          if (done) break
-          res.write(value)
-        }
-      } catch {}
-      res.end()
-    })
-  }
-}
