@@ -18,44 +18,24 @@ export class FrameAssembler implements LineSink {
   #event = ''
   #data: string | undefined
 
-  /** The line `text[start, end)`. */
+  /** The line `text[start, end)`, looked at without cutting it out of the chunk. */
   line(text: string, start: number, end: number): void {
     if (start === end) {
       this.end()
       return
     }
-    // The two fields every frame carries first, without cutting the line out of the chunk
-    // (startsWith with a position is slow in V8; comparing a few char codes is not).
-    if (isField(text, start, 'data:')) this.#addData(fieldValue(text, start + 5, end))
-    else if (isField(text, start, 'event:')) this.#event = fieldValue(text, start + 6, end)
-    else if (text.charCodeAt(start) !== 58) {
-      const line = text.slice(start, end)
-      const colon = line.indexOf(':')
-      const field = colon === -1 ? line : line.slice(0, colon)
-      const value = colon === -1 ? '' : fieldValue(line, colon + 1, line.length)
-      if (field === 'data') this.#addData(value)
-      else if (field === 'event') this.#event = value
-    }
+    let colon = text.indexOf(':', start)
+    if (colon === -1 || colon > end) colon = end
+    const field = text.slice(start, colon)
+    const value = text.slice(text.charCodeAt(colon + 1) === 32 ? colon + 2 : colon + 1, end)
+    if (field === 'data') this.#data = this.#data === undefined ? value : `${this.#data}\n${value}`
+    else if (field === 'event') this.#event = value
   }
 
   /** Dispatches the frame under construction, if it has data; at a blank line and at the end. */
   end(): void {
-    const data = this.#data
-    if (data !== undefined) this.frames.push({ event: this.#event, data })
+    if (this.#data !== undefined) this.frames.push({ event: this.#event, data: this.#data })
     this.#data = undefined
     this.#event = ''
   }
-
-  #addData(value: string): void {
-    this.#data = this.#data === undefined ? value : `${this.#data}\n${value}`
-  }
-}
-
-function isField(text: string, at: number, name: string): boolean {
-  for (let i = 0; i < name.length; i++) if (text.charCodeAt(at + i) !== name.charCodeAt(i)) return false
-  return true
-}
-
-function fieldValue(text: string, from: number, end: number): string {
-  return text.slice(text.charCodeAt(from) === 32 ? from + 1 : from, end)
 }

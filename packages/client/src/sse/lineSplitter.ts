@@ -11,64 +11,30 @@ export class LineSplitter {
   #rest = ''
   #afterCR = false
 
-  push(text: string, sink: LineSink): void {
+  push(chunk: string, sink: LineSink): void {
+    const text = this.#rest + (this.#afterCR && chunk.charCodeAt(0) === 10 ? chunk.slice(1) : chunk)
+    if (chunk) this.#afterCR = false
+    // indexOf runs in native code. Most streams use LF only: then the CR search happens once.
+    const crlf = text.includes('\r')
     let start = 0
-    if (this.#afterCR && text.length > 0) {
-      this.#afterCR = false
-      if (text.charCodeAt(0) === 10) start = 1
-    }
-    if (this.#rest) {
-      // Finish the line the previous chunk left open, then go on from its end.
-      const end = nextBreak(text, start)
-      if (end === -1) {
-        this.#rest += text.slice(start)
-        return
-      }
-      const line = this.#rest + text.slice(start, end)
-      this.#rest = ''
-      sink.line(line, 0, line.length)
-      start = this.#skipBreak(text, end)
-    }
-    // indexOf runs in native code; most streams use LF only, so the CR search happens once per chunk.
-    if (text.indexOf('\r', start) === -1) {
-      let lf = text.indexOf('\n', start)
-      while (lf !== -1) {
-        sink.line(text, start, lf)
-        start = lf + 1
-        lf = text.indexOf('\n', start)
-      }
-    } else {
-      let end = nextBreak(text, start)
-      while (end !== -1) {
-        sink.line(text, start, end)
-        start = this.#skipBreak(text, end)
-        end = nextBreak(text, start)
+    for (;;) {
+      const lf = text.indexOf('\n', start)
+      const cr = crlf ? text.indexOf('\r', start) : -1
+      const end = cr === -1 || (lf !== -1 && lf < cr) ? lf : cr
+      if (end === -1) break
+      sink.line(text, start, end)
+      start = end + 1
+      if (end === cr) {
+        if (start === text.length) this.#afterCR = true
+        else if (text.charCodeAt(start) === 10) start++
       }
     }
-    if (start < text.length) this.#rest = text.slice(start)
+    this.#rest = text.slice(start)
   }
 
   /** The last line when the text does not end with a line break. */
   end(sink: LineSink): void {
-    const rest = this.#rest
+    if (this.#rest) sink.line(this.#rest, 0, this.#rest.length)
     this.#rest = ''
-    this.#afterCR = false
-    if (rest) sink.line(rest, 0, rest.length)
   }
-
-  /** Where the next line starts after the break at `end`: past LF, CR, or CRLF. */
-  #skipBreak(text: string, end: number): number {
-    if (text.charCodeAt(end) !== 13) return end + 1
-    if (end + 1 === text.length) {
-      this.#afterCR = true
-      return end + 1
-    }
-    return text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1
-  }
-}
-
-function nextBreak(text: string, from: number): number {
-  const lf = text.indexOf('\n', from)
-  const cr = text.indexOf('\r', from)
-  return cr === -1 || (lf !== -1 && lf < cr) ? lf : cr
 }

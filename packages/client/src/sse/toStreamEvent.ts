@@ -25,10 +25,8 @@ const known = new Set([
 export function toStreamEvent(frame: SSEFrame): AssistantStreamEvent {
   const { event, data } = frame
   if (data === '[DONE]') return { event: 'done', data: '[DONE]' }
-  if (event === 'thread.message.delta' || event === 'thread.run.step.delta') {
-    const delta = parseDelta(data)
-    if (delta) return { event, data: delta } as KnownAssistantStreamEvent
-  }
+  const delta = event === 'thread.message.delta' && parseDelta(data)
+  if (delta) return { event, data: delta }
   const isKnown = known.has(event)
   let parsed: unknown
   try {
