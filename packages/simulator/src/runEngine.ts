@@ -77,6 +77,10 @@ export async function drive(ctx: EngineContext, rec: RunRecord): Promise<void> {
     rec.run.started_at ??= seconds(ctx)
     emit(rec, 'thread.run.in_progress', rec.run)
     if (rec.pending) completeToolStep(ctx, rec)
+    else if (rec.cursor === 0 && overPromptLimit(rec)) {
+      endIncomplete(ctx, rec, 'max_prompt_tokens', null)
+      return
+    }
     while (rec.cursor < rec.scenario.steps.length) {
       const step = rec.scenario.steps[rec.cursor++] as ScenarioStep
       await pause(ctx, rec, 0)
@@ -97,7 +101,11 @@ export async function drive(ctx: EngineContext, rec: RunRecord): Promise<void> {
 async function runStep(ctx: EngineContext, rec: RunRecord, step: ScenarioStep): Promise<'paused' | 'next'> {
   switch (step.type) {
     case 'message': {
-      const message = await streamMessage(ctx, rec, resolveText(rec, step.text))
+      const { message, cut } = await streamMessage(ctx, rec, resolveText(rec, step.text))
+      if (cut) {
+        endIncomplete(ctx, rec, 'max_completion_tokens', message)
+        return 'paused'
+      }
       completeMessage(ctx, rec, message)
       return 'next'
     }
@@ -118,13 +126,9 @@ async function runStep(ctx: EngineContext, rec: RunRecord, step: ScenarioStep): 
       failRun(ctx, rec, step.code, step.message, step.streamError ?? false)
       return 'paused'
     case 'incomplete': {
-      if (step.text !== undefined) {
-        const message = await streamMessage(ctx, rec, resolveText(rec, step.text))
-        endMessage(ctx, rec, message, 'incomplete', 'max_tokens')
-        completeStep(ctx, rec, message.content.length ? countTokens(messageText(message)) : 0)
-      }
-      rec.run.incomplete_details = { reason: step.reason }
-      finish(ctx, rec, 'incomplete')
+      const message =
+        step.text === undefined ? null : (await streamMessage(ctx, rec, resolveText(rec, step.text))).message
+      endIncomplete(ctx, rec, step.reason, message)
       return 'paused'
     }
   }
@@ -149,8 +153,43 @@ function completeStep(ctx: EngineContext, rec: RunRecord, completionTokens: numb
   emit(rec, 'thread.run.step.completed', step)
 }
 
-/** A message_creation step whose text arrives one token per delta; the message stays open. */
-async function streamMessage(ctx: EngineContext, rec: RunRecord, text: string): Promise<Message> {
+/** A run's `max_prompt_tokens`, when set, below what the thread already holds. */
+function overPromptLimit(rec: RunRecord): boolean {
+  const limit = rec.run.max_prompt_tokens
+  return limit !== null && rec.basePromptTokens > limit
+}
+
+/** What `max_completion_tokens` still allows this run to write (no limit when unset). */
+function completionBudget(rec: RunRecord): number {
+  const limit = rec.run.max_completion_tokens
+  if (limit === null) return Number.POSITIVE_INFINITY
+  return limit - rec.steps.reduce((sum, step) => sum + (step.usage?.completion_tokens ?? 0), 0)
+}
+
+/** Ends the run `incomplete`; a message being written ends incomplete too (`max_tokens`). */
+function endIncomplete(
+  ctx: EngineContext,
+  rec: RunRecord,
+  reason: 'max_completion_tokens' | 'max_prompt_tokens',
+  message: Message | null,
+): void {
+  if (message) {
+    endMessage(ctx, rec, message, 'incomplete', 'max_tokens')
+    completeStep(ctx, rec, countTokens(messageText(message)))
+  }
+  rec.run.incomplete_details = { reason }
+  finish(ctx, rec, 'incomplete')
+}
+
+/**
+ * A message_creation step whose text arrives one token per delta; the message stays open. The
+ * text stops early (`cut`) where the run's `max_completion_tokens` runs out.
+ */
+async function streamMessage(
+  ctx: EngineContext,
+  rec: RunRecord,
+  text: string,
+): Promise<{ message: Message; cut: boolean }> {
   const messageId = ctx.random.id('msg')
   openStep(ctx, rec, { type: 'message_creation', message_creation: { message_id: messageId } })
   const message = makeMessage({
@@ -169,7 +208,9 @@ async function streamMessage(ctx: EngineContext, rec: RunRecord, text: string): 
   emit(rec, 'thread.message.created', message)
   emit(rec, 'thread.message.in_progress', message)
   const delay = tokenDelay(ctx, rec)
-  for (const token of splitTokens(text)) {
+  const tokens = splitTokens(text)
+  const budget = Math.max(0, completionBudget(rec))
+  for (const token of tokens.slice(0, budget)) {
     if (delay > 0) await pause(ctx, rec, delay)
     else await tick(ctx, rec)
     const first = message.content.length === 0
@@ -183,7 +224,7 @@ async function streamMessage(ctx: EngineContext, rec: RunRecord, text: string): 
       delta: { content: [{ index: 0, type: 'text', text: part }] },
     })
   }
-  return message
+  return { message, cut: tokens.length > budget }
 }
 
 function completeMessage(ctx: EngineContext, rec: RunRecord, message: Message): void {

@@ -339,6 +339,49 @@ describe.each(TARGETS)('scenarios (%s)', (name) => {
     expect(lastRun(events).incomplete_details).toEqual({ reason: 'max_prompt_tokens' })
   })
 
+  it('any run honours max_completion_tokens: the text stops there and the run ends incomplete', async () => {
+    const response = await t.post(`/threads/${threadId}/runs`, {
+      assistant_id: 'asst_slow_stream',
+      stream: true,
+      max_completion_tokens: 256,
+    })
+    const events = await readSse(response)
+    expect(events.filter((e) => e.event === 'thread.message.delta')).toHaveLength(256)
+    const run = lastRun(events)
+    expect(run).toMatchObject({
+      status: 'incomplete',
+      incomplete_details: { reason: 'max_completion_tokens' },
+    })
+    expect(run.usage?.completion_tokens).toBe(256)
+    const message = events.find((e) => e.event === 'thread.message.incomplete')?.data as Message
+    expect(message.incomplete_details).toEqual({ reason: 'max_tokens' })
+  })
+
+  it('any run honours max_prompt_tokens: a thread longer than it ends the run incomplete at once', async () => {
+    await t.post(`/threads/${threadId}/messages`, { role: 'user', content: 'word '.repeat(300) })
+    const response = await t.post(`/threads/${threadId}/runs`, {
+      assistant_id: 'asst_text',
+      stream: true,
+      max_prompt_tokens: 256,
+    })
+    const events = await readSse(response)
+    expect(shape(events)).toEqual([
+      'thread.run.created',
+      'thread.run.queued',
+      'thread.run.in_progress',
+      'thread.run.incomplete',
+      'done',
+    ])
+    expect(lastRun(events).incomplete_details).toEqual({ reason: 'max_prompt_tokens' })
+    // Under the limit, the same run completes.
+    const fine = await t.post(`/threads/${threadId}/runs`, {
+      assistant_id: 'asst_text',
+      stream: true,
+      max_prompt_tokens: 1000,
+    })
+    expect(lastRun(await readSse(fine)).status).toBe('completed')
+  })
+
   it('expired: a run waiting for outputs expires when the clock passes expires_at', async () => {
     const events = await stream('asst_expired')
     const run = lastRun(events)
