@@ -1,5 +1,5 @@
 import type { Message, Run, RunStep, ToolOutput } from '@runlens/client'
-import { useQuery } from '@tanstack/react-query'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { forwardRef, useCallback, useEffect, useRef, useState } from 'react'
 import { useStore } from 'zustand'
 import type { RequestErrorLike } from './components/RunError.js'
@@ -65,6 +65,8 @@ const selectStoreSubmitting = (s: RunStreamState) => s.tools === 'submitting' ||
 const selectNothing = () => null
 
 const noMessages: Message[] = []
+/** After `expires_at`, the wait before asking the server (its clock and ours differ a little). */
+const EXPIRY_GRACE_MS = 500
 const noSteps: RunStep[] = []
 
 /**
@@ -119,6 +121,19 @@ export const RunMonitor = forwardRef<HTMLElement, RunMonitorProps>(function RunM
     staleTime: Number.POSITIVE_INFINITY,
     placeholderData: (previous) => previous,
   })
+
+  // Nothing is polled while a run waits for tool outputs, and no stream tells when it expires: look
+  // again once its deadline has passed, so the monitor says "expired" instead of waiting forever.
+  const queryClient = useQueryClient()
+  const expiresAt = status === 'requires_action' ? (run?.expires_at ?? null) : null
+  useEffect(() => {
+    if (expiresAt === null || !id) return
+    const delay = Math.max(0, expiresAt * 1000 - Date.now()) + EXPIRY_GRACE_MS
+    const timer = setTimeout(() => {
+      void queryClient.invalidateQueries({ queryKey: runKeys.detail(threadId, id) })
+    }, delay)
+    return () => clearTimeout(timer)
+  }, [expiresAt, id, threadId, queryClient])
 
   const [submitting, setSubmitting] = useState(false)
   const [actionError, setActionError] = useState<RequestErrorLike | null>(null)

@@ -6,6 +6,7 @@ import {
   type RunStreamState,
   useRunStream,
 } from '@runlens/react'
+import type { Scenario } from '@runlens/simulator'
 import { render, screen, waitFor, within } from '@testing-library/react'
 import { userEvent } from '@testing-library/user-event'
 import { useEffect } from 'react'
@@ -16,8 +17,8 @@ import { createHarness, type Harness } from './support/harness.js'
 // cache. The simulator runs on short real delays so that a person-like click lands mid-run.
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
-function harness(tokenDelayMs = 1): Harness {
-  return createHarness({ paced: false, sim: { sleep: realSleep, tokenDelayMs } })
+function harness(tokenDelayMs = 1, scenarios: Scenario[] = []): Harness {
+  return createHarness({ paced: false, sim: { sleep: realSleep, tokenDelayMs, scenarios } })
 }
 
 /** Runs a scenario to its end outside React, polling on real time (the simulator moves on timers). */
@@ -178,5 +179,22 @@ describe('RunMonitor', () => {
     expect(text.match(/Hello! I'm a simulated assistant/g)?.length).toBe(1)
     expect(text).toContain('How can I assist you today?')
     expect(h.count('GET', /^\/threads\/[^/]+\/runs\/[^/]+$/)).toBeGreaterThan(0)
+  })
+
+  test('shows a run that waited past its deadline as expired', async () => {
+    const quick: Scenario = {
+      name: 'quick_expiry',
+      expiresAfterSeconds: 1,
+      steps: [{ type: 'tool_calls', calls: [{ name: 'lookup_order', arguments: { order_id: 'A-1' } }] }],
+    }
+    const h = harness(1, [quick])
+    const threadId = await h.thread()
+    render(h.wrap(<LiveMonitor threadId={threadId} start={body('quick_expiry')} />))
+    const monitor = screen.getByTestId('live')
+    await waitFor(() => expect(state(monitor)).toBe('requires_action'), timeout)
+    expect(monitor.textContent).toContain('lookup_order')
+    // No answer: after expires_at the monitor asks the server once more and shows the outcome.
+    await waitFor(() => expect(state(monitor)).toBe('expired'), { timeout: 4000 })
+    expect(within(monitor).queryByRole('button', { name: 'Submit outputs' })).toBeNull()
   })
 })
