@@ -84,7 +84,7 @@ export async function drive(ctx: EngineContext, rec: RunRecord): Promise<void> {
     while (rec.cursor < rec.scenario.steps.length) {
       const step = rec.scenario.steps[rec.cursor++] as ScenarioStep
       await pause(ctx, rec, 0)
-      if ((await runStep(ctx, rec, step)) === 'paused') return
+      if ((await runStep(ctx, rec, step)) === 'stop') return
     }
     finish(ctx, rec, 'completed')
   } catch (error) {
@@ -98,20 +98,21 @@ export async function drive(ctx: EngineContext, rec: RunRecord): Promise<void> {
   }
 }
 
-async function runStep(ctx: EngineContext, rec: RunRecord, step: ScenarioStep): Promise<'paused' | 'next'> {
+/** Plays one script step: 'next' goes on, 'stop' ends this drive (waiting for outputs, or the run ended). */
+async function runStep(ctx: EngineContext, rec: RunRecord, step: ScenarioStep): Promise<'stop' | 'next'> {
   switch (step.type) {
     case 'message': {
       const { message, cut } = await streamMessage(ctx, rec, resolveText(rec, step.text))
       if (cut) {
         endIncomplete(ctx, rec, 'max_completion_tokens', message)
-        return 'paused'
+        return 'stop'
       }
       completeMessage(ctx, rec, message)
       return 'next'
     }
     case 'tool_calls':
       await requestFunctionCalls(ctx, rec, step.calls)
-      return 'paused'
+      return 'stop'
     case 'code_interpreter':
       await runCodeInterpreter(ctx, rec, step.input, step.logs)
       return 'next'
@@ -124,12 +125,12 @@ async function runStep(ctx: EngineContext, rec: RunRecord, step: ScenarioStep): 
     case 'fail':
       if (step.text !== undefined) await streamMessage(ctx, rec, resolveText(rec, step.text))
       failRun(ctx, rec, step.code, step.message, step.streamError ?? false)
-      return 'paused'
+      return 'stop'
     case 'incomplete': {
       const message =
         step.text === undefined ? null : (await streamMessage(ctx, rec, resolveText(rec, step.text))).message
       endIncomplete(ctx, rec, step.reason, message)
-      return 'paused'
+      return 'stop'
     }
   }
 }
