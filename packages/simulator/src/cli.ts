@@ -82,7 +82,14 @@ export async function main(argv: string[]): Promise<void> {
     console.log(HELP)
     return
   }
-  const server = await startSimulatorServer(options)
+  const server = await startSimulatorServer(options).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'EADDRINUSE') {
+      throw new Error(
+        `Port ${options.port} on ${options.host} is in use: pick another with --port N (0 picks a free one).`,
+      )
+    }
+    throw error
+  })
   const auth = options.apiKey ? ` -H "Authorization: Bearer ${options.apiKey}"` : ''
   console.log(`runlens simulator listening on ${server.url}`)
   console.log(

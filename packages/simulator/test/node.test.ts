@@ -151,6 +151,17 @@ describe('runlens-sim arguments', () => {
     expect(() => parseArgs(argv)).toThrow(message)
   })
 
+  it('says clearly when the port is taken', async () => {
+    const taken = await startSimulatorServer({ port: 0 })
+    try {
+      await expect(main(['--port', String(taken.port)])).rejects.toThrow(
+        `Port ${taken.port} on 127.0.0.1 is in use: pick another with --port N (0 picks a free one).`,
+      )
+    } finally {
+      await taken.close()
+    }
+  })
+
   it('prints the help', async () => {
     const log = vi.spyOn(console, 'log').mockImplementation(() => {})
     await main(['--help'])
