@@ -38,27 +38,18 @@ function toPage<T, Q extends CursorQuery>(
 ): CursorPage<T> {
   const data = body.data ?? []
   // Walking backwards (a `before` query) continues before the first item; else after the last.
-  const backwards = query.before !== undefined && query.after === undefined
-  const cursor = backwards
-    ? (body.first_id ?? (data[0] as { id?: string })?.id)
-    : (body.last_id ?? (data.at(-1) as { id?: string })?.id)
-  // An empty page cannot move the cursor: stopping there is what keeps a confused server from looping us.
-  const hasNext = Boolean(body.has_more) && data.length > 0 && cursor != null
+  const backwards = query.before != null && query.after == null
+  const cursor = backwards ? body.first_id : body.last_id
+  // An empty page cannot move the cursor: stopping there keeps a confused server from looping us.
+  const hasNext = !!body.has_more && data.length > 0 && cursor != null
   return {
     data,
-    hasMore: Boolean(body.has_more),
+    hasMore: !!body.has_more,
     firstId: body.first_id ?? null,
     lastId: body.last_id ?? null,
     body,
     hasNextPage: () => hasNext,
     nextPage: () =>
-      hasNext
-        ? createPagePromise(
-            fetchPage,
-            backwards
-              ? { ...query, before: cursor, after: undefined }
-              : { ...query, after: cursor, before: undefined },
-          )
-        : null,
+      hasNext ? createPagePromise(fetchPage, { ...query, [backwards ? 'before' : 'after']: cursor }) : null,
   }
 }

@@ -43,18 +43,10 @@ export function isRetryableStatus(status: number): boolean {
 
 /** The wait the server asks for, in ms, from `retry-after-ms`, or `retry-after` in seconds or as an HTTP date. */
 export function retryAfterMs(headers: Headers | undefined, now: number): number | undefined {
-  const ms = parseNumber(headers?.get('retry-after-ms'))
-  if (ms !== undefined) return ms
+  const ms = headers?.get('retry-after-ms')
+  if (ms && Number.isFinite(+ms)) return +ms
   const value = headers?.get('retry-after')
   if (!value) return undefined
-  const seconds = parseNumber(value)
-  if (seconds !== undefined) return seconds * 1000
-  const date = Date.parse(value)
-  return Number.isNaN(date) ? undefined : date - now
-}
-
-function parseNumber(value: string | null | undefined): number | undefined {
-  if (!value?.trim()) return undefined
-  const n = Number(value)
-  return Number.isFinite(n) ? n : undefined
+  const seconds = Number.isFinite(+value) ? +value * 1000 : Date.parse(value) - now
+  return Number.isNaN(seconds) ? undefined : seconds
 }

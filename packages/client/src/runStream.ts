@@ -3,7 +3,6 @@ import { APIConnectionError, APIError, APIUserAbortError, StreamError } from './
 import { isPollingStatus } from './poll.js'
 import { SSEDecoder } from './sse/sseDecoder.js'
 import { toStreamEvent } from './sse/toStreamEvent.js'
-import type { Sent } from './transport.js'
 import type { AssistantStreamEvent, Message, Run, RunSnapshot, RunStream } from './types.js'
 
 const noop = () => {}
@@ -13,7 +12,7 @@ const noop = () => {}
  * flight while the caller sets up), the body is read only as the events are asked for.
  */
 export function createRunStream(
-  start: (signal: AbortSignal) => Promise<Sent>,
+  start: (signal: AbortSignal) => Promise<Response>,
   signal?: AbortSignal,
 ): RunStream {
   const controller = new AbortController()
@@ -36,56 +35,47 @@ export function createRunStream(
   async function* read(): AsyncGenerator<AssistantStreamEvent> {
     let failure: unknown
     let reader: ReadableStreamDefaultReader<Uint8Array> | undefined
-    const cancel = () => reader?.cancel().catch(noop)
     try {
-      const { response, release } = await sent
-      try {
-        if (!response.body) throw new StreamError('ended_early', 'No body')
-        reader = response.body.getReader()
-        // A fetch that ignores its signal still ends: cancelling the reader settles a pending read.
-        controller.signal.addEventListener('abort', cancel, { once: true })
-        const decoder = new SSEDecoder()
-        for (;;) {
-          let chunk: ReadableStreamReadResult<Uint8Array>
-          try {
-            chunk = await reader.read()
-          } catch (cause) {
-            if (controller.signal.aborted) throw new APIUserAbortError()
-            throw new APIConnectionError('The stream was cut.', cause)
-          }
-          if (controller.signal.aborted) throw new APIUserAbortError()
-          const frames = chunk.done ? decoder.end() : decoder.push(chunk.value)
-          for (const frame of frames) {
-            const event = toStreamEvent(frame)
-            snapshot = applyRunEvent(snapshot, event)
-            yield event
-            if (event.event === 'error') throw new APIError(undefined, event.data, undefined)
-            if (event.event === 'done') return
-          }
-          if (chunk.done) break
+      reader = (await sent).body?.getReader()
+      const decoder = new SSEDecoder()
+      for (;;) {
+        // No body reads as an empty stream, which the check below reports.
+        const chunk = reader ? await reader.read().catch(cut) : { done: true as const }
+        if (controller.signal.aborted) throw new APIUserAbortError()
+        for (const frame of chunk.done ? decoder.end() : decoder.push(chunk.value)) {
+          const event = toStreamEvent(frame)
+          snapshot = applyRunEvent(snapshot, event)
+          yield event
+          if (event.event === 'error') throw new APIError(undefined, event.data, undefined)
+          if (event.event === 'done') return
         }
-        // A server closes the stream after a settled run even without [DONE] (requires_action,
-        // completed...); closing while the run is still moving means the stream was lost.
-        const run = snapshot.run
-        if (!run || isPollingStatus(run.status)) {
-          throw new StreamError(
-            'ended_early',
-            `The stream ended without [DONE] while the run was ${run ? run.status : 'not yet created'}`,
-          )
-        }
-      } finally {
-        controller.signal.removeEventListener('abort', cancel)
-        cancel()
-        release()
+        if (chunk.done) break
+      }
+      // A server closes the stream after a settled run even without [DONE] (requires_action,
+      // completed...); closing while the run is still moving means the stream was lost.
+      const status = snapshot.run?.status
+      if (!status || isPollingStatus(status)) {
+        throw new StreamError(
+          'ended_early',
+          `The stream ended without [DONE] while the run was ${status ?? 'not created'}`,
+        )
       }
     } catch (error) {
       failure = error
       throw error
     } finally {
+      reader?.cancel().catch(noop)
       signal?.removeEventListener('abort', abort)
       // Leaving a for-await early lands here without an error: that is an abort.
       settle(failure ?? (controller.signal.aborted && !snapshot.done ? new APIUserAbortError() : undefined))
     }
+  }
+
+  /** A read that fails: the caller's abort, or the connection cut mid-body (never retried). */
+  const cut = (cause: unknown): never => {
+    throw controller.signal.aborted
+      ? new APIUserAbortError()
+      : new APIConnectionError('The stream was cut.', cause)
   }
 
   function iterate(): AsyncIterator<AssistantStreamEvent> {
@@ -117,8 +107,8 @@ export function createRunStream(
     abort,
     async finalRun(): Promise<Run> {
       const { run } = await consume()
-      if (!run) throw new StreamError('ended_early', 'No run in the stream')
-      return run
+      if (run) return run
+      throw new StreamError('ended_early', 'No run in the stream')
     },
     finalMessages: async (): Promise<Message[]> => (await consume()).messages,
   }

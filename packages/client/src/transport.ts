@@ -20,22 +20,13 @@ export interface HttpRequest {
   stream?: boolean
 }
 
-/** A successful response whose body is still to read; `release` unlinks the caller's signal. */
-export interface Sent {
-  response: Response
-  release(): void
-}
-
 export interface Transport {
   /** Sends with retries until a 2xx response; throws the typed error otherwise. */
-  send(request: HttpRequest, opts?: RequestOptions): Promise<Sent>
+  send(request: HttpRequest, opts?: RequestOptions): Promise<Response>
   /** `send`, then the body parsed as JSON. */
   json<T>(request: HttpRequest, opts?: RequestOptions): Promise<{ data: T; response: Response }>
   sleep: Sleep
 }
-
-// setTimeout fires at once for delays that do not fit in 32 bits: treat those as "no timeout".
-const MAX_TIMER_MS = 2 ** 31 - 1
 
 export function createTransport(options: ClientOptions): Transport {
   const {
@@ -52,7 +43,7 @@ export function createTransport(options: ClientOptions): Transport {
   const [basePath = '', baseQuery] = baseURL.split('?')
   const base = basePath.replace(/\/+$/, '')
 
-  async function send(request: HttpRequest, opts: RequestOptions = {}): Promise<Sent> {
+  async function send(request: HttpRequest, opts: RequestOptions = {}): Promise<Response> {
     const url = buildURL(base, request.path, baseQuery, [options.query, request.query, opts.query])
     const headers = new Headers({
       accept: request.stream ? 'text/event-stream' : 'application/json',
@@ -76,40 +67,27 @@ export function createTransport(options: ClientOptions): Transport {
 
     for (let retries = 0; ; retries++) {
       if (signal?.aborted) throw new APIUserAbortError()
-      // One controller per attempt, so that a timeout ends this attempt only; the caller's
-      // signal stays linked after the headers so that it can still cut a stream's body.
-      const attempt = new AbortController()
-      const onAbort = () => attempt.abort()
-      signal?.addEventListener('abort', onAbort)
-      const release = () => signal?.removeEventListener('abort', onAbort)
-      let timedOut = false
-      const timer =
-        wait < MAX_TIMER_MS
-          ? setTimeout(() => {
-              timedOut = true
-              attempt.abort()
-            }, wait)
-          : undefined
-
+      // A timeout per attempt, up to the headers only; the caller's signal stays in the combined
+      // one, so that it can still cut a stream's body. (setTimeout cannot wait past 2^31 - 1 ms.)
+      const timeout = new AbortController()
+      const timer = setTimeout(() => timeout.abort(), Math.min(wait, 2 ** 31 - 1))
+      const attempt = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal
       let response: Response | undefined
       let failure: APIError
       try {
         response = await untilAborted(
-          fetchImpl(url, { method: request.method, headers, body, signal: attempt.signal }),
-          attempt.signal,
+          fetchImpl(url, { method: request.method, headers, body, signal: attempt }),
+          attempt,
         )
       } catch (cause) {
-        release()
         if (signal?.aborted) throw new APIUserAbortError()
-        response = undefined
-        failure = timedOut ? new APITimeoutError() : new APIConnectionError(undefined, cause)
+        failure = timeout.signal.aborted ? new APITimeoutError() : new APIConnectionError(undefined, cause)
       } finally {
         clearTimeout(timer)
       }
       if (response) {
-        if (response.ok) return { response, release }
+        if (response.ok) return response
         failure = await errorFrom(response)
-        release()
       }
       const delay = retryDelay({
         retries,
@@ -125,7 +103,7 @@ export function createTransport(options: ClientOptions): Transport {
   }
 
   async function json<T>(request: HttpRequest, opts?: RequestOptions) {
-    const { response, release } = await send(request, opts)
+    const response = await send(request, opts)
     let text: string
     try {
       text = await untilAborted(response.text(), opts?.signal)
@@ -133,8 +111,6 @@ export function createTransport(options: ClientOptions): Transport {
       throw cause instanceof APIUserAbortError
         ? cause
         : new APIConnectionError('The body was cut off.', cause)
-    } finally {
-      release()
     }
     try {
       return { data: JSON.parse(text) as T, response }
