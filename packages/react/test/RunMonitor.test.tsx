@@ -7,10 +7,12 @@ import {
   useRunStream,
 } from '@runlens/react'
 import type { Scenario } from '@runlens/simulator'
+import { composeStories } from '@storybook/react-vite'
 import { render, screen, waitFor, within } from '@testing-library/react'
 import { userEvent } from '@testing-library/user-event'
 import { useEffect } from 'react'
 import { describe, expect, test } from 'vitest'
+import * as flows from '../../../stories/flows/RunMonitor.flows.stories.js'
 import { createHarness, type Harness } from './support/harness.js'
 
 // The connected monitor against the simulator in-process: real streams, real polling, the real
@@ -197,4 +199,33 @@ describe('RunMonitor', () => {
     await waitFor(() => expect(state(monitor)).toBe('expired'), { timeout: 4000 })
     expect(within(monitor).queryByRole('button', { name: 'Submit outputs' })).toBeNull()
   })
+})
+
+// The full-flow stories are tests too: each renders on its own in-browser simulator and its play
+// function drives the run to its end.
+describe('full-flow stories', () => {
+  const stories = Object.entries(composeStories(flows))
+  test('cover a text answer, a tool call, a failure, a cancel, an expiry and a dropped stream', () => {
+    expect(stories.map(([name]) => name)).toEqual([
+      'TextAnswer',
+      'ToolCallWithApproval',
+      'Failure',
+      'Cancel',
+      'Expiry',
+      'DroppedStreamRecovers',
+    ])
+  })
+  test.each(stories)(
+    '%s plays to its end',
+    async (_name, Story) => {
+      const canvasElement = document.createElement('div')
+      document.body.appendChild(canvasElement)
+      try {
+        await Story.run({ canvasElement })
+      } finally {
+        canvasElement.remove()
+      }
+    },
+    20_000,
+  )
 })
