@@ -68,6 +68,15 @@ const CORS_HEADERS: Record<string, string> = {
 
 const SCENARIO_NAME = /^[A-Za-z0-9_-]{1,64}$/
 
+/** A scenario's name becomes an assistant id, so it must be one. */
+function checkScenario(scenario: Scenario): void {
+  if (typeof scenario?.name !== 'string' || !SCENARIO_NAME.test(scenario.name)) {
+    throw new TypeError(`A scenario name is 1 to 64 letters, digits, '_' or '-', got '${scenario?.name}'.`)
+  }
+  if (!Array.isArray(scenario.steps))
+    throw new TypeError(`Scenario '${scenario.name}' needs a 'steps' array.`)
+}
+
 const abortError = (signal: AbortSignal): unknown =>
   signal.reason ?? new DOMException('This operation was aborted', 'AbortError')
 
@@ -127,17 +136,15 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   }
 
   const registerScenario = (scenario: Scenario): Assistant => {
-    if (!SCENARIO_NAME.test(scenario.name)) {
-      throw new TypeError(`A scenario name is 1 to 64 letters, digits, '_' or '-', got '${scenario.name}'.`)
-    }
-    if (!Array.isArray(scenario.steps))
-      throw new TypeError(`Scenario '${scenario.name}' needs a 'steps' array.`)
+    checkScenario(scenario)
     scenarios.set(scenario.name, scenario)
     return addScenarioAssistant(scenario)
   }
 
-  for (const scenario of [...builtinScenarios, ...(options.scenarios ?? [])])
+  for (const scenario of options.scenarios ?? []) checkScenario(scenario)
+  for (const scenario of [...builtinScenarios, ...(options.scenarios ?? [])]) {
     scenarios.set(scenario.name, scenario)
+  }
   reset()
 
   const authorize = (request: Request): void => {
