@@ -1,4 +1,4 @@
-import { renderForInclude } from './renderStep.js'
+import { renderForInclude } from './renderForInclude.js'
 import type { RunListener, RunRecord } from './state.js'
 
 export interface StreamFaults {
