@@ -367,7 +367,7 @@ async function runFileSearch(
   await tick(ctx, rec)
   stepDelta(rec, step, { index: 0, id, type: 'file_search', file_search: {} })
   await pause(ctx, rec, tokenDelay(ctx, rec))
-  // The content is stored and left out of responses that do not `include` it (see renderStep).
+  // The content is stored and left out of responses that do not `include` it (see renderForInclude).
   call.file_search.results = results.map((result) => ({
     file_id: result.file_id,
     file_name: result.file_name,
