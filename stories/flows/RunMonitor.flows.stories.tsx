@@ -139,6 +139,8 @@ export const DroppedStreamRecovers: Story = {
     observer.observe(canvasElement, { subtree: true, childList: true, attributes: true })
     record()
     await stateIs(canvasElement, 'completed')
+    // The session closes once the server's messages have replaced the streamed text.
+    await waitFor(() => expect(monitorIn(canvasElement).getAttribute('data-connection')).toBe('closed'), long)
     observer.disconnect()
     // It fell back to polling, then closed.
     await expect(seen).toContain('polling')

@@ -29,7 +29,16 @@ const BASE_URL = 'https://simulator.runlens.invalid/v1'
 export function SimulatedRun(props: SimulatedRunProps) {
   const [round, setRound] = useState(0)
   return (
-    <div style={{ maxWidth: 880, margin: '0 auto', display: 'grid', gap: '0.75rem' }}>
+    <div
+      style={{
+        maxWidth: 880,
+        margin: '0 auto',
+        display: 'grid',
+        gap: '0.75rem',
+        fontFamily: 'var(--rl-font)',
+        fontSize: 'var(--rl-font-size)',
+      }}
+    >
       <SimulatedSession key={round} {...props} />
       <div>
         <button type="button" className="rl-button" onClick={() => setRound((r) => r + 1)}>
