@@ -12,11 +12,11 @@ import type {
   TextDeltaContent,
 } from './types.js'
 
-/** The snapshot before any event. Frozen: the reducer never writes to a snapshot, it makes a new one. */
+/** The snapshot before any event. The reducer never writes to a snapshot; it makes a new one. */
 export const emptyRunSnapshot: RunSnapshot = Object.freeze({
   run: null,
-  messages: Object.freeze([]) as unknown as Message[],
-  steps: Object.freeze([]) as unknown as RunStep[],
+  messages: [],
+  steps: [],
   error: null,
   done: false,
 })
@@ -58,8 +58,6 @@ export function applyRunEvent(snapshot: RunSnapshot, event: AssistantStreamEvent
       const { message, type, code, param } = event.data
       return { run, messages, steps, error: { message, type, code, param }, done }
     }
-    case 'thread.created':
-      return snapshot
     default:
       // Every other known event carries a whole run, step or message; so may an unknown one.
       return applyObject(snapshot, event.data)

@@ -12,7 +12,7 @@ export function createRunsClient(options: ClientOptions = {}): RunsClient {
     throw new InvalidParamError(
       'apiKey',
       // Short on purpose (it ships in every bundle); the README explains the proxy pattern.
-      'apiKey in a browser is readable by anyone: keep it on a server behind a proxy (baseURL, no apiKey here), or pass dangerouslyAllowBrowser',
+      'apiKey in a browser is public: use a proxy that adds it (baseURL) or dangerouslyAllowBrowser',
     )
   }
   return { runs: createRuns(createTransport(options)) }
