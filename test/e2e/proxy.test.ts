@@ -1,7 +1,16 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { startSimulatorServer } from '@runlens/simulator/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Demo, startDemo } from './harness.js'
+import {
+  type Browser,
+  type Demo,
+  hasChromium,
+  launchChromium,
+  screenshot,
+  startDemo,
+  watchErrors,
+} from './harness.js'
 
 // Proxy mode: the page talks to same-origin /v1, the dev server forwards to OPENAI_BASE_URL and adds
 // the key. An upstream stand-in records what it receives.
@@ -66,5 +75,51 @@ describe('the demo in proxy mode', () => {
     const main = await (await fetch(`${demo.url}/src/main.tsx`)).text()
     expect(html).not.toContain(key)
     expect(main).not.toContain(key)
+  })
+})
+
+// The whole app in proxy mode, in Chromium, against the simulator served over HTTP as if it were a
+// real server that wants a key: every request must carry the key the dev server adds.
+describe.skipIf(!hasChromium())('the demo in proxy mode, in Chromium', () => {
+  const serverKey = 'sk-test-upstream-51c0e2'
+  let upstream: Awaited<ReturnType<typeof startSimulatorServer>>
+  let demo: Demo
+  let browser: Browser
+
+  beforeAll(async () => {
+    upstream = await startSimulatorServer({ port: 0, apiKey: serverKey, tokenDelayMs: 5 })
+    ;[demo, browser] = await Promise.all([
+      startDemo({ baseURL: upstream.url, apiKey: serverKey }),
+      launchChromium(),
+    ])
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await demo?.close()
+    await upstream?.close()
+  })
+
+  it('streams a run through the proxy, with the key added server-side', async () => {
+    const page = await browser.newPage()
+    const errors = watchErrors(page)
+    const sentAuthorization: string[] = []
+    page.on('request', (request) => {
+      const header = request.headers().authorization
+      if (header) sentAuthorization.push(header)
+    })
+    await page.goto(`${demo.url}/?theme=light&assistant=text`)
+    await expect.poll(() => page.locator('.app-backend').textContent()).toBe('Real server via proxy')
+    // The fault option is the simulator's; a real server would ignore it, so it is not offered.
+    expect(await page.getByLabel(/Drop the stream/).count()).toBe(0)
+    const start = page.getByRole('button', { name: 'Start run' })
+    await expect.poll(() => start.isEnabled()).toBe(true)
+    await start.click()
+    const monitor = page.locator('section.rl-monitor')
+    await expect.poll(() => monitor.getAttribute('data-state'), { timeout: 20_000 }).toBe('completed')
+    await expect.poll(() => monitor.textContent()).toContain("Hello! I'm a simulated assistant")
+    await screenshot(page, '11-proxy-mode')
+    // The page never sent a key; the upstream accepted every request, so the proxy sent one.
+    expect(sentAuthorization).toEqual([])
+    expect(errors).toEqual([])
   })
 })
