@@ -3,32 +3,23 @@ import type { CursorPage, CursorQuery, ListResponse, PagePromise } from './types
 type FetchPage<T, Q> = (query: Q) => Promise<ListResponse<T>>
 
 /**
- * A lazy PagePromise: nothing is sent until it is awaited or iterated, so iterating alone
- * never leaves a first request whose failure nobody observes.
+ * A PagePromise: the promise of the first page, which `for await` also walks item by item,
+ * page after page. The request starts at once, like any promise's work.
  */
 export function createPagePromise<T, Q extends CursorQuery>(
   fetchPage: FetchPage<T, Q>,
   query: Q,
 ): PagePromise<T> {
-  let promise: Promise<CursorPage<T>> | undefined
-  const load = () => {
-    promise ??= fetchPage(query).then((body) => toPage(body, fetchPage, query))
-    return promise
-  }
-  return {
-    // biome-ignore lint/suspicious/noThenProperty: a PagePromise is a promise by design.
-    then: (onFulfilled, onRejected) => load().then(onFulfilled, onRejected),
-    catch: (onRejected) => load().catch(onRejected),
-    finally: (onFinally) => load().finally(onFinally),
-    [Symbol.toStringTag]: 'PagePromise',
+  const first = fetchPage(query).then((body) => toPage(body, fetchPage, query))
+  return Object.assign(first, {
     async *[Symbol.asyncIterator]() {
-      let page: CursorPage<T> | undefined = await load()
+      let page: CursorPage<T> | null = await first
       while (page) {
         yield* page.data
-        page = (await page.nextPage()) ?? undefined
+        page = await page.nextPage()
       }
     },
-  }
+  })
 }
 
 function toPage<T, Q extends CursorQuery>(

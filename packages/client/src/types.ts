@@ -637,10 +637,7 @@ export interface CursorPage<T> {
   nextPage(): PagePromise<T> | null
 }
 
-/**
- * A lazy request for a page: `await` it for the first page, or `for await` over it for every
- * item of every page. The request starts at the first `then` or iteration.
- */
+/** The first page as a promise: `await` it for the page, or `for await` over it for every item of every page. */
 export interface PagePromise<T> extends Promise<CursorPage<T>>, AsyncIterable<T> {}
 
 export interface StepsResource {

