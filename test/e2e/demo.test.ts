@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module'
 import type { Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
@@ -11,6 +12,25 @@ import {
 } from './harness.js'
 
 const enabled = hasChromium()
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
+
+interface AxeViolation {
+  id: string
+  help: string
+  nodes: { target: string[]; failureSummary?: string }[]
+}
+
+/** axe-core in the page, every rule on (contrast included: this is a real browser with layout). */
+async function axeViolations(page: Page) {
+  await page.addScriptTag({ path: axePath })
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as { axe: { run(context: Element): Promise<{ violations: AxeViolation[] }> } }
+    ).axe
+    return (await axe.run(document.documentElement)).violations
+  })
+  return violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }))
+}
 
 /**
  * The demo as a person uses it, in Chromium: pick an assistant (a simulator scenario), write a
@@ -193,6 +213,13 @@ describe.skipIf(!enabled)('the run monitor demo in Chromium', () => {
     await screenshot(page, '09-earlier-run')
     await page.getByRole('button', { name: 'Back to the latest run' }).click()
     await expect.poll(() => page.getByText('Earlier run').count()).toBe(0)
+  })
+
+  it('has no accessibility violation, in the light and the dark theme', async () => {
+    expect(await axeViolations(page)).toEqual([])
+    await page.getByRole('button', { name: 'Dark theme' }).click()
+    expect(await axeViolations(page)).toEqual([])
+    await page.getByRole('button', { name: 'Dark theme' }).click()
   })
 
   it('switches to the dark theme', async () => {
