@@ -13,7 +13,7 @@ export {
   type RunMessagesFetcher,
   type RunMessagesFetcherOptions,
 } from './messages.js'
-export { isActiveRunStatus, pollDelayMs, rememberResponse } from './polling.js'
+export { isActiveRunStatus, pollDelayMs, withPollHints } from './polling.js'
 export { type RunListQuery, type RunStepsQuery, runKeys } from './queryKeys.js'
 export {
   type RunListPage,

@@ -8,16 +8,16 @@ import {
   useRunSteps,
   useSuspenseRun,
 } from '@runlens/react'
-import { dehydrate, HydrationBoundary, notifyManager, QueryClient } from '@tanstack/react-query'
+import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query'
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react'
 import { Suspense } from 'react'
 import { afterEach, describe, expect, test, vi } from 'vitest'
 import { createHarness, type Harness } from '../support/harness.js'
+import { fakeTimers, realTimers, tick } from '../support/timers.js'
 
 afterEach(() => {
   cleanup()
-  vi.useRealTimers()
-  notifyManager.setScheduler((callback) => setTimeout(callback, 0))
+  realTimers()
 })
 
 function RunView(props: { threadId: string; runId: string; name?: string; pollIntervalMs?: number }) {
@@ -44,29 +44,6 @@ function SuspenseRun(props: { threadId: string; runId: string }) {
 function Rows(props: { threadId: string }) {
   const list = useRunList(props.threadId)
   return <p data-testid="rows">{list.runs.map((run) => run.status).join(',')}</p>
-}
-
-const realSetTimeout = globalThis.setTimeout
-
-/**
- * Fake timers for the polling; the simulator moves only when the test steps it. React Query's
- * notifications go through microtasks meanwhile, so that they never wait on the fake clock.
- */
-function fakeTimers() {
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] })
-  notifyManager.setScheduler(queueMicrotask)
-}
-
-async function tick(ms: number) {
-  await act(async () => {
-    await vi.advanceTimersByTimeAsync(ms)
-    // Let the responses land (reading a body takes real macrotasks) and React Query notify (its
-    // batches wait a zero timeout of the real clock, taken before the fake one was installed).
-    for (let i = 0; i < 5; i++) {
-      await new Promise((resolve) => realSetTimeout(resolve, 0))
-      await vi.advanceTimersByTimeAsync(0)
-    }
-  })
 }
 
 const gets = (h: Harness) => h.count('GET', /\/runs\/run_[^/]+$/)

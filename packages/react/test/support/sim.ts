@@ -1,6 +1,7 @@
 import { createRunsClient, type FetchLike, type RunsClient } from '@runlens/client'
 import { createSimulator, type Simulator, type SimulatorOptions } from '@runlens/simulator'
 import { createRunMessagesFetcher, type RunMessagesFetcher } from '../../src/messages.js'
+import { withPollHints } from '../../src/polling.js'
 
 export interface RecordedRequest {
   method: string
@@ -82,6 +83,8 @@ export interface HarnessOptions {
   /** The simulator that server serves (made with `createPacedSimulator` and the same `pace`). */
   simulator?: Simulator
   pace?: Pace
+  /** The client's fetch goes through `withPollHints`. */
+  pollHints?: boolean
 }
 
 /** A simulator that waits on `pace` (by default) for every token and pause. */
@@ -120,7 +123,7 @@ export function createSimHarness(options: HarnessOptions = {}): SimHarness {
   }
   const client = createRunsClient({
     baseURL,
-    fetch: recording,
+    fetch: options.pollHints ? withPollHints(recording) : recording,
     maxRetries: 0,
     sleep: () => Promise.resolve(),
   })
