@@ -54,7 +54,8 @@ export const TextAnswer: Story = {
     await stateIs(canvasElement, 'completed')
     const monitor = monitorIn(canvasElement)
     await expect(monitor.textContent).toContain("Hello! I'm a simulated assistant")
-    await expect(monitor.getAttribute('data-connection')).toBe('closed')
+    // The stream ends just after the run's last event.
+    await waitFor(() => expect(monitorIn(canvasElement).getAttribute('data-connection')).toBe('closed'), long)
     await expect(within(monitor).getByRole('heading', { name: 'Token usage' })).toBeVisible()
   },
 }
