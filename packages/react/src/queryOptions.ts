@@ -37,7 +37,9 @@ export function runQueryOptions(
   const { pollIntervalMs, isLive } = options
   return queryOptions<Run, RunsError, Run, ReturnType<typeof runKeys.detail>>({
     queryKey: runKeys.detail(threadId, runId),
-    queryFn: ({ signal }) => client.runs.retrieve(threadId, runId, { signal }),
+    // The signal is left alone on purpose: React Query cancels a fetch that consumed it when its
+    // last observer unmounts, and StrictMode's unmount-remount would then send every GET twice.
+    queryFn: () => client.runs.retrieve(threadId, runId),
     enabled: threadId !== '' && runId !== '',
     refetchInterval: (query: Query<Run, RunsError, Run, ReturnType<typeof runKeys.detail>>) => {
       const run = query.state.data
@@ -69,16 +71,12 @@ export function runListInfiniteQueryOptions(client: RunsClient, threadId: string
     string | undefined
   >({
     queryKey: runKeys.list(threadId, query),
-    queryFn: async ({ pageParam, signal }) => {
-      const page = await client.runs.list(
-        threadId,
-        {
-          order,
-          ...(query.limit !== undefined && { limit: query.limit }),
-          ...(pageParam && { after: pageParam }),
-        },
-        { signal },
-      )
+    queryFn: async ({ pageParam }) => {
+      const page = await client.runs.list(threadId, {
+        order,
+        ...(query.limit !== undefined && { limit: query.limit }),
+        ...(pageParam && { after: pageParam }),
+      })
       return { data: page.data, hasMore: page.hasMore, firstId: page.firstId, lastId: page.lastId }
     },
     initialPageParam: undefined,
@@ -109,14 +107,13 @@ export function runStepsQueryOptions(
   const { include, pollIntervalMs, getRun, isLive } = options
   return queryOptions<RunStep[], RunsError, RunStep[], ReturnType<typeof runKeys.steps>>({
     queryKey: runKeys.steps(threadId, runId, include ? { include } : undefined),
-    queryFn: async ({ signal }) => {
+    queryFn: async () => {
       const steps: RunStep[] = []
-      const pages = client.runs.steps.list(
-        threadId,
-        runId,
-        { order: 'asc', limit: 100, ...(include && { include }) },
-        { signal },
-      )
+      const pages = client.runs.steps.list(threadId, runId, {
+        order: 'asc',
+        limit: 100,
+        ...(include && { include }),
+      })
       for await (const step of pages) steps.push(step)
       return steps
     },
