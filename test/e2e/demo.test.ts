@@ -1,7 +1,7 @@
-import { createRequire } from 'node:module'
 import type { Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
+  axeViolations,
   type Browser,
   type Demo,
   hasChromium,
@@ -12,31 +12,6 @@ import {
 } from './harness.js'
 
 const enabled = hasChromium()
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
-
-interface AxeViolation {
-  id: string
-  help: string
-  nodes: { target: string[]; failureSummary?: string }[]
-}
-
-/** axe-core in the page, every rule on (contrast included: this is a real browser with layout). */
-async function axeViolations(page: Page) {
-  await page.addScriptTag({ path: axePath })
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as { axe: { run(context: Element): Promise<{ violations: AxeViolation[] }> } }
-    ).axe
-    return (await axe.run(document.documentElement)).violations
-  })
-  return violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }))
-}
-
-/**
- * The demo as a person uses it, in Chromium: pick an assistant (a simulator scenario), write a
- * message, start, watch, answer, cancel, browse. One page keeps one thread across the flows, so the
- * run list fills up for the paging flow at the end.
- */
 describe.skipIf(!enabled)('the run monitor demo in Chromium', () => {
   let demo: Demo
   let browser: Browser

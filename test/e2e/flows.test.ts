@@ -2,7 +2,15 @@ import { fileURLToPath } from 'node:url'
 import type { Page } from 'playwright-core'
 import { createServer, type ViteDevServer } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Browser, hasChromium, launchChromium, repoRoot, screenshot, watchErrors } from './harness.js'
+import {
+  axeViolations,
+  type Browser,
+  hasChromium,
+  launchChromium,
+  repoRoot,
+  screenshot,
+  watchErrors,
+} from './harness.js'
 
 const enabled = hasChromium()
 
@@ -57,6 +65,7 @@ describe.skipIf(!enabled)('the full-flow stories in Chromium', () => {
         )
         expect(shownTheme).toBe(theme)
         await screenshot(page, `flow-${name}-${theme}`)
+        expect(await axeViolations(page, '#root')).toEqual([])
         expect(errors).toEqual([])
       })
     }

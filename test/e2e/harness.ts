@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -105,4 +106,26 @@ export function watchErrors(page: Page): string[] {
     if (message.type() === 'error') errors.push(`console: ${message.text()}`)
   })
   return errors
+}
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
+
+interface AxeViolation {
+  id: string
+  help: string
+  nodes: { target: string[] }[]
+}
+
+/** axe-core in the page, every rule on (contrast included: a real browser has layout and paint). */
+export async function axeViolations(page: Page, selector = 'html') {
+  await page.addScriptTag({ path: axePath })
+  const violations = await page.evaluate(async (sel) => {
+    const axe = (
+      window as unknown as { axe: { run(context: Element): Promise<{ violations: AxeViolation[] }> } }
+    ).axe
+    const root = document.querySelector(sel)
+    if (!root) throw new Error(`nothing matches ${sel}`)
+    return (await axe.run(root)).violations
+  }, selector)
+  return violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }))
 }
