@@ -300,11 +300,14 @@ export function createStreamRegistry(deps: StreamRegistryDeps): StreamRegistry {
         )
         return close()
       }
+      // The server's own `error` event is an error to show; a cut connection is not (it is recovered).
+      if (failure instanceof APIError && failure.error) fail(failure)
       if (isActiveRunStatus(run.status)) {
         // Dropped (or ended) before the run settled: follow it by polling until it does.
         return recover()
       }
-      if (!ended && failure instanceof APIError && failure.status !== undefined) fail(failure)
+      if (!ended && failure instanceof APIError && failure.status !== undefined && !failure.error)
+        fail(failure)
       settle(run)
     }
 

@@ -1,4 +1,4 @@
-import { BadRequestError, type Run, type RunStep } from '@runlens/client'
+import { APIError, BadRequestError, type Run, type RunStep } from '@runlens/client'
 import { afterEach, describe, expect, test, vi } from 'vitest'
 import { IncompleteToolOutputsError, ToolHandlerError } from '../../src/errors.js'
 import { createRunStore, messagesText, selectStatus } from '../../src/store/runStore.js'
@@ -195,6 +195,8 @@ describe('stream registry', () => {
     const state = session.store.getState()
     expect(state.status).toBe('failed')
     expect(state.streamError?.message).toBeTruthy()
+    expect(state.error).toBeInstanceOf(APIError)
+    expect((state.error as APIError).error?.message).toBe(state.streamError?.message)
     expect(state.connection).toBe('closed')
   })
 
