@@ -205,6 +205,18 @@ describe.skipIf(!enabled)('the run monitor demo in Chromium', () => {
     expect(await page.evaluate(() => document.documentElement.dataset.rlTheme)).toBe('light')
   })
 
+  it('fits a phone screen', async () => {
+    await page.setViewportSize({ width: 390, height: 844 })
+    try {
+      // Nothing wider than the screen but the run table, which scrolls in its own box.
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+      expect(overflow).toBeLessThanOrEqual(0)
+      await screenshot(page, '12-narrow')
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 })
+    }
+  })
+
   it('logged no error in the page', () => {
     expect(errors).toEqual([])
   })

@@ -35,7 +35,7 @@ export function ThemeToggle() {
         setTheme(next)
       }}
     >
-      <span aria-hidden="true">☾</span> Dark theme
+      <span aria-hidden="true">☾</span> <span className="app-theme__label">Dark theme</span>
     </button>
   )
 }
