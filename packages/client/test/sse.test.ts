@@ -1,12 +1,13 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { applyRunEvent, emptyRunSnapshot } from '../src/applyRunEvent.js'
+import { createRunsClient } from '../src/createRunsClient.js'
 import { APIError } from '../src/errors.js'
 import type { SSEFrame } from '../src/sse/frameAssembler.js'
 import { LineSplitter } from '../src/sse/lineSplitter.js'
 import { SSEDecoder } from '../src/sse/sseDecoder.js'
 import { toStreamEvent } from '../src/sse/toStreamEvent.js'
-import { fixture, fixtureNames, splitBytes } from './helpers.js'
+import { fixture, fixtureNames, splitBytes, sseResponse } from './helpers.js'
 
 const encoder = new TextEncoder()
 
@@ -275,6 +276,23 @@ describe('fuzz', () => {
         survive([encoder.encode(text)])
       }),
       { numRuns: Number(process.env.FUZZ_RUNS ?? 300) },
+    )
+  })
+})
+
+describe('fuzz: the whole stream', () => {
+  it('random bytes through client.runs.stream always settle, with a typed error or a run', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.uint8Array({ maxLength: 64 }), { maxLength: 12 }), async (chunks) => {
+        const client = createRunsClient({ baseURL: 'http://x/v1', fetch: async () => sseResponse(chunks) })
+        const stream = client.runs.stream('t', { assistant_id: 'a' })
+        try {
+          await stream.finalRun()
+        } catch (error) {
+          expect(error).toBeInstanceOf(APIError)
+        }
+      }),
+      { numRuns: 200 },
     )
   })
 })
