@@ -1,4 +1,5 @@
 import type { Run, RunCreateParams, RunToolCall, ToolOutput } from '@runlens/client'
+import { hashKey } from '@tanstack/react-query'
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react'
 import { useStore } from 'zustand'
 import { type RunsContextValue, useRunsContext } from './context.js'
@@ -130,11 +131,20 @@ export function useRunStream<T = RunStreamState>(
     [streams, session, ownNow.session],
   )
 
-  // A run the cache already knows (a page reload, a run started elsewhere): show it at once.
+  // A run the cache knows (a page reload, a run started elsewhere, polled by useRun): shown here
+  // while this session has no connection of its own.
   useEffect(() => {
-    if (!runId || session.started) return
-    const cached = queryClient.getQueryData<Run>(runKeys.detail(threadId, runId))
-    if (cached) session.seed(cached)
+    if (!runId) return
+    const key = runKeys.detail(threadId, runId)
+    const sync = () => {
+      const cached = queryClient.getQueryData<Run>(key)
+      if (cached) session.seed(cached)
+    }
+    sync()
+    const hash = hashKey(key)
+    return queryClient.getQueryCache().subscribe((event) => {
+      if (event.type === 'updated' && event.query.queryHash === hash) sync()
+    })
   }, [queryClient, session, threadId, runId])
 
   const ownRef = useRef(ownNow)

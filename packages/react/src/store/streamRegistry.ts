@@ -101,7 +101,7 @@ export interface RunSession {
   configure(options: RunSessionOptions): void
   /** A run learnt elsewhere (a mutation's response): shown here too, and followed if it moves. */
   receiveRun(run: Run): void
-  /** Shows a run already known (from the query cache) before anything happened here; follows nothing. */
+  /** Shows a run known elsewhere (the query cache) while no connection is open here; follows nothing. */
   seed(run: Run): void
 }
 
@@ -552,7 +552,7 @@ export function createStreamRegistry(deps: StreamRegistryDeps): StreamRegistry {
       },
 
       seed(run) {
-        if (pending.run || started) return
+        if (busy || pending.run === run || (runId !== null && run.id !== runId)) return
         if (runId === null) learnRunId(run.id)
         pending = { ...pending, run }
         commit()

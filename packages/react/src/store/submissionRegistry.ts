@@ -52,7 +52,7 @@ export function submissionKey(threadId: string, runId: string, toolCallIds: read
 
 /** The tool calls a run waits for; `null` unless it requires action (then the server decides). */
 export function requiredToolCalls(run: Run | null | undefined): RunToolCall[] | null {
-  if (!run || run.status !== 'requires_action') return null
+  if (run?.status !== 'requires_action') return null
   return run.required_action?.submit_tool_outputs?.tool_calls ?? null
 }
 

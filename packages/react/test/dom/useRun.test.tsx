@@ -11,7 +11,7 @@ import {
 import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query'
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react'
 import { Suspense } from 'react'
-import { afterEach, describe, expect, test, vi } from 'vitest'
+import { afterEach, describe, expect, test } from 'vitest'
 import { createHarness, type Harness } from '../support/harness.js'
 import { fakeTimers, realTimers, tick } from '../support/timers.js'
 
@@ -104,12 +104,10 @@ describe('useRun', () => {
     const run = await h.client.runs.create(threadId, { assistant_id: h.assistant('text') })
     render(
       h.wrap(
-        <>
-          {Array.from({ length: 20 }, (_, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list of identical watchers
-            <RunView key={i} threadId={threadId} runId={run.id} name={`run-${i}`} />
-          ))}
-        </>,
+        Array.from({ length: 20 }, (_, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list of identical watchers
+          <RunView key={i} threadId={threadId} runId={run.id} name={`run-${i}`} />
+        )),
         { strict: false },
       ),
     )

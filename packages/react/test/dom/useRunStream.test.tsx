@@ -1,4 +1,4 @@
-import type { RunCreateParams } from '@runlens/client'
+import type { RunCreateParams, ToolOutput } from '@runlens/client'
 import {
   type CommitScheduler,
   type RunStreamHandle,
@@ -11,8 +11,9 @@ import {
   useRunList,
   useRunStream,
   useRunStreamState,
+  useSubmitToolOutputs,
 } from '@runlens/react'
-import { act, cleanup, render, screen } from '@testing-library/react'
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { useEffect } from 'react'
 import { afterEach, describe, expect, test, vi } from 'vitest'
 import { createHarness, type Harness, serverText } from '../support/harness.js'
@@ -129,6 +130,28 @@ function CancelView({ threadId }: { threadId: string }) {
   const s = useRunStream(threadId, { commitEvery: 'event', select: (st) => `${st.status}/${st.cancelling}` })
   handles.main = s as unknown as Handle
   return <p data-testid="state">{s.state}</p>
+}
+
+function SubmitButton(props: { threadId: string; runId: string; outputs: ToolOutput[] }) {
+  const submit = useSubmitToolOutputs(props.threadId, props.runId)
+  return (
+    <button type="button" onClick={() => submit.mutate(props.outputs)}>
+      submit-mutation
+    </button>
+  )
+}
+
+function ExistingRun(props: { threadId: string; runId: string }) {
+  const run = useRun(props.threadId, props.runId)
+  const s = useRunStream(props.threadId, { runId: props.runId, commitEvery: 'event' })
+  handles.existing = s
+  return (
+    <>
+      <p data-testid="existing-cached">{run.data?.status ?? '-'}</p>
+      <p data-testid="existing-status">{s.state.status ?? 'none'}</p>
+      <p data-testid="existing-text">{s.state.text}</p>
+    </>
+  )
 }
 
 async function until(h: Harness, done: () => boolean, rounds = 400) {
@@ -411,5 +434,52 @@ describe('useRunStream', () => {
     await until(h, () => handles.main!.store.getState().status === 'cancelled')
     expect(text('state')).toBe('cancelled/false')
     expect(h.count('POST', /\/cancel$/)).toBe(1)
+  })
+  test('a required action answered from the handle and from useSubmitToolOutputs at once: one POST, streamed', async () => {
+    const h = createHarness()
+    const threadId = await h.thread()
+    const view = render(h.wrap(<Starter threadId={threadId} />))
+    await act(async () => {
+      void handles.main!.start({ assistant_id: h.assistant('function_call') })
+    })
+    await until(h, () => handles.main!.store.getState().status === 'requires_action')
+    const calls = handles.main!.store.getState().requiredToolCalls
+    expect(calls).toHaveLength(1)
+    const outputs = [{ tool_call_id: calls[0]!.id, output: 'windy' }]
+    view.rerender(
+      h.wrap(
+        <>
+          <Starter threadId={threadId} />
+          <SubmitButton threadId={threadId} runId={handles.main!.runId!} outputs={outputs} />
+        </>,
+      ),
+    )
+    await act(async () => {
+      void handles.main!.submitToolOutputs(outputs)
+      fireEvent.click(screen.getByText('submit-mutation'))
+      fireEvent.click(screen.getByText('submit-mutation'))
+    })
+    await until(h, () => handles.main!.store.getState().status === 'completed')
+    expect(h.count('POST', /submit_tool_outputs$/)).toBe(1)
+    expect(text('main-text')).toContain('windy')
+    expect(h.count('GET')).toBe(0)
+  })
+
+  test('a run started elsewhere: the handle with runId shows it and streams the submission', async () => {
+    const h = createHarness()
+    const threadId = await h.thread()
+    const run = await h.client.runs.create(threadId, { assistant_id: h.assistant('function_call') })
+    await h.pace.run()
+    render(h.wrap(<ExistingRun threadId={threadId} runId={run.id} />))
+    await until(h, () => screen.getByTestId('existing-status').textContent === 'requires_action')
+    expect(screen.getByTestId('existing-cached').textContent).toBe('requires_action')
+    const call = handles.existing!.store.getState().requiredToolCalls[0]!
+    await act(async () => {
+      await handles.existing!.submitToolOutputs([{ tool_call_id: call.id, output: 'hail' }])
+    })
+    await until(h, () => handles.existing!.store.getState().status === 'completed')
+    expect(screen.getByTestId('existing-text').textContent).toContain('hail')
+    expect(screen.getByTestId('existing-cached').textContent).toBe('completed')
+    expect(h.count('POST', /submit_tool_outputs$/)).toBe(1)
   })
 })
