@@ -170,9 +170,13 @@ export const RunMonitor = forwardRef<HTMLElement, RunMonitorProps>(function RunM
     })
   }, [session])
 
+  // An error the stream reported (an `error` event, a broken stream) says less than the run's own
+  // `last_error` once the run has failed: show the run's. HTTP errors (a refused cancel) still show.
+  const sessionError = storeError ? toRequestError(storeError) : null
+  const supersededByRun = Boolean(run?.last_error) && sessionError !== null && sessionError.status == null
   const error: RequestErrorLike | null =
     actionError ??
-    (storeError ? toRequestError(storeError) : null) ??
+    (supersededByRun ? null : sessionError) ??
     (streamError && !run?.last_error
       ? { message: streamError.message, code: streamError.code ?? null }
       : null) ??

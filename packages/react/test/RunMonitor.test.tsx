@@ -111,6 +111,17 @@ describe('RunMonitor', () => {
     expect(monitor.textContent).toContain('server_error')
   })
 
+  test('a stream that breaks with an error event shows the run failure once', async () => {
+    const h = harness()
+    const threadId = await h.thread()
+    render(h.wrap(<LiveMonitor threadId={threadId} start={body('stream_error')} />))
+    const monitor = screen.getByTestId('live')
+    await waitFor(() => expect(state(monitor)).toBe('failed'), timeout)
+    await waitFor(() => expect(monitor.getAttribute('data-connection')).toBe('closed'), timeout)
+    const messages = [...monitor.querySelectorAll('.rl-error__message')].map((el) => el.textContent)
+    expect(messages).toEqual(['Sorry, something went wrong.'])
+  })
+
   test('answers a tool call with one submission, even on a double click', async () => {
     const h = harness()
     const threadId = await h.thread()
