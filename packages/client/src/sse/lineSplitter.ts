@@ -12,24 +12,28 @@ export class LineSplitter {
   #afterCR = false
 
   push(chunk: string, sink: LineSink): void {
-    const text = this.#rest + (this.#afterCR && chunk.charCodeAt(0) === 10 ? chunk.slice(1) : chunk)
+    let start = this.#afterCR && chunk.charCodeAt(0) === 10 ? 1 : 0
     if (chunk) this.#afterCR = false
     // indexOf runs in native code. Most streams use LF only: then the CR search happens once.
-    const crlf = text.includes('\r')
-    let start = 0
+    const crlf = chunk.includes('\r')
     for (;;) {
-      const lf = text.indexOf('\n', start)
-      const cr = crlf ? text.indexOf('\r', start) : -1
+      const lf = chunk.indexOf('\n', start)
+      const cr = crlf ? chunk.indexOf('\r', start) : -1
       const end = cr === -1 || (lf !== -1 && lf < cr) ? lf : cr
       if (end === -1) break
-      sink.line(text, start, end)
+      if (this.#rest) {
+        // The line the previous chunk left open: joined once, rather than the whole chunk copied.
+        const line = this.#rest + chunk.slice(start, end)
+        this.#rest = ''
+        sink.line(line, 0, line.length)
+      } else sink.line(chunk, start, end)
       start = end + 1
       if (end === cr) {
-        if (start === text.length) this.#afterCR = true
-        else if (text.charCodeAt(start) === 10) start++
+        if (start === chunk.length) this.#afterCR = true
+        else if (chunk.charCodeAt(start) === 10) start++
       }
     }
-    this.#rest = text.slice(start)
+    this.#rest += chunk.slice(start)
   }
 
   /** The last line when the text does not end with a line break. */
