@@ -302,12 +302,15 @@ export function createStreamRegistry(deps: StreamRegistryDeps): StreamRegistry {
       }
       // The server's own `error` event is an error to show; a cut connection is not (it is recovered).
       if (failure instanceof APIError && failure.error) fail(failure)
-      if (isActiveRunStatus(run.status)) {
+      const httpError = failure instanceof APIError && failure.status !== undefined
+      // A submission whose connection broke before any event: whether the server took it is
+      // unknown, so ask it rather than show the run as still waiting.
+      const unknownSubmission = failure !== null && onFirstRun !== undefined && !httpError
+      if (isActiveRunStatus(run.status) || unknownSubmission) {
         // Dropped (or ended) before the run settled: follow it by polling until it does.
         return recover()
       }
-      if (!ended && failure instanceof APIError && failure.status !== undefined && !failure.error)
-        fail(failure)
+      if (!ended && httpError && !(failure as APIError).error) fail(failure)
       settle(run)
     }
 
@@ -484,7 +487,10 @@ export function createStreamRegistry(deps: StreamRegistryDeps): StreamRegistry {
               return
             }
             void drive(stream, resolve).then(() => {
-              // No run event came back: the submission's fate is unknown, let it be tried again.
+              // No run event came back on the stream. If the run moved on, the server took the
+              // outputs; otherwise the submission is forgotten, so it can be tried again.
+              const now = pending.run
+              if (now && now.status !== 'requires_action') return resolve(now)
               const error = store.getState().error
               reject(
                 error ?? new StreamInterruptedError('The submission stream closed before any run event.'),

@@ -215,6 +215,24 @@ describe('stream registry', () => {
     expect(session.store.getState().status).toBe('completed')
   })
 
+  test('a submission stream dropped at any point still ends with the server state, one POST', async () => {
+    for (let cut = 1; cut <= 8; cut++) {
+      const h = createHarness({
+        sim: { faults: [{ cutAfter: cut, method: 'POST', path: /submit_tool_outputs$/ }] },
+      })
+      const { registry } = setup({ harness: h })
+      const threadId = await h.thread()
+      const session = registry.create(threadId, null, { tools: { get_current_weather: () => 'misty' } })
+      void session.start({ assistant_id: h.assistant('function_call') })
+      for (let i = 0; i < 50 && session.store.getState().status !== 'completed'; i++) await settle(h, session)
+      const state = session.store.getState()
+      expect(state.status, `cut ${cut}`).toBe('completed')
+      expect(state.text, `cut ${cut}`).toBe(await serverText(h, threadId, session.runId!))
+      expect(state.text).toContain('misty')
+      expect(h.count('POST', /submit_tool_outputs$/)).toBe(1)
+    }
+  })
+
   test('parallel calls: all outputs in one submission', async () => {
     const { h, registry } = setup()
     const threadId = await h.thread()
