@@ -97,6 +97,21 @@ describe.skipIf(!enabled)('the run monitor demo in Chromium', () => {
     await screenshot(page, '04-tool-call-answered')
   })
 
+  it('answers tool calls automatically with handlers, in one submission', async () => {
+    const auto = composer().getByLabel('Answer tool calls automatically')
+    await auto.check()
+    await startRun('parallel_function_calls', "What's the weather and the time in Paris?")
+    await waitForState('completed')
+    await expect
+      .poll(() => monitor().textContent())
+      .toContain('In Paris the weather is 21 °C, clear skies and the time is')
+    // No form was needed; both outputs are in the tool calls step.
+    expect(await monitor().getByRole('button', { name: 'Submit outputs' }).count()).toBe(0)
+    await auto.uncheck()
+    await waitIdle()
+    await screenshot(page, '05-tool-calls-automatic')
+  })
+
   it('shows a failed run with its error', async () => {
     await startRun('server_error', 'Tell me something.')
     await waitForState('failed')
@@ -104,7 +119,7 @@ describe.skipIf(!enabled)('the run monitor demo in Chromium', () => {
     await expect.poll(() => message.textContent()).toBe('Sorry, something went wrong.')
     await expect.poll(() => monitor().textContent()).toContain('server_error')
     await waitIdle()
-    await screenshot(page, '05-failed')
+    await screenshot(page, '06-failed')
   })
 
   it('cancels a streaming run: cancelling, then cancelled', async () => {
@@ -120,7 +135,7 @@ describe.skipIf(!enabled)('the run monitor demo in Chromium', () => {
         .count(),
     ).toBe(0)
     await waitIdle()
-    await screenshot(page, '06-cancelled')
+    await screenshot(page, '07-cancelled')
   })
 
   it('recovers from a dropped stream by polling, and ends with the full text', async () => {
@@ -156,11 +171,11 @@ describe.skipIf(!enabled)('the run monitor demo in Chromium', () => {
     expect(connections.at(-1)).toBe('closed')
     expect(connections.indexOf('polling')).toBeGreaterThan(connections.indexOf('streaming'))
     await waitIdle()
-    await screenshot(page, '07-dropped-stream-recovered')
+    await screenshot(page, '08-dropped-stream-recovered')
   })
 
   it('pages through the thread runs and opens an earlier one', async () => {
-    // Five runs so far on this thread; one more makes two pages of five.
+    // Six runs so far on this thread; one more makes a page of five and a page of two.
     await startRun('text', 'One more, please.')
     await waitForState('completed')
     await waitIdle()
@@ -176,16 +191,16 @@ describe.skipIf(!enabled)('the run monitor demo in Chromium', () => {
     const rows = side.locator('tbody tr')
     expect(await rows.count()).toBe(5)
     await loadMore.click()
-    await expect.poll(() => rows.count()).toBe(6)
+    await expect.poll(() => rows.count()).toBe(7)
     await expect.poll(() => loadMore.count()).toBe(0)
-    await screenshot(page, '08-run-list-paged')
+    await screenshot(page, '09-run-list-paged')
 
     // The oldest run (the text run) opens by id, with its answer loaded from the messages.
     await rows.last().getByRole('button').click()
     await expect.poll(() => page.getByText('Earlier run').isVisible()).toBe(true)
     await expect.poll(() => monitor().getAttribute('data-state')).toBe('completed')
     await expect.poll(() => monitor().textContent()).toContain("Hello! I'm a simulated assistant")
-    await screenshot(page, '09-earlier-run')
+    await screenshot(page, '10-earlier-run')
     await page.getByRole('button', { name: 'Back to the latest run' }).click()
     await expect.poll(() => page.getByText('Earlier run').count()).toBe(0)
   })
@@ -200,7 +215,7 @@ describe.skipIf(!enabled)('the run monitor demo in Chromium', () => {
   it('switches to the dark theme', async () => {
     await page.getByRole('button', { name: 'Dark theme' }).click()
     expect(await page.evaluate(() => document.documentElement.dataset.rlTheme)).toBe('dark')
-    await screenshot(page, '10-dark')
+    await screenshot(page, '11-dark')
     await page.getByRole('button', { name: 'Dark theme' }).click()
     expect(await page.evaluate(() => document.documentElement.dataset.rlTheme)).toBe('light')
   })
@@ -211,7 +226,7 @@ describe.skipIf(!enabled)('the run monitor demo in Chromium', () => {
       // Nothing wider than the screen but the run table, which scrolls in its own box.
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
       expect(overflow).toBeLessThanOrEqual(0)
-      await screenshot(page, '12-narrow')
+      await screenshot(page, '12-phone')
     } finally {
       await page.setViewportSize({ width: 1280, height: 900 })
     }

@@ -117,7 +117,7 @@ describe.skipIf(!hasChromium())('the demo in proxy mode, in Chromium', () => {
     const monitor = page.locator('section.rl-monitor')
     await expect.poll(() => monitor.getAttribute('data-state'), { timeout: 20_000 }).toBe('completed')
     await expect.poll(() => monitor.textContent()).toContain("Hello! I'm a simulated assistant")
-    await screenshot(page, '11-proxy-mode')
+    await screenshot(page, '13-proxy-mode')
     // The page never sent a key; the upstream accepted every request, so the proxy sent one.
     expect(sentAuthorization).toEqual([])
     expect(errors).toEqual([])

@@ -11,6 +11,7 @@ import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 
 import { type Assistant, createThread, listAssistants } from './api.js'
 import { armFault, client, loadMessages } from './client.js'
 import { ThemeToggle } from './ThemeToggle.js'
+import { demoTools } from './tools.js'
 
 /** 'simulator' or 'proxy', set by the dev server (never the key). */
 declare const __RUNLENS_BACKEND__: string
@@ -63,6 +64,7 @@ interface ComposerState {
   message: string
   touched: boolean
   approval: boolean
+  autoTools: boolean
   dropStream: boolean
 }
 
@@ -73,8 +75,16 @@ function initialComposer(): ComposerState {
     message: '',
     touched: false,
     approval: params.has('approval'),
+    autoTools: false,
     dropStream: false,
   }
+}
+
+interface StartOptions {
+  /** Show the approve/deny step before the tool output form. */
+  approval: boolean
+  /** Answer tool calls with the demo's functions instead of the form. */
+  autoTools: boolean
 }
 
 type ComposerControl = [ComposerState, (patch: Partial<ComposerState>) => void]
@@ -195,15 +205,17 @@ function ThreadView({
   onNewThread: () => void
 }) {
   const [requireApproval, setRequireApproval] = useState(composer[0].approval)
-  const stream = useRunStream(threadId, { select: selectConnection })
+  const [autoTools, setAutoTools] = useState(composer[0].autoTools)
+  const stream = useRunStream(threadId, { select: selectConnection, ...(autoTools && { tools: demoTools }) })
   const list = useRunList(threadId, { limit: PAGE_SIZE })
   const [selected, setSelected] = useState<string | null>(null)
   const [startedHere, setStartedHere] = useState(first !== null)
   const active = stream.state === 'streaming' || stream.state === 'polling'
 
   const [prompt, setPrompt] = useState(() => promptOf(first))
-  const start = (body: RunCreateParams, options: { approval: boolean }) => {
+  const start = (body: RunCreateParams, options: StartOptions) => {
     setRequireApproval(options.approval)
+    setAutoTools(options.autoTools)
     setPrompt(promptOf(body))
     setSelected(null)
     setStartedHere(true)
@@ -293,7 +305,7 @@ function ThreadView({
 }
 
 function Composer({
-  control: [{ assistantId, message, touched, approval, dropStream }, update],
+  control: [{ assistantId, message, touched, approval, autoTools, dropStream }, update],
   assistants,
   busy,
   busyLabel,
@@ -306,7 +318,7 @@ function Composer({
   busy: boolean
   busyLabel?: string
   error: string | null
-  onStart: (body: RunCreateParams, options: { approval: boolean }) => void
+  onStart: (body: RunCreateParams, options: StartOptions) => void
   onNewThread?: () => void
 }) {
   const id = useId()
@@ -327,7 +339,7 @@ function Composer({
     armFault(dropStream && backend === 'simulator' ? `cut-after=${CUT_AFTER}` : null)
     onStart(
       { assistant_id: effectiveId, additional_messages: [{ role: 'user', content: message.trim() }] },
-      { approval },
+      { approval: approval && !autoTools, autoTools },
     )
   }
 
@@ -371,10 +383,19 @@ function Composer({
         <label className="app-check">
           <input
             type="checkbox"
-            checked={approval}
+            checked={approval && !autoTools}
+            disabled={autoTools}
             onChange={(e) => update({ approval: e.target.checked })}
           />
           Ask for approval before answering tool calls
+        </label>
+        <label className="app-check">
+          <input
+            type="checkbox"
+            checked={autoTools}
+            onChange={(e) => update({ autoTools: e.target.checked })}
+          />
+          Answer tool calls automatically with the demo's functions
         </label>
         {backend === 'simulator' && (
           <label className="app-check">
