@@ -72,6 +72,17 @@ describe('useRun', () => {
     expect(gets(h)).toBe(4)
   })
 
+  test('StrictMode: mounting sends one GET', async () => {
+    const h = createHarness()
+    h.pace.auto()
+    const threadId = await h.thread()
+    const run = await h.client.runs.createAndPoll(threadId, { assistant_id: h.assistant('text') })
+    const before = gets(h)
+    render(h.wrap(<RunView threadId={threadId} runId={run.id} />, { strict: true }))
+    await waitFor(() => expect(screen.getByTestId('run').textContent).toBe('completed'))
+    expect(gets(h) - before).toBe(1)
+  })
+
   test('stops polling at requires_action', async () => {
     fakeTimers()
     const h = createHarness()
