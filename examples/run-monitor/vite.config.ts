@@ -143,6 +143,7 @@ export function runMonitorConfig(options: RunMonitorDemoOptions = {}, env: Env =
     o.mode === 'proxy'
       ? `/v1 → ${o.baseURL} (proxied, ${o.apiKey ? 'OPENAI_API_KEY added server-side' : 'no OPENAI_API_KEY set'})`
       : `/v1 → the runlens simulator in this dev server (token delay ${o.tokenDelayMs} ms; set OPENAI_BASE_URL and OPENAI_API_KEY to use a real server)`
+  const proxy = o.mode === 'proxy' && o.baseURL ? { '/v1': proxyTo(o.baseURL, o.apiKey) } : {}
   return {
     root,
     // Only VITE_-prefixed variables could ever reach the bundle, and the demo reads none.
@@ -156,13 +157,9 @@ export function runMonitorConfig(options: RunMonitorDemoOptions = {}, env: Env =
     ],
     resolve: { conditions: [source, ...defaultClientConditions] },
     ssr: { resolve: { conditions: [source, ...defaultServerConditions] } },
-    server: {
-      host: o.host,
-      port: o.port,
-      strictPort: false,
-      proxy: o.mode === 'proxy' && o.baseURL ? { '/v1': proxyTo(o.baseURL, o.apiKey) } : {},
-    },
-    preview: { host: o.host },
+    server: { host: o.host, port: o.port, strictPort: false, proxy },
+    // `vite preview` of a build: the same proxy (the simulator is mounted in the dev server only).
+    preview: { host: o.host, proxy },
     build: { outDir: 'dist', emptyOutDir: true },
   }
 }
