@@ -143,7 +143,8 @@ export function runMonitorConfig(options: RunMonitorDemoOptions = {}, env: Env =
     o.mode === 'proxy'
       ? `/v1 → ${o.baseURL} (proxied, ${o.apiKey ? 'OPENAI_API_KEY added server-side' : 'no OPENAI_API_KEY set'})`
       : `/v1 → the runlens simulator in this dev server (token delay ${o.tokenDelayMs} ms; set OPENAI_BASE_URL and OPENAI_API_KEY to use a real server)`
-  const proxy = o.mode === 'proxy' && o.baseURL ? { '/v1': proxyTo(o.baseURL, o.apiKey) } : {}
+  const proxy: Record<string, ProxyOptions> =
+    o.mode === 'proxy' && o.baseURL ? { '/v1': proxyTo(o.baseURL, o.apiKey) } : {}
   return {
     root,
     // Only VITE_-prefixed variables could ever reach the bundle, and the demo reads none.
