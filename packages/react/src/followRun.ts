@@ -59,6 +59,8 @@ function nextChange(
   previous: Run,
   timeoutMs: number,
 ): Promise<Run | null> {
+  const now = read()
+  if (now && now !== previous) return Promise.resolve(now)
   return new Promise((resolve) => {
     let unsubscribe = () => {}
     const timer = setTimeout(() => {
