@@ -1,16 +1,20 @@
+import type { JsonResult } from './transport.js'
 import type { CursorPage, CursorQuery, ListResponse, PagePromise } from './types.js'
 
-type FetchPage<T, Q> = (query: Q) => Promise<ListResponse<T>>
+type FetchPage<T, Q> = (query: Q) => Promise<JsonResult<ListResponse<T>>>
 
 /**
  * A PagePromise: the promise of the first page, which `for await` also walks item by item,
- * page after page. The request starts at once, like any promise's work.
+ * page after page. The request starts at once (a microtask later), like any promise's work.
  */
 export function createPagePromise<T, Q extends CursorQuery>(
   fetchPage: FetchPage<T, Q>,
   query: Q,
 ): PagePromise<T> {
-  const first = fetchPage(query).then((body) => toPage(body, fetchPage, query))
+  // Called from a `then`, so that a bad path parameter is a rejection, never a synchronous throw.
+  const first = Promise.resolve(query)
+    .then(fetchPage)
+    .then(([body]) => toPage(body, fetchPage, query))
   return Object.assign(first, {
     async *[Symbol.asyncIterator]() {
       let page: CursorPage<T> | null = await first

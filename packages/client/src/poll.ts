@@ -1,4 +1,5 @@
 import { pause } from './sleep.js'
+import type { JsonResult } from './transport.js'
 import type { RequestOptions, Run, RunStatus, Sleep } from './types.js'
 
 /**
@@ -24,17 +25,17 @@ export function pollDelay(pollIntervalMs: number | undefined, headers?: Headers)
   return Number.isFinite(hinted) && hinted >= 0 ? hinted : DEFAULT_POLL_INTERVAL_MS
 }
 
-/** The one polling loop: from a first fetched run, retrieve again until it settles. */
+/** The one polling loop: from a first fetched run, retrieve it again until it settles. */
 export async function pollUntilSettled(
-  first: Promise<{ data: Run; response: Response }>,
-  retrieve: () => Promise<{ data: Run; response: Response }>,
+  first: Promise<JsonResult<Run>>,
+  retrieve: (run: Run) => Promise<JsonResult<Run>>,
   sleep: Sleep,
   opts: RequestOptions = {},
 ): Promise<Run> {
-  let { data, response } = await first
-  while (isPollingStatus(data.status)) {
+  let [run, response] = await first
+  while (isPollingStatus(run.status)) {
     await pause(sleep, pollDelay(opts.pollIntervalMs, response.headers), opts.signal)
-    ;({ data, response } = await retrieve())
+    ;[run, response] = await retrieve(run)
   }
-  return data
+  return run
 }

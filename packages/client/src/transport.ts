@@ -10,21 +10,31 @@ import { retryDelay } from './retry.js'
 import { defaultSleep, pause, untilAborted } from './sleep.js'
 import type { ClientOptions, ErrorObject, FetchLike, QueryRecord, RequestOptions, Sleep } from './types.js'
 
-export interface HttpRequest {
-  method: 'GET' | 'POST'
-  /** Already encoded, from the base URL: `/threads/thread_1/runs`. */
-  path: string
-  query?: QueryRecord
-  body?: unknown
-  /** Asks for `text/event-stream`. */
-  stream?: boolean
-}
+export type Method = 'GET' | 'POST'
+
+/** The response of a 2xx JSON request: its parsed body, and the response for its headers. */
+export type JsonResult<T> = [data: T, response: Response]
 
 export interface Transport {
-  /** Sends with retries until a 2xx response; throws the typed error otherwise. */
-  send(request: HttpRequest, opts?: RequestOptions): Promise<Response>
+  /**
+   * Sends with retries until a 2xx response; throws the typed error otherwise. `path` is already
+   * encoded, from the base URL; a body with `stream: true` asks for `text/event-stream`.
+   */
+  send(
+    method: Method,
+    path: string,
+    opts?: RequestOptions,
+    body?: object,
+    query?: QueryRecord,
+  ): Promise<Response>
   /** `send`, then the body parsed as JSON. */
-  json<T>(request: HttpRequest, opts?: RequestOptions): Promise<{ data: T; response: Response }>
+  json<T>(
+    method: Method,
+    path: string,
+    opts?: RequestOptions,
+    body?: object,
+    query?: QueryRecord,
+  ): Promise<JsonResult<T>>
   sleep: Sleep
 }
 
@@ -43,24 +53,27 @@ export function createTransport(options: ClientOptions): Transport {
   const [basePath = '', baseQuery] = baseURL.split('?')
   const base = basePath.replace(/\/+$/, '')
 
-  async function send(request: HttpRequest, opts: RequestOptions = {}): Promise<Response> {
-    const url = buildURL(base, request.path, baseQuery, [options.query, request.query, opts.query])
+  async function send(
+    method: Method,
+    path: string,
+    opts: RequestOptions = {},
+    body?: object,
+    query?: QueryRecord,
+  ): Promise<Response> {
+    const url = buildURL(base + path, baseQuery, [options.query, query, opts.query])
     const headers = new Headers({
-      accept: request.stream ? 'text/event-stream' : 'application/json',
+      accept: (body as { stream?: boolean } | undefined)?.stream ? 'text/event-stream' : 'application/json',
       'openai-beta': 'assistants=v2',
     })
     if (apiKey) headers.set('authorization', `Bearer ${apiKey}`)
-    let body: string | undefined
-    if (request.body !== undefined) {
-      body = JSON.stringify(request.body)
-      headers.set('content-type', 'application/json')
-    }
+    if (body) headers.set('content-type', 'application/json')
     for (const extra of [options.headers, opts.headers]) {
       for (const [name, value] of Object.entries(extra ?? {})) {
         if (value == null) headers.delete(name)
         else headers.set(name, value)
       }
     }
+    const init = { method, headers, body: body && JSON.stringify(body) }
     const { signal } = opts
     const limit = opts.maxRetries ?? maxRetries
     const wait = opts.timeoutMs ?? timeoutMs
@@ -75,10 +88,7 @@ export function createTransport(options: ClientOptions): Transport {
       let response: Response | undefined
       let failure: APIError
       try {
-        response = await untilAborted(
-          fetchImpl(url, { method: request.method, headers, body, signal: attempt }),
-          attempt,
-        )
+        response = await untilAborted(fetchImpl(url, { ...init, signal: attempt }), attempt)
       } catch (cause) {
         if (signal?.aborted) throw new APIUserAbortError()
         failure = timeout.signal.aborted ? new APITimeoutError() : new APIConnectionError(undefined, cause)
@@ -102,8 +112,14 @@ export function createTransport(options: ClientOptions): Transport {
     }
   }
 
-  async function json<T>(request: HttpRequest, opts?: RequestOptions) {
-    const response = await send(request, opts)
+  async function json<T>(
+    method: Method,
+    path: string,
+    opts?: RequestOptions,
+    body?: object,
+    query?: QueryRecord,
+  ): Promise<JsonResult<T>> {
+    const response = await send(method, path, opts, body, query)
     let text: string
     try {
       text = await untilAborted(response.text(), opts?.signal)
@@ -113,7 +129,7 @@ export function createTransport(options: ClientOptions): Transport {
         : new APIConnectionError('The body was cut off.', cause)
     }
     try {
-      return { data: JSON.parse(text) as T, response }
+      return [JSON.parse(text) as T, response]
     } catch (cause) {
       throw new StreamError('invalid_json', 'The body is not JSON', cause)
     }
@@ -143,7 +159,6 @@ async function errorFrom(response: Response): Promise<APIError> {
 
 function buildURL(
   base: string,
-  path: string,
   baseQuery: string | undefined,
   queries: Array<QueryRecord | undefined>,
 ): string {
@@ -158,5 +173,5 @@ function buildURL(
     }
   }
   const search = params.toString()
-  return search ? `${base}${path}?${search}` : `${base}${path}`
+  return search ? `${base}?${search}` : base
 }

@@ -1,9 +1,9 @@
 import { createPagePromise } from '../pagination.js'
 import { pollUntilSettled } from '../poll.js'
 import { createRunStream } from '../runStream.js'
-import type { HttpRequest, Transport } from '../transport.js'
+import type { JsonResult, Transport } from '../transport.js'
 import type {
-  ListResponse,
+  QueryRecord,
   RequestOptions,
   Run,
   RunCreateParams,
@@ -11,103 +11,65 @@ import type {
   RunsResource,
 } from '../types.js'
 import { checkMetadata, checkToolOutputs, pathParam } from '../validate.js'
-import { createSteps, includeQuery } from './steps.js'
+import { createSteps } from './steps.js'
 
-export function createRuns(transport: Transport): RunsResource {
+/** A POST of create or submit_tool_outputs, its params checked: path, body and query. */
+type Post = [path: string, body?: object, query?: QueryRecord]
+
+export function createRuns({ send, json, sleep }: Transport): RunsResource {
   const runsPath = (threadId: string) => `/threads/${pathParam('threadId', threadId)}/runs`
   const runPath = (threadId: string, runId: string) => `${runsPath(threadId)}/${pathParam('runId', runId)}`
-  const fetchRun = (request: HttpRequest, opts?: RequestOptions) => transport.json<Run>(request, opts)
+  const get = <T>(path: string, opts?: RequestOptions, query?: QueryRecord) =>
+    json<T>('GET', path, opts, undefined, query)
+  const post = ([path, body, query]: Post, opts?: RequestOptions) =>
+    json<Run>('POST', path, opts, body, query)
+  // The methods are async so that a rejected param is a rejection, never a synchronous throw.
+  const data = async <T>(result: Promise<JsonResult<T>>) => (await result)[0]
 
-  function createRequest(threadId: string, params: RunCreateParams, stream: boolean): HttpRequest {
-    const { include, ...body } = params
+  function created(threadId: string, { include, ...body }: RunCreateParams): Post {
     checkMetadata(body.metadata)
     body.additional_messages?.forEach((message, i) => {
       checkMetadata(message.metadata, `additional_messages[${i}].metadata`)
     })
-    return {
-      method: 'POST',
-      path: runsPath(threadId),
-      query: includeQuery(include),
-      body: stream ? { ...body, stream } : body,
-      stream,
-    }
+    // `include` travels as repeated `include[]` query parameters, never in the body.
+    return [runsPath(threadId), body, { 'include[]': include }]
   }
 
-  function submitRequest(
-    threadId: string,
-    runId: string,
-    params: RunSubmitToolOutputsParams,
-    stream: boolean,
-  ): HttpRequest {
-    const path = `${runPath(threadId, runId)}/submit_tool_outputs`
-    checkToolOutputs(params?.tool_outputs)
-    return { method: 'POST', path, body: stream ? { ...params, stream } : params, stream }
+  function submitted(threadId: string, runId: string, body: RunSubmitToolOutputsParams): Post {
+    checkToolOutputs(body?.tool_outputs)
+    return [`${runPath(threadId, runId)}/submit_tool_outputs`, body]
   }
 
-  // Pollers check their ids before the first request, then retrieve with the same options.
-  const retriever = (threadId: string, runId: string, opts?: RequestOptions) => {
-    const path = runPath(threadId, runId)
-    return () => fetchRun({ method: 'GET', path }, opts)
-  }
+  const stream = (request: () => Post, opts?: RequestOptions) =>
+    createRunStream(async (signal) => {
+      const [path, body, query] = request()
+      return send('POST', path, { ...opts, signal }, { ...body, stream: true }, query)
+    }, opts?.signal)
 
-  const runs: RunsResource = {
-    async create(threadId, body, opts) {
-      return (await fetchRun(createRequest(threadId, body, false), opts)).data
-    },
-    stream(threadId, body, opts) {
-      return createRunStream(
-        async (signal) => transport.send(createRequest(threadId, body, true), { ...opts, signal }),
-        opts?.signal,
-      )
-    },
-    async createAndPoll(threadId, body, opts) {
-      const created = fetchRun(createRequest(threadId, body, false), opts)
-      return pollUntilSettled(
-        created,
-        async () => retriever(threadId, (await created).data.id, opts)(),
-        transport.sleep,
-        opts,
-      )
-    },
-    async retrieve(threadId, runId, opts) {
-      return (await fetchRun({ method: 'GET', path: runPath(threadId, runId) }, opts)).data
-    },
+  // Retrieves the polled run by the id it was asked for, or (after a create) by the one it got.
+  const settle = (threadId: string, first: Promise<JsonResult<Run>>, opts?: RequestOptions, runId?: string) =>
+    pollUntilSettled(first, (run) => get(runPath(threadId, runId ?? run.id), opts), sleep, opts)
+
+  return {
+    create: async (threadId, body, opts) => data(post(created(threadId, body), opts)),
+    stream: (threadId, body, opts) => stream(() => created(threadId, body), opts),
+    createAndPoll: async (threadId, body, opts) =>
+      settle(threadId, post(created(threadId, body), opts), opts),
+    retrieve: async (threadId, runId, opts) => data(get<Run>(runPath(threadId, runId), opts)),
     async update(threadId, runId, body, opts) {
       checkMetadata(body?.metadata)
-      return (await fetchRun({ method: 'POST', path: runPath(threadId, runId), body }, opts)).data
+      return data(post([runPath(threadId, runId), body], opts))
     },
-    list(threadId, query = {}, opts) {
-      return createPagePromise(async (cursor) => {
-        const request: HttpRequest = { method: 'GET', path: runsPath(threadId), query: { ...cursor } }
-        return (await transport.json<ListResponse<Run>>(request, opts)).data
-      }, query)
-    },
-    async cancel(threadId, runId, opts) {
-      return (await fetchRun({ method: 'POST', path: `${runPath(threadId, runId)}/cancel` }, opts)).data
-    },
-    async submitToolOutputs(threadId, runId, body, opts) {
-      return (await fetchRun(submitRequest(threadId, runId, body, false), opts)).data
-    },
-    submitToolOutputsStream(threadId, runId, body, opts) {
-      return createRunStream(
-        async (signal) => transport.send(submitRequest(threadId, runId, body, true), { ...opts, signal }),
-        opts?.signal,
-      )
-    },
-    async submitToolOutputsAndPoll(threadId, runId, body, opts) {
-      const retrieve = retriever(threadId, runId, opts)
-      return pollUntilSettled(
-        fetchRun(submitRequest(threadId, runId, body, false), opts),
-        retrieve,
-        transport.sleep,
-        opts,
-      )
-    },
-    async poll(threadId, runId, opts) {
-      const retrieve = retriever(threadId, runId, opts)
-      return pollUntilSettled(retrieve(), retrieve, transport.sleep, opts)
-    },
-    steps: createSteps(transport),
+    list: (threadId, query = {}, opts) =>
+      createPagePromise((cursor) => get(runsPath(threadId), opts, { ...cursor }), query),
+    cancel: async (threadId, runId, opts) => data(post([`${runPath(threadId, runId)}/cancel`], opts)),
+    submitToolOutputs: async (threadId, runId, body, opts) =>
+      data(post(submitted(threadId, runId, body), opts)),
+    submitToolOutputsStream: (threadId, runId, body, opts) =>
+      stream(() => submitted(threadId, runId, body), opts),
+    submitToolOutputsAndPoll: async (threadId, runId, body, opts) =>
+      settle(threadId, post(submitted(threadId, runId, body), opts), opts, runId),
+    poll: async (threadId, runId, opts) => settle(threadId, get(runPath(threadId, runId), opts), opts, runId),
+    steps: createSteps(get, runPath),
   }
-  return runs
 }

@@ -1,32 +1,22 @@
 import { createPagePromise } from '../pagination.js'
-import type { Transport } from '../transport.js'
-import type { ListResponse, RunStep, RunStepInclude, StepsResource } from '../types.js'
+import type { JsonResult } from '../transport.js'
+import type { QueryRecord, RequestOptions, RunStep, StepsResource } from '../types.js'
 import { pathParam } from '../validate.js'
 
-/** `include` travels as repeated `include[]` query parameters, never in a body. */
-export function includeQuery(include: RunStepInclude[] | undefined): { 'include[]'?: RunStepInclude[] } {
-  return include?.length ? { 'include[]': include } : {}
-}
+type Get = <T>(path: string, opts?: RequestOptions, query?: QueryRecord) => Promise<JsonResult<T>>
 
-export function createSteps(transport: Transport): StepsResource {
+/** `include` travels as repeated `include[]` query parameters, never in a body. */
+export function createSteps(get: Get, runPath: (threadId: string, runId: string) => string): StepsResource {
+  const stepsPath = (threadId: string, runId: string) => `${runPath(threadId, runId)}/steps`
   return {
-    list(threadId, runId, query = {}, opts) {
-      return createPagePromise(async ({ include, ...cursor }) => {
-        const path = `/threads/${pathParam('threadId', threadId)}/runs/${pathParam('runId', runId)}/steps`
-        const { data } = await transport.json<ListResponse<RunStep>>(
-          { method: 'GET', path, query: { ...cursor, ...includeQuery(include) } },
-          opts,
-        )
-        return data
-      }, query)
-    },
-    async retrieve(threadId, runId, stepId, query = {}, opts) {
-      const path = `/threads/${pathParam('threadId', threadId)}/runs/${pathParam('runId', runId)}/steps/${pathParam('stepId', stepId)}`
-      const { data } = await transport.json<RunStep>(
-        { method: 'GET', path, query: includeQuery(query.include) },
-        opts,
-      )
-      return data
+    list: (threadId, runId, { include, ...query } = {}, opts) =>
+      createPagePromise(
+        (cursor) => get(stepsPath(threadId, runId), opts, { ...cursor, 'include[]': include }),
+        query,
+      ),
+    async retrieve(threadId, runId, stepId, query, opts) {
+      const path = `${stepsPath(threadId, runId)}/${pathParam('stepId', stepId)}`
+      return (await get<RunStep>(path, opts, { 'include[]': query?.include }))[0]
     },
   }
 }
