@@ -12,13 +12,12 @@ export function createRunsClient(options: ClientOptions = {}): RunsClient {
     throw new InvalidParamError(
       'apiKey',
       // Short on purpose (it ships in every bundle); the README explains the proxy pattern.
-      'apiKey in a browser is public: use a proxy that adds it (baseURL) or dangerouslyAllowBrowser',
+      'in a browser is public: use a proxy that adds it (baseURL) or dangerouslyAllowBrowser',
     )
   }
   return { runs: createRuns(createTransport(options)) }
 }
 
 function isBrowser(): boolean {
-  const scope = globalThis as { window?: unknown; document?: unknown }
-  return typeof scope.window !== 'undefined' && typeof scope.document !== 'undefined'
+  return typeof window !== 'undefined' && typeof document !== 'undefined'
 }

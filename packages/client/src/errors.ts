@@ -21,14 +21,9 @@ export class APIError extends Error {
   declare readonly requestId: string | null
   declare readonly headers: Headers | undefined
 
-  constructor(
-    status: number | undefined,
-    error: ErrorObject | undefined,
-    message: string | undefined,
-    headers?: Headers,
-    options?: { cause?: unknown },
-  ) {
-    super(formatMessage(status, error?.message ?? message), options)
+  /** `message` is the server's (or ours); with a status it reads like the API's: "429 Rate limit ...". */
+  constructor(message: string, cause?: unknown, error?: ErrorObject, status?: number, headers?: Headers) {
+    super(status ? `${status} ${message}` : message, { cause })
     this.status = status
     this.error = error
     this.code = error?.code
@@ -37,11 +32,6 @@ export class APIError extends Error {
     this.headers = headers
     this.requestId = headers?.get('x-request-id') ?? null
   }
-}
-
-function formatMessage(status: number | undefined, message: string | undefined): string {
-  // The same shape as the API's own SDKs: "429 Rate limit reached for ...".
-  return status ? `${status} ${message || 'status code (no body)'}` : message || 'Unknown error'
 }
 
 export class BadRequestError extends APIError {
@@ -70,12 +60,9 @@ export class InternalServerError extends APIError {
   override name = 'InternalServerError'
 }
 
-/** No response: DNS, refused connection, reset, or a stream body cut before its end. */
+/** No response: DNS, refused connection, reset, or a body cut before its end (`cause`: the fetch error). */
 export class APIConnectionError extends APIError {
   override name = 'APIConnectionError'
-  constructor(message?: string, cause?: unknown) {
-    super(undefined, undefined, message ?? 'Connection error.', undefined, { cause })
-  }
 }
 
 /** The response headers did not arrive within `timeoutMs`. */
@@ -90,7 +77,7 @@ export class APITimeoutError extends APIConnectionError {
 export class APIUserAbortError extends APIError {
   override name = 'APIUserAbortError'
   constructor() {
-    super(undefined, undefined, 'Request was aborted.')
+    super('Request was aborted.')
   }
 }
 
@@ -105,17 +92,20 @@ export class StreamError extends APIError {
   override name = 'StreamError'
   declare readonly reason: StreamErrorReason
   constructor(reason: StreamErrorReason, message: string, cause?: unknown) {
-    super(undefined, undefined, message, undefined, { cause })
+    super(message, cause)
     this.reason = reason
   }
 }
 
-/** An argument rejected before any request; `param` names it (`threadId`, `metadata`, ...). */
+/**
+ * An argument rejected before any request; `param` names it (`threadId`, `metadata`, ...), and
+ * the message starts with it: "runId must be a non-empty string".
+ */
 export class InvalidParamError extends TypeError {
   override name = 'InvalidParamError'
   declare readonly param: string
-  constructor(param: string, message: string) {
-    super(message)
+  constructor(param: string, problem: string) {
+    super(`${param} ${problem}`)
     this.param = param
   }
 }
@@ -130,13 +120,18 @@ const byStatus: Record<number, typeof APIError> = {
   429: RateLimitError,
 }
 
-/** The error class for an HTTP status. */
+/** The typed error of a non-2xx response: the class for its status, the server's message. */
 export function apiErrorFor(
   status: number,
+  message: string,
   error: ErrorObject | undefined,
-  message: string | undefined,
   headers: Headers,
 ): APIError {
-  const Class = byStatus[status] ?? (status >= 500 ? InternalServerError : APIError)
-  return new Class(status, error, message, headers)
+  return new (byStatus[status] ?? (status >= 500 ? InternalServerError : APIError))(
+    message,
+    undefined,
+    error,
+    status,
+    headers,
+  )
 }

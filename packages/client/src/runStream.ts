@@ -46,7 +46,7 @@ export function createRunStream(
           const event = toStreamEvent(frame)
           snapshot = applyRunEvent(snapshot, event)
           yield event
-          if (event.event === 'error') throw new APIError(undefined, event.data, undefined)
+          if (event.event === 'error') throw new APIError(event.data.message, undefined, event.data)
           if (event.event === 'done') return
         }
         if (chunk.done) break
@@ -75,7 +75,7 @@ export function createRunStream(
   const cut = (cause: unknown): never => {
     throw controller.signal.aborted
       ? new APIUserAbortError()
-      : new APIConnectionError('The stream was cut.', cause)
+      : new APIConnectionError('The body was cut off.', cause)
   }
 
   function iterate(): AsyncIterator<AssistantStreamEvent> {

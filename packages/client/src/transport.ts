@@ -91,7 +91,9 @@ export function createTransport(options: ClientOptions): Transport {
         response = await untilAborted(fetchImpl(url, { ...init, signal: attempt }), attempt)
       } catch (cause) {
         if (signal?.aborted) throw new APIUserAbortError()
-        failure = timeout.signal.aborted ? new APITimeoutError() : new APIConnectionError(undefined, cause)
+        failure = timeout.signal.aborted
+          ? new APITimeoutError()
+          : new APIConnectionError('Connection error.', cause)
       } finally {
         clearTimeout(timer)
       }
@@ -154,7 +156,8 @@ async function errorFrom(response: Response): Promise<APIError> {
   } catch {
     // Not JSON: proxies answer with HTML or plain text; the text becomes the message.
   }
-  return apiErrorFor(response.status, error, text.trim().slice(0, 500) || undefined, response.headers)
+  const message = error?.message ?? (text.trim().slice(0, 500) || 'status code (no body)')
+  return apiErrorFor(response.status, message, error, response.headers)
 }
 
 function buildURL(

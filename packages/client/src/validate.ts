@@ -3,7 +3,7 @@ import type { Metadata, ToolOutput } from './types.js'
 
 /** Throws an InvalidParamError naming `param`, with a message that starts with it. */
 function reject(param: string, problem: string): never {
-  throw new InvalidParamError(param, `${param} ${problem}`)
+  throw new InvalidParamError(param, problem)
 }
 
 /**
