@@ -12,8 +12,8 @@ function reject(param: string, problem: string): never {
  * into another path.
  */
 export function pathParam(name: string, value: unknown): string {
-  if (typeof value !== 'string' || !value.trim()) reject(name, 'must be a non-empty string')
-  if (value === '.' || value === '..') reject(name, `cannot be "${value}"`)
+  if (typeof value !== 'string' || /^(\s*|\.\.?)$/.test(value))
+    reject(name, 'must be a non-empty id, not . or ..')
   return encodeURIComponent(value)
 }
 
@@ -21,13 +21,12 @@ export function pathParam(name: string, value: unknown): string {
 export function checkMetadata(metadata: Metadata | null | undefined, name = 'metadata'): void {
   if (metadata == null) return
   const entries = Object.entries(metadata)
-  if (typeof metadata !== 'object' || entries.length > 16)
-    reject(name, 'must be an object of at most 16 strings')
-  for (const [key, value] of entries) {
-    if (key.length > 64) reject(name, `key "${key}" is over 64 characters`)
-    if (typeof value !== 'string' || value.length > 512)
-      reject(name, `value of "${key}" must be a string of at most 512 characters`)
-  }
+  if (
+    typeof metadata !== 'object' ||
+    entries.length > 16 ||
+    entries.some(([key, value]) => key.length > 64 || typeof value !== 'string' || value.length > 512)
+  )
+    reject(name, 'must be at most 16 keys of up to 64 characters, with string values of up to 512')
 }
 
 export function checkToolOutputs(outputs: ToolOutput[] | undefined): void {
