@@ -190,5 +190,5 @@ function isObject(value: unknown): value is Fields {
 }
 
 function isIndex(index: unknown): index is number {
-  return typeof index === 'number' && Number.isInteger(index) && index >= 0 && index < 1024
+  return Number.isInteger(index) && (index as number) >= 0 && (index as number) < 1024
 }
