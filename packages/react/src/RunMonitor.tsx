@@ -1,9 +1,11 @@
-import type { Message, Run, RunStep, ToolOutput } from '@runlens/client'
+import type { Run, RunStep, ToolOutput } from '@runlens/client'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { forwardRef, useCallback, useEffect, useRef, useState } from 'react'
+import { forwardRef, useCallback, useEffect, useState } from 'react'
 import { useStore } from 'zustand'
+import { useShallow } from 'zustand/shallow'
 import type { RequestErrorLike } from './components/RunError.js'
 import { RunMonitorView, type RunMonitorViewProps } from './components/RunMonitorView.js'
+import { asError } from './errors.js'
 import type { RunMessagesFetcher } from './messages.js'
 import { runKeys } from './queryKeys.js'
 import type { RunStore, RunStreamState } from './store/runStore.js'
@@ -51,20 +53,30 @@ export interface RunMonitorProps
   readOnly?: boolean
 }
 
-const selectLive = (s: RunStreamState) => s.connection === 'streaming' || s.connection === 'polling'
-const selectStarted = (s: RunStreamState) => s.connection !== 'idle'
-const selectStoreRun = (s: RunStreamState) => s.run
-const selectStoreRunId = (s: RunStreamState) => s.runId
-const selectStoreSteps = (s: RunStreamState) => s.steps
-const selectStoreText = (s: RunStreamState) => s.text
-const selectStoreConnection = (s: RunStreamState) => s.connection
-const selectStoreError = (s: RunStreamState) => s.error
-const selectStoreStreamError = (s: RunStreamState) => s.streamError
-const selectStoreCancelling = (s: RunStreamState) => s.cancelling
-const selectStoreSubmitting = (s: RunStreamState) => s.tools === 'submitting' || s.tools === 'running'
 const selectNothing = () => null
+/** Everything the monitor shows from the session, picked once (compared shallowly). */
+const pick = ({
+  connection,
+  run,
+  runId,
+  steps,
+  text,
+  error,
+  streamError,
+  cancelling,
+  tools,
+}: RunStreamState) => ({
+  connection,
+  run,
+  runId,
+  steps,
+  text,
+  error,
+  streamError,
+  cancelling,
+  handlersBusy: tools === 'submitting' || tools === 'running',
+})
 
-const noMessages: Message[] = []
 /** After `expires_at`, the wait before asking the server (its clock and ours differ a little). */
 const EXPIRY_GRACE_MS = 500
 const noSteps: RunStep[] = []
@@ -84,19 +96,20 @@ export const RunMonitor = forwardRef<HTMLElement, RunMonitorProps>(function RunM
   // cancel or answer a required action. With a `stream`, its session is the one shown.
   const own = useRunStream(threadId, { runId: stream ? null : runId, select: selectNothing })
   const session: RunMonitorStream = stream ?? own
-  const store = session.store
 
-  const live = useStore(store, selectLive)
-  const started = useStore(store, selectStarted)
-  const storeRun = useStore(store, selectStoreRun)
-  const storeRunId = useStore(store, selectStoreRunId)
-  const storeSteps = useStore(store, selectStoreSteps)
-  const text = useStore(store, selectStoreText)
-  const connection = useStore(store, selectStoreConnection)
-  const storeError = useStore(store, selectStoreError)
-  const streamError = useStore(store, selectStoreStreamError)
-  const cancelling = useStore(store, selectStoreCancelling)
-  const handlersBusy = useStore(store, selectStoreSubmitting)
+  const {
+    connection,
+    run: storeRun,
+    runId: storeRunId,
+    steps: storeSteps,
+    text,
+    error: storeError,
+    streamError,
+    cancelling,
+    handlersBusy,
+  } = useStore(session.store, useShallow(pick))
+  const live = connection === 'streaming' || connection === 'polling'
+  const started = connection !== 'idle'
 
   const id = (stream ? storeRunId : runId) ?? storeRunId
   // While a session streams the run, these read the cache it writes and send no request.
@@ -137,57 +150,42 @@ export const RunMonitor = forwardRef<HTMLElement, RunMonitorProps>(function RunM
 
   const [submitting, setSubmitting] = useState(false)
   const [actionError, setActionError] = useState<RequestErrorLike | null>(null)
-  const mounted = useRef(true)
-  useEffect(() => {
-    mounted.current = true
-    return () => {
-      mounted.current = false
-    }
-  }, [])
 
   const onSubmitToolOutputs = useCallback(
     (outputs: ToolOutput[]) => {
       setSubmitting(true)
       setActionError(null)
-      session.submitToolOutputs(outputs).then(
-        () => {
-          if (mounted.current) setSubmitting(false)
-        },
-        (error: unknown) => {
-          if (!mounted.current) return
+      session
+        .submitToolOutputs(outputs)
+        .then(() => null, asError)
+        .then((failure) => {
           setSubmitting(false)
-          setActionError(toRequestError(error))
-        },
-      )
+          setActionError(failure)
+        })
     },
     [session],
   )
 
   const onCancel = useCallback(() => {
     setActionError(null)
-    session.cancel().catch((error: unknown) => {
-      if (mounted.current) setActionError(toRequestError(error))
-    })
+    session.cancel().catch((failure: unknown) => setActionError(asError(failure)))
   }, [session])
 
   // An error the stream reported (an `error` event, a broken stream) says less than the run's own
   // `last_error` once the run has failed: show the run's. HTTP errors (a refused cancel) still show.
-  const sessionError = storeError ? toRequestError(storeError) : null
-  const supersededByRun = Boolean(run?.last_error) && sessionError !== null && sessionError.status == null
+  const lastError = run?.last_error
+  const sessionError: RequestErrorLike | null = storeError
   const error: RequestErrorLike | null =
     actionError ??
-    (supersededByRun ? null : sessionError) ??
-    (streamError && !run?.last_error
-      ? { message: streamError.message, code: streamError.code ?? null }
-      : null) ??
-    (runQuery.error ? toRequestError(runQuery.error) : null)
+    (lastError && sessionError?.status == null ? null : sessionError) ??
+    (lastError ? null : streamError) ??
+    runQuery.error
 
-  const textProps =
-    showStreamedText || !messagesQuery.data
-      ? showStreamedText
-        ? { text, streaming: connection === 'streaming' }
-        : {}
-      : { messages: messagesQuery.data ?? noMessages }
+  const textProps = showStreamedText
+    ? { text, streaming: connection === 'streaming' }
+    : messagesQuery.data
+      ? { messages: messagesQuery.data }
+      : {}
 
   return (
     <RunMonitorView
@@ -205,23 +203,3 @@ export const RunMonitor = forwardRef<HTMLElement, RunMonitorProps>(function RunM
     />
   )
 })
-
-function toRequestError(error: unknown): RequestErrorLike {
-  if (error && typeof error === 'object' && 'message' in error && typeof error.message === 'string') {
-    const e = error as {
-      message: string
-      status?: unknown
-      code?: unknown
-      type?: unknown
-      requestId?: unknown
-    }
-    return {
-      message: e.message,
-      status: typeof e.status === 'number' ? e.status : null,
-      code: typeof e.code === 'string' ? e.code : null,
-      type: typeof e.type === 'string' ? e.type : null,
-      requestId: typeof e.requestId === 'string' ? e.requestId : null,
-    }
-  }
-  return { message: String(error) }
-}

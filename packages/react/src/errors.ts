@@ -13,10 +13,9 @@ export class IncompleteToolOutputsError extends Error {
   readonly unexpected: string[]
 
   constructor(missing: string[], unexpected: string[]) {
-    const parts: string[] = []
-    if (missing.length > 0) parts.push(`missing outputs for ${missing.join(', ')}`)
-    if (unexpected.length > 0) parts.push(`unexpected or repeated outputs for ${unexpected.join(', ')}`)
-    super(`Tool outputs do not answer the required action: ${parts.join('; ') || 'no outputs'}`)
+    super(
+      `Tool outputs do not answer the required action (missing: ${missing.join(', ') || 'none'}; unexpected or repeated: ${unexpected.join(', ') || 'none'})`,
+    )
     this.missing = missing
     this.unexpected = unexpected
   }
@@ -42,10 +41,6 @@ export class ToolHandlerError extends Error {
  */
 export class StreamInterruptedError extends Error {
   override readonly name = 'StreamInterruptedError'
-
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options)
-  }
 }
 
 /**
@@ -62,3 +57,6 @@ export type RunsError =
   | ToolHandlerError
   | StreamInterruptedError
   | Error
+
+/** Anything thrown, as an error to show. */
+export const asError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)))

@@ -55,11 +55,17 @@ export function createRunMessagesFetcher(options: RunMessagesFetcherOptions = {}
       try {
         response = await fetchImpl(`${path}?${params}`, { method: 'GET', headers, signal })
       } catch (cause) {
-        throw new APIConnectionError(undefined, cause)
+        throw new APIConnectionError('Connection error.', cause)
       }
       if (!response.ok) {
         const body = (await response.json().catch(() => null)) as { error?: APIError['error'] } | null
-        throw new APIError(response.status, body?.error, response.statusText, response.headers)
+        throw new APIError(
+          body?.error?.message || response.statusText,
+          undefined,
+          body?.error,
+          response.status,
+          response.headers,
+        )
       }
       const page = (await response.json()) as ListResponse<Message>
       messages.push(...page.data)

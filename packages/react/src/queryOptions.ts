@@ -1,6 +1,13 @@
-import { isTerminalStatus, type Run, type RunStep, type RunsClient } from '@runlens/client'
+import {
+  isTerminalStatus,
+  type Run,
+  type RunStep,
+  type RunStepInclude,
+  type RunsClient,
+} from '@runlens/client'
 import { infiniteQueryOptions, type Query, queryOptions } from '@tanstack/react-query'
 import type { RunsError } from './errors.js'
+import { listSteps } from './listSteps.js'
 import { isActiveRunStatus, pollDelayMs } from './polling.js'
 import { type RunListQuery, type RunStepsQuery, runKeys } from './queryKeys.js'
 
@@ -107,16 +114,7 @@ export function runStepsQueryOptions(
   const { include, pollIntervalMs, getRun, isLive } = options
   return queryOptions<RunStep[], RunsError, RunStep[], ReturnType<typeof runKeys.steps>>({
     queryKey: runKeys.steps(threadId, runId, include ? { include } : undefined),
-    queryFn: async () => {
-      const steps: RunStep[] = []
-      const pages = client.runs.steps.list(threadId, runId, {
-        order: 'asc',
-        limit: 100,
-        ...(include && { include }),
-      })
-      for await (const step of pages) steps.push(step)
-      return steps
-    },
+    queryFn: () => listSteps(client, threadId, runId, include),
     enabled: threadId !== '' && runId !== '',
     refetchInterval: (query) => {
       if (isLive?.()) return false

@@ -1,9 +1,10 @@
 'use client'
 
 import type { IncompleteDetails, RunError as RunErrorData } from '@runlens/client'
-import { type ComponentPropsWithoutRef, forwardRef } from 'react'
+import { type ComponentPropsWithoutRef, forwardRef, type ReactNode } from 'react'
 import { cx } from './cx.js'
 import type { ErrorLabels, PartialLabels } from './defaultLabels.js'
+import { Item } from './parts.js'
 import { useLabels } from './RunlensLabelsProvider.js'
 
 /**
@@ -34,6 +35,25 @@ export interface RunErrorProps extends Omit<ComponentPropsWithoutRef<'div'>, 'ch
   labels?: PartialLabels<ErrorLabels>
 }
 
+/** One error: its kind, a title, the message, and details below. */
+function Entry(props: {
+  kind: string
+  title: string
+  message: ReactNode
+  reason?: string | undefined
+  children?: ReactNode
+}) {
+  return (
+    <div className="rl-error__item" data-kind={props.kind}>
+      <p className="rl-error__title">{props.title}</p>
+      <p className="rl-error__message" data-reason={props.reason}>
+        {props.message}
+      </p>
+      {props.children}
+    </div>
+  )
+}
+
 /** Errors of a run and of requests about it. Renders nothing when there is none. */
 export const RunError = forwardRef<HTMLDivElement, RunErrorProps>(function RunError(
   { lastError, incompleteDetails, error, live = true, labels: labelsProp, className, ...props },
@@ -52,60 +72,44 @@ export const RunError = forwardRef<HTMLDivElement, RunErrorProps>(function RunEr
       {...props}
     >
       {lastError && (
-        <div className="rl-error__item" data-kind="run">
-          <p className="rl-error__title">{labels.runFailed}</p>
-          <p className="rl-error__message">{lastError.message}</p>
+        <Entry kind="run" title={labels.runFailed} message={lastError.message}>
           <dl className="rl-error__meta">
-            <div>
-              <dt>{labels.code}</dt>
-              <dd>
-                <code>{lastError.code}</code>
-              </dd>
-            </div>
+            <Item label={labels.code}>
+              <code>{lastError.code}</code>
+            </Item>
           </dl>
-        </div>
+        </Entry>
       )}
       {incompleteDetails && (
-        <div className="rl-error__item" data-kind="incomplete">
-          <p className="rl-error__title">{labels.incomplete}</p>
-          <p className="rl-error__message" data-reason={reason}>
-            {reason && Object.hasOwn(labels.incompleteReasons, reason)
+        <Entry
+          kind="incomplete"
+          title={labels.incomplete}
+          message={
+            reason && Object.hasOwn(labels.incompleteReasons, reason)
               ? labels.incompleteReasons[reason]
-              : labels.incompleteOther(String(reason))}
-          </p>
-        </div>
+              : labels.incompleteOther(String(reason))
+          }
+          reason={reason}
+        />
       )}
       {error && (
-        <div className="rl-error__item" data-kind="request">
-          <p className="rl-error__title">{labels.requestFailed}</p>
-          <p className="rl-error__message">{error.message}</p>
+        <Entry kind="request" title={labels.requestFailed} message={error.message}>
           {(error.status != null || error.code || error.requestId) && (
             <dl className="rl-error__meta">
-              {error.status != null && (
-                <div>
-                  <dt>{labels.status}</dt>
-                  <dd>{error.status}</dd>
-                </div>
-              )}
+              {error.status != null && <Item label={labels.status}>{error.status}</Item>}
               {error.code && (
-                <div>
-                  <dt>{labels.code}</dt>
-                  <dd>
-                    <code>{error.code}</code>
-                  </dd>
-                </div>
+                <Item label={labels.code}>
+                  <code>{error.code}</code>
+                </Item>
               )}
               {error.requestId && (
-                <div>
-                  <dt>{labels.requestId}</dt>
-                  <dd>
-                    <code>{error.requestId}</code>
-                  </dd>
-                </div>
+                <Item label={labels.requestId}>
+                  <code>{error.requestId}</code>
+                </Item>
               )}
             </dl>
           )}
-        </div>
+        </Entry>
       )}
     </div>
   )

@@ -1,11 +1,12 @@
 'use client'
 
 import type { RunStep, ToolCall } from '@runlens/client'
-import { type ComponentPropsWithoutRef, forwardRef } from 'react'
+import { type ComponentPropsWithoutRef, forwardRef, type ReactNode } from 'react'
 import { cx } from './cx.js'
 import type { PartialLabels, StepsLabels } from './defaultLabels.js'
-import { formatDuration, formatScore, prettyJson } from './format.js'
+import { formatDuration, formatScore } from './format.js'
 import { type HeadingLevel, heading } from './headings.js'
+import { Code, Empty, Item } from './parts.js'
 import { useLabels, useLocale } from './RunlensLabelsProvider.js'
 import { RunStatusBadge } from './RunStatusBadge.js'
 import { endedAt } from './status.js'
@@ -24,118 +25,101 @@ export interface RunStepsProps extends Omit<ComponentPropsWithoutRef<'div'>, 'ch
   labels?: PartialLabels<StepsLabels>
 }
 
-function Code({ text, json = false }: { text: string; json?: boolean }) {
-  const shown = json ? prettyJson(text) : { text, valid: true }
-  return (
-    <pre className="rl-code" data-valid-json={json ? String(shown.valid) : undefined}>
-      <code>{shown.text}</code>
-    </pre>
-  )
-}
-
 function ToolCallDetails({ call, labels, locale }: { call: ToolCall; labels: StepsLabels; locale?: string }) {
+  let type: string = call.type
+  let title: ReactNode
+  let body: ReactNode
   switch (call.type) {
     case 'function':
-      return (
-        <div className="rl-tool" data-type="function">
-          <p className="rl-tool__title">
-            {labels.functionCall} <code className="rl-tool__name">{call.function.name}</code>
-          </p>
-          <dl className="rl-tool__details">
-            <div>
-              <dt>{labels.arguments}</dt>
-              <dd>
-                <Code text={call.function.arguments} json />
-              </dd>
-            </div>
-            <div>
-              <dt>{labels.output}</dt>
-              <dd>
-                {call.function.output == null ? (
-                  <p className="rl-empty">{labels.noOutput}</p>
-                ) : (
-                  <Code text={call.function.output} />
-                )}
-              </dd>
-            </div>
-          </dl>
-        </div>
+      title = (
+        <>
+          {labels.functionCall} <code className="rl-tool__name">{call.function.name}</code>
+        </>
       )
-    case 'code_interpreter':
-      return (
-        <div className="rl-tool" data-type="code_interpreter">
-          <p className="rl-tool__title">{labels.codeInterpreter}</p>
-          <dl className="rl-tool__details">
-            <div>
-              <dt>{labels.input}</dt>
-              <dd>
-                <Code text={call.code_interpreter.input} />
-              </dd>
-            </div>
-            <div>
-              <dt>{labels.logs}</dt>
-              <dd>
-                {call.code_interpreter.outputs.length === 0 ? (
-                  <p className="rl-empty">{labels.noOutput}</p>
-                ) : (
-                  call.code_interpreter.outputs.map((out, i) =>
-                    out.type === 'logs' ? (
-                      // biome-ignore lint/suspicious/noArrayIndexKey: outputs have no id and never reorder
-                      <Code key={i} text={out.logs} />
-                    ) : (
-                      // biome-ignore lint/suspicious/noArrayIndexKey: outputs have no id and never reorder
-                      <p key={i} className="rl-tool__image">
-                        {labels.imageOutput(out.image.file_id)}
-                      </p>
-                    ),
-                  )
-                )}
-              </dd>
-            </div>
-          </dl>
-        </div>
+      body = (
+        <dl className="rl-tool__details">
+          <Item label={labels.arguments}>
+            <Code text={call.function.arguments} json />
+          </Item>
+          <Item label={labels.output}>
+            {call.function.output == null ? (
+              <Empty>{labels.noOutput}</Empty>
+            ) : (
+              <Code text={call.function.output} />
+            )}
+          </Item>
+        </dl>
       )
+      break
+    case 'code_interpreter': {
+      const outputs = call.code_interpreter.outputs
+      title = labels.codeInterpreter
+      body = (
+        <dl className="rl-tool__details">
+          <Item label={labels.input}>
+            <Code text={call.code_interpreter.input} />
+          </Item>
+          <Item label={labels.logs}>
+            {outputs.length === 0 ? (
+              <Empty>{labels.noOutput}</Empty>
+            ) : (
+              outputs.map((out, i) =>
+                out.type === 'logs' ? (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: outputs have no id and never reorder
+                  <Code key={i} text={out.logs} />
+                ) : (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: outputs have no id and never reorder
+                  <p key={i} className="rl-tool__image">
+                    {labels.imageOutput(out.image.file_id)}
+                  </p>
+                ),
+              )
+            )}
+          </Item>
+        </dl>
+      )
+      break
+    }
     case 'file_search': {
       const results = call.file_search.results ?? []
-      return (
-        <div className="rl-tool" data-type="file_search">
-          <p className="rl-tool__title">{labels.fileSearch}</p>
-          {results.length === 0 ? (
-            <p className="rl-empty">{labels.noResults}</p>
-          ) : (
-            <ol className="rl-tool__results">
-              {results.map((r, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: the same file may be found twice
-                <li key={i} className="rl-result">
-                  <span className="rl-result__name">{r.file_name}</span>{' '}
-                  <span className="rl-result__score">
-                    {labels.score} {formatScore(r.score, locale)}
-                  </span>
-                  {r.content?.map((c, j) =>
-                    c.text ? (
-                      // biome-ignore lint/suspicious/noArrayIndexKey: content parts have no id
-                      <p key={j} className="rl-result__content">
-                        {c.text}
-                      </p>
-                    ) : null,
-                  )}
-                </li>
-              ))}
-            </ol>
-          )}
-        </div>
-      )
+      title = labels.fileSearch
+      body =
+        results.length === 0 ? (
+          <Empty>{labels.noResults}</Empty>
+        ) : (
+          <ol className="rl-tool__results">
+            {results.map((r, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the same file may be found twice
+              <li key={i} className="rl-result">
+                <span className="rl-result__name">{r.file_name}</span>{' '}
+                <span className="rl-result__score">
+                  {labels.score} {formatScore(r.score, locale)}
+                </span>
+                {r.content?.map((c, j) =>
+                  c.text ? (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: content parts have no id
+                    <p key={j} className="rl-result__content">
+                      {c.text}
+                    </p>
+                  ) : null,
+                )}
+              </li>
+            ))}
+          </ol>
+        )
+      break
     }
-    default: {
+    default:
       // A tool type a newer server added: name it rather than hide it.
-      const type = (call as { type?: unknown }).type
-      return (
-        <div className="rl-tool" data-type="unknown">
-          <p className="rl-tool__title">{String(type)}</p>
-        </div>
-      )
-    }
+      title = String(type)
+      type = 'unknown'
   }
+  return (
+    <div className="rl-tool" data-type={type}>
+      <p className="rl-tool__title">{title}</p>
+      {body}
+    </div>
+  )
 }
 
 /**
@@ -159,7 +143,7 @@ export const RunSteps = forwardRef<HTMLDivElement, RunStepsProps>(function RunSt
     >
       {heading(headingLevel, { className: 'rl-steps__title' }, labels.title)}
       {steps.length === 0 ? (
-        <p className="rl-empty">{labels.empty}</p>
+        <Empty>{labels.empty}</Empty>
       ) : (
         <ol className="rl-steps__list">
           {steps.map((step) => {

@@ -1,6 +1,5 @@
 import {
   APIError,
-  APIUserAbortError,
   type AssistantStreamEvent,
   applyRunEvent,
   emptyRunSnapshot,
@@ -15,7 +14,8 @@ import {
   type Sleep,
   type ToolOutput,
 } from '@runlens/client'
-import { type RunsError, StreamInterruptedError, ToolHandlerError } from '../errors.js'
+import { asError, StreamInterruptedError, ToolHandlerError } from '../errors.js'
+import { listSteps } from '../listSteps.js'
 import type { RunMessagesFetcher } from '../messages.js'
 import { isActiveRunStatus, pollDelayMs } from '../polling.js'
 import { createRunStore, type RunStore, type RunStreamState, snapshotState } from './runStore.js'
@@ -119,38 +119,19 @@ export interface StreamRegistry {
 
 const keyOf = (threadId: string, runId: string) => `${threadId}\u0000${runId}`
 
-/** `setTimeout`, ended early (with `APIUserAbortError`) by the signal. */
-export const defaultSleep: Sleep = (ms, signal) =>
-  new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort)
-      resolve()
-    }, ms)
-    const onAbort = () => {
-      clearTimeout(timer)
-      reject(new APIUserAbortError())
-    }
-    if (signal?.aborted) onAbort()
-    else signal?.addEventListener('abort', onAbort, { once: true })
-  })
+/**
+ * `setTimeout`. An abort does not clear it: whoever waits checks the signal once it fires, at most
+ * one poll interval later (the client's own sleep does the same).
+ */
+export const defaultSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
 
 function isRunEvent(event: AssistantStreamEvent): event is Extract<AssistantStreamEvent, { data: Run }> {
-  return (
-    event.event.startsWith('thread.run.') &&
-    !event.event.startsWith('thread.run.step.') &&
-    typeof event.data === 'object' &&
-    event.data !== null &&
-    (event.data as { object?: unknown }).object === 'thread.run'
-  )
+  return (event.data as Partial<Run> | null)?.object === 'thread.run'
 }
 
 function toOutput(value: unknown): string {
   if (typeof value === 'string') return value
   return JSON.stringify(value) ?? ''
-}
-
-function asError(error: unknown): RunsError {
-  return error instanceof Error ? error : new Error(String(error))
 }
 
 export function createStreamRegistry(deps: StreamRegistryDeps): StreamRegistry {
@@ -294,10 +275,7 @@ export function createStreamRegistry(deps: StreamRegistryDeps): StreamRegistry {
       const run = pending.run
       if (!run) {
         // Nothing says which run the server made (an HTTP error, or a drop before the first event).
-        fail(
-          failure ??
-            new StreamInterruptedError('The stream ended before the server said which run it created.'),
-        )
+        fail(failure ?? new StreamInterruptedError('The stream ended before naming its run.'))
         return close()
       }
       // The server's own `error` event is an error to show; a cut connection is not (it is recovered).
@@ -330,11 +308,11 @@ export function createStreamRegistry(deps: StreamRegistryDeps): StreamRegistry {
           receive(run)
           if (!isActiveRunStatus(run.status)) break
           await sleep(pollDelayMs(run, options.pollIntervalMs), signal)
-          if (signal.aborted) throw new APIUserAbortError()
+          if (signal.aborted) return close()
         }
         const [messages, steps] = await Promise.all([
           deps.messages ? deps.messages(threadId, runId, { signal }) : null,
-          ownsSteps ? collectSteps(runId) : null,
+          ownsSteps ? listSteps(deps.client, threadId, runId, undefined, signal) : null,
         ])
         if (messages) pending = { ...pending, messages }
         if (steps) pending = { ...pending, steps }
@@ -346,19 +324,6 @@ export function createStreamRegistry(deps: StreamRegistryDeps): StreamRegistry {
       }
       if (pending.run) settle(pending.run)
       else close()
-    }
-
-    async function collectSteps(id: string): Promise<RunStep[]> {
-      const steps: RunStep[] = []
-      for await (const step of deps.client.runs.steps.list(
-        threadId,
-        id,
-        { order: 'asc', limit: 100 },
-        { signal },
-      )) {
-        steps.push(step)
-      }
-      return steps
     }
 
     function receive(run: Run) {
@@ -454,7 +419,7 @@ export function createStreamRegistry(deps: StreamRegistryDeps): StreamRegistry {
       submitToolOutputs(outputs) {
         const run = pending.run ?? store.getState().run
         if (!run || !runId) {
-          const error = new StreamInterruptedError('There is no run to submit tool outputs to yet.')
+          const error = new StreamInterruptedError('No run to submit tool outputs to yet.')
           fail(error)
           return Promise.reject(error)
         }

@@ -40,9 +40,10 @@ describe('RunError', () => {
 
   test("the client's own RateLimitError fits the prop with no adapter", () => {
     const error = new RateLimitError(
-      429,
-      { message: 'Rate limit reached', type: 'requests', param: null, code: 'rate_limit_exceeded' },
+      'Rate limit reached',
       undefined,
+      { message: 'Rate limit reached', type: 'requests', param: null, code: 'rate_limit_exceeded' },
+      429,
       new Headers({ 'x-request-id': 'req_from_header' }),
     )
     render(<RunError error={error} />)
