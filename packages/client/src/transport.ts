@@ -50,8 +50,8 @@ export function createTransport(options: ClientOptions): Transport {
   } = options
   // Called through a wrapper: a bare `globalThis.fetch` kept in a field throws "Illegal invocation" in browsers.
   const fetchImpl: FetchLike = options.fetch ?? ((url, init) => fetch(url, init))
-  const [basePath = '', baseQuery] = baseURL.split('?')
-  const base = basePath.replace(/\/+$/, '')
+  const [basePath, baseQuery] = baseURL.split('?')
+  const base = basePath!.replace(/\/+$/, '')
 
   async function send(
     method: Method,
@@ -61,17 +61,19 @@ export function createTransport(options: ClientOptions): Transport {
     query?: QueryRecord,
   ): Promise<Response> {
     const url = buildURL(base + path, baseQuery, [options.query, query, opts.query])
-    const headers = new Headers({
+    const headers = new Headers()
+    // In order, so that the client's and the call's headers replace (or, with null, remove) ours
+    // whatever their case.
+    for (const [name, value] of Object.entries({
       accept: (body as { stream?: boolean } | undefined)?.stream ? 'text/event-stream' : 'application/json',
       'openai-beta': 'assistants=v2',
-    })
-    if (apiKey) headers.set('authorization', `Bearer ${apiKey}`)
-    if (body) headers.set('content-type', 'application/json')
-    for (const extra of [options.headers, opts.headers]) {
-      for (const [name, value] of Object.entries(extra ?? {})) {
-        if (value == null) headers.delete(name)
-        else headers.set(name, value)
-      }
+      authorization: apiKey && `Bearer ${apiKey}`,
+      'content-type': body && 'application/json',
+      ...options.headers,
+      ...opts.headers,
+    })) {
+      if (value) headers.set(name, value)
+      else headers.delete(name)
     }
     const init = { method, headers, body: body && JSON.stringify(body) }
     const { signal } = opts
@@ -86,9 +88,10 @@ export function createTransport(options: ClientOptions): Transport {
       const timer = setTimeout(() => timeout.abort(), Math.min(wait, 2 ** 31 - 1))
       const attempt = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal
       let response: Response | undefined
-      let failure: APIError
+      let failure: APIError | undefined
       try {
         response = await untilAborted(fetchImpl(url, { ...init, signal: attempt }), attempt)
+        if (response.ok) return response
       } catch (cause) {
         if (signal?.aborted) throw new APIUserAbortError()
         failure = timeout.signal.aborted
@@ -97,10 +100,7 @@ export function createTransport(options: ClientOptions): Transport {
       } finally {
         clearTimeout(timer)
       }
-      if (response) {
-        if (response.ok) return response
-        failure = await errorFrom(response)
-      }
+      failure ??= await errorFrom(response!)
       const delay = retryDelay({
         retries,
         maxRetries: limit,
@@ -114,17 +114,11 @@ export function createTransport(options: ClientOptions): Transport {
     }
   }
 
-  async function json<T>(
-    method: Method,
-    path: string,
-    opts?: RequestOptions,
-    body?: object,
-    query?: QueryRecord,
-  ): Promise<JsonResult<T>> {
-    const response = await send(method, path, opts, body, query)
+  async function json<T>(...args: Parameters<typeof send>): Promise<JsonResult<T>> {
+    const response = await send(...args)
     let text: string
     try {
-      text = await untilAborted(response.text(), opts?.signal)
+      text = await untilAborted(response.text(), args[2]?.signal)
     } catch (cause) {
       throw cause instanceof APIUserAbortError
         ? cause
@@ -142,12 +136,8 @@ export function createTransport(options: ClientOptions): Transport {
 
 /** The typed error of a non-2xx response, with the message the server gave. */
 async function errorFrom(response: Response): Promise<APIError> {
-  let text = ''
-  try {
-    text = await response.text()
-  } catch {
-    // A body that cannot be read leaves the status as the only information.
-  }
+  // A body that cannot be read leaves the status as the only information.
+  const text = await response.text().catch(() => '')
   let error: ErrorObject | undefined
   try {
     const parsed = JSON.parse(text)
@@ -168,13 +158,14 @@ function buildURL(
   const params = new URLSearchParams(baseQuery)
   for (const query of queries) {
     for (const [key, value] of Object.entries(query ?? {})) {
-      if (value === undefined) continue
-      // A later level replaces a key entirely, so that a call can override the client's value.
-      params.delete(key)
-      if (value === null) continue
-      for (const item of Array.isArray(value) ? value : [value]) params.append(key, String(item))
+      // A later level replaces a key entirely, so that a call can override the client's value;
+      // null removes it, an array repeats it.
+      if (value !== undefined) {
+        params.delete(key)
+        for (const item of [value ?? []].flat()) params.append(key, String(item))
+      }
     }
   }
-  const search = params.toString()
+  const search = String(params)
   return search ? `${base}?${search}` : base
 }
