@@ -17,10 +17,10 @@ export function createRunStream(
 ): RunStream {
   const controller = new AbortController()
   const abort = () => controller.abort()
-  if (signal?.aborted) abort()
-  else signal?.addEventListener('abort', abort, { once: true })
+  // Aborted by the caller's signal or by abort(): the request, the body and the waits.
+  const aborted = signal ? AbortSignal.any([signal, controller.signal]) : controller.signal
 
-  const sent = start(controller.signal)
+  const sent = start(aborted)
   // Whoever reads the stream sees a failure; nobody reading it must not be an unhandled rejection.
   sent.catch(noop)
 
@@ -28,7 +28,7 @@ export function createRunStream(
   let iterator: AsyncIterator<AssistantStreamEvent> | undefined
   let settle: (error?: unknown) => void = noop
   const ended = new Promise<void>((resolve, reject) => {
-    settle = (error) => (error === undefined ? resolve() : reject(error))
+    settle = (error) => (error ? reject(error) : resolve())
   })
   ended.catch(noop)
 
@@ -39,9 +39,16 @@ export function createRunStream(
       reader = (await sent).body?.getReader()
       const decoder = new SSEDecoder()
       for (;;) {
-        // No body reads as an empty stream, which the check below reports.
-        const chunk = reader ? await reader.read().catch(cut) : { done: true as const }
-        if (controller.signal.aborted) throw new APIUserAbortError()
+        // No body reads as an empty stream, which the check below reports. A read that fails is
+        // the caller's abort, or the connection cut mid-body (never retried).
+        const chunk = reader
+          ? await reader.read().catch((cause) => {
+              throw aborted.aborted
+                ? new APIUserAbortError()
+                : new APIConnectionError('The body was cut off.', cause)
+            })
+          : { done: true as const }
+        if (aborted.aborted) throw new APIUserAbortError()
         for (const frame of chunk.done ? decoder.end() : decoder.push(chunk.value)) {
           const event = toStreamEvent(frame)
           snapshot = applyRunEvent(snapshot, event)
@@ -65,17 +72,9 @@ export function createRunStream(
       throw error
     } finally {
       reader?.cancel().catch(noop)
-      signal?.removeEventListener('abort', abort)
       // Leaving a for-await early lands here without an error: that is an abort.
-      settle(failure ?? (controller.signal.aborted && !snapshot.done ? new APIUserAbortError() : undefined))
+      settle(failure ?? (aborted.aborted && !snapshot.done && new APIUserAbortError()))
     }
-  }
-
-  /** A read that fails: the caller's abort, or the connection cut mid-body (never retried). */
-  const cut = (cause: unknown): never => {
-    throw controller.signal.aborted
-      ? new APIUserAbortError()
-      : new APIConnectionError('The body was cut off.', cause)
   }
 
   function iterate(): AsyncIterator<AssistantStreamEvent> {
