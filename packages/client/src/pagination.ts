@@ -14,37 +14,29 @@ export function createPagePromise<T, Q extends CursorQuery>(
   // Called from a `then`, so that a bad path parameter is a rejection, never a synchronous throw.
   const first = Promise.resolve(query)
     .then(fetchPage)
-    .then(([body]) => toPage(body, fetchPage, query))
+    .then(([body]): CursorPage<T> => {
+      const data = body.data ?? []
+      // Walking backwards (a `before` query) continues before the first item; else after the last.
+      const backwards = query.before != null && query.after == null
+      const cursor = backwards ? body.first_id : body.last_id
+      // An empty page cannot move the cursor: stopping there keeps a confused server from looping us.
+      const hasNext = !!body.has_more && data.length > 0 && cursor != null
+      return {
+        data,
+        hasMore: !!body.has_more,
+        firstId: body.first_id ?? null,
+        lastId: body.last_id ?? null,
+        body,
+        hasNextPage: () => hasNext,
+        nextPage: () =>
+          hasNext
+            ? createPagePromise(fetchPage, { ...query, [backwards ? 'before' : 'after']: cursor })
+            : null,
+      }
+    })
   return Object.assign(first, {
     async *[Symbol.asyncIterator]() {
-      let page: CursorPage<T> | null = await first
-      while (page) {
-        yield* page.data
-        page = await page.nextPage()
-      }
+      for (let page: CursorPage<T> | null = await first; page; page = await page.nextPage()) yield* page.data
     },
   })
-}
-
-function toPage<T, Q extends CursorQuery>(
-  body: ListResponse<T>,
-  fetchPage: FetchPage<T, Q>,
-  query: Q,
-): CursorPage<T> {
-  const data = body.data ?? []
-  // Walking backwards (a `before` query) continues before the first item; else after the last.
-  const backwards = query.before != null && query.after == null
-  const cursor = backwards ? body.first_id : body.last_id
-  // An empty page cannot move the cursor: stopping there keeps a confused server from looping us.
-  const hasNext = !!body.has_more && data.length > 0 && cursor != null
-  return {
-    data,
-    hasMore: !!body.has_more,
-    firstId: body.first_id ?? null,
-    lastId: body.last_id ?? null,
-    body,
-    hasNextPage: () => hasNext,
-    nextPage: () =>
-      hasNext ? createPagePromise(fetchPage, { ...query, [backwards ? 'before' : 'after']: cursor }) : null,
-  }
 }

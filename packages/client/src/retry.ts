@@ -26,15 +26,13 @@ export const MAX_RETRY_AFTER_MS = 60_000
  * - Else exponential backoff, 0.5 s doubling to 8 s, minus up to 25% jitter so that clients
  *   failing together do not retry together.
  */
-export function retryDelay(input: RetryInput): number | null {
-  const { retries, status, headers } = input
-  if (retries >= input.maxRetries) return null
+export function retryDelay({ retries, maxRetries, status, headers, now, random }: RetryInput): number | null {
   const said = headers?.get('x-should-retry')
-  if (said === 'false') return null
-  if (said !== 'true' && status !== undefined && !isRetryableStatus(status)) return null
-  const hinted = retryAfterMs(headers, input.now)
-  if (hinted !== undefined) return hinted <= MAX_RETRY_AFTER_MS ? Math.max(0, hinted) : null
-  return Math.min(500 * 2 ** retries, 8000) * (1 - 0.25 * input.random)
+  if (retries >= maxRetries || said === 'false' || (said !== 'true' && status && !isRetryableStatus(status)))
+    return null
+  const hinted = retryAfterMs(headers, now)
+  if (hinted === undefined) return Math.min(500 * 2 ** retries, 8000) * (1 - 0.25 * random)
+  return hinted <= MAX_RETRY_AFTER_MS ? Math.max(0, hinted) : null
 }
 
 export function isRetryableStatus(status: number): boolean {
@@ -44,9 +42,14 @@ export function isRetryableStatus(status: number): boolean {
 /** The wait the server asks for, in ms, from `retry-after-ms`, or `retry-after` in seconds or as an HTTP date. */
 export function retryAfterMs(headers: Headers | undefined, now: number): number | undefined {
   const ms = headers?.get('retry-after-ms')
-  if (ms && Number.isFinite(+ms)) return +ms
   const value = headers?.get('retry-after')
-  if (!value) return undefined
-  const seconds = Number.isFinite(+value) ? +value * 1000 : Date.parse(value) - now
-  return Number.isNaN(seconds) ? undefined : seconds
+  const wait =
+    ms && Number.isFinite(+ms)
+      ? +ms
+      : value
+        ? Number.isFinite(+value)
+          ? +value * 1000
+          : Date.parse(value) - now
+        : Number.NaN
+  return Number.isNaN(wait) ? undefined : wait
 }
