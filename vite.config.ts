@@ -54,7 +54,11 @@ export default defineConfig({
           environment: 'jsdom',
           setupFiles: ['test/dom/setup.ts'],
           include: ['packages/react/test/**/*.test.{ts,tsx}', 'test/dom/**/*.test.{ts,tsx}'],
-          server: { deps: { inline: [/@tanstack\/react-query/, /@testing-library\/react/, /zustand/, /@storybook\/react/] } },
+          server: {
+            deps: {
+              inline: [/@tanstack\/react-query/, /@testing-library\/react/, /zustand/, /@storybook\/react/],
+            },
+          },
         },
       },
       {
