@@ -1,0 +1,82 @@
+// The bundle budgets of runlens, each an entry bundled for the browser with esbuild, minified, then
+// gzipped (level 9). Prints the byte counts; exits 1 when any entry is over its budget.
+//   - issue 3: what a run UI takes from @runlens/client (create, stream, poll, list, cancel,
+//     submitToolOutputs and steps, plus applyRunEvent): at most 5 KB.
+//   - issue 6: client + hooks + components for a run monitor (the connected RunMonitor in a
+//     RunsProvider): at most 15 KB, with react, react-query and zustand external.
+// Usage: node scripts/check-size.mjs [--verbose]   (--verbose lists the bytes per module)
+import { gzipSync } from 'node:zlib'
+import { build } from 'esbuild'
+
+const budgets = [
+  {
+    name: '@runlens/client run UI',
+    budget: 5 * 1024,
+    external: [],
+    entry: `
+import { applyRunEvent, createRunsClient, emptyRunSnapshot } from '@runlens/client'
+
+export async function runUi(threadId, assistantId, onSnapshot) {
+  const client = createRunsClient({ baseURL: '/api/openai' })
+  const stream = client.runs.stream(threadId, { assistant_id: assistantId })
+  let snapshot = emptyRunSnapshot
+  for await (const event of stream) onSnapshot((snapshot = applyRunEvent(snapshot, event)))
+  const run = snapshot.run ?? (await client.runs.create(threadId, { assistant_id: assistantId }))
+  await client.runs.poll(threadId, run.id)
+  for await (const item of client.runs.list(threadId)) onSnapshot(item)
+  await client.runs.cancel(threadId, run.id)
+  await client.runs.submitToolOutputs(threadId, run.id, { tool_outputs: [{ tool_call_id: 'c', output: '' }] })
+  await client.runs.steps.list(threadId, run.id)
+  return client.runs.steps.retrieve(threadId, run.id, 'step')
+}
+`,
+  },
+  {
+    name: '@runlens/react run monitor',
+    budget: 15 * 1024,
+    // The peers, with their subpaths (react/jsx-runtime, zustand/vanilla, ...).
+    external: ['react', 'react-dom', '@tanstack/react-query', 'zustand', 'use-sync-external-store'].flatMap(
+      (name) => [name, `${name}/*`],
+    ),
+    entry: `
+import { createRunsClient } from '@runlens/client'
+import { RunMonitor, RunsProvider } from '@runlens/react'
+import { createElement } from 'react'
+
+const client = createRunsClient({ baseURL: '/api/openai' })
+
+export function RunMonitorApp({ threadId, runId }) {
+  return createElement(RunsProvider, { client }, createElement(RunMonitor, { threadId, runId }))
+}
+`,
+  },
+]
+
+let over = false
+for (const { name, budget, external, entry } of budgets) {
+  const result = await build({
+    stdin: { contents: entry, resolveDir: process.cwd(), sourcefile: 'entry.js', loader: 'js' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    external,
+    // The workspace packages resolve to their TypeScript sources: no build needed.
+    conditions: ['@runlens/source'],
+    write: false,
+    metafile: true,
+    logLevel: 'error',
+  })
+  const code = result.outputFiles[0].contents
+  const gzipped = gzipSync(code, { level: 9 }).length
+  if (process.argv.includes('--verbose')) {
+    const inputs = Object.entries(Object.values(result.metafile.outputs)[0].inputs)
+    for (const [file, { bytesInOutput }] of inputs.sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput)) {
+      console.log(`${String(bytesInOutput).padStart(7)}  ${file}`)
+    }
+  }
+  const verdict = gzipped > budget ? `OVER by ${gzipped - budget}` : 'ok'
+  console.log(`${name}: ${code.length} bytes minified, ${gzipped} bytes gzip (budget ${budget}): ${verdict}`)
+  over ||= gzipped > budget
+}
+if (over) process.exit(1)
