@@ -68,8 +68,8 @@ export function syncRunLists(queryClient: QueryClient): () => void {
     if (ids) {
       const run = event.query.state.data as Run | undefined
       if (!run) return
+      // Only list keys extend `lists(threadId)`.
       for (const list of cache.findAll({ queryKey: runKeys.lists(ids.threadId) })) {
-        if (!isRunListKey(list.queryKey)) continue
         const query = list.queryKey[4] as RunListQuery
         const before = list.state.data as RunListData | undefined
         const after = patchRunList(before, run, query)

@@ -14,12 +14,6 @@ export interface RunStepsQuery {
   include?: RunStepInclude[]
 }
 
-function listQuery(query: RunListQuery | undefined): Required<Pick<RunListQuery, 'order'>> & RunListQuery {
-  const key: RunListQuery = { order: query?.order ?? 'desc' }
-  if (query?.limit !== undefined) key.limit = query.limit
-  return key as Required<Pick<RunListQuery, 'order'>> & RunListQuery
-}
-
 /**
  * The query keys of runlens, as a key factory (the TanStack convention): each key extends its
  * parent, so `invalidateQueries({ queryKey: runKeys.thread(id) })` reaches every run, list and
@@ -37,7 +31,8 @@ export const runKeys = {
   thread: (threadId: string) => ['runlens', 'thread', threadId] as const,
   lists: (threadId: string) => ['runlens', 'thread', threadId, 'runs'] as const,
   list: (threadId: string, query?: RunListQuery) =>
-    ['runlens', 'thread', threadId, 'runs', listQuery(query)] as const,
+    // `limit` left undefined is dropped from the hash, so no key needs it spelled out.
+    ['runlens', 'thread', threadId, 'runs', { order: query?.order ?? 'desc', limit: query?.limit }] as const,
   detail: (threadId: string, runId: string) => ['runlens', 'thread', threadId, 'run', runId] as const,
   steps: (threadId: string, runId: string, query?: RunStepsQuery) =>
     [
@@ -53,13 +48,11 @@ export const runKeys = {
 
 /** Reads `[threadId, runId]` back from a run's key; `null` for any other key. */
 export function parseRunKey(key: readonly unknown[]): { threadId: string; runId: string } | null {
-  if (key.length !== 5 || key[0] !== 'runlens' || key[1] !== 'thread' || key[3] !== 'run') return null
-  const threadId = key[2]
-  const runId = key[4]
-  return typeof threadId === 'string' && typeof runId === 'string' ? { threadId, runId } : null
+  return isKey(key, 'run') ? { threadId: key[2] as string, runId: key[4] as string } : null
 }
 
 /** Whether `key` is the key of a run list (infinite query). */
-export function isRunListKey(key: readonly unknown[]): boolean {
-  return key.length === 5 && key[0] === 'runlens' && key[1] === 'thread' && key[3] === 'runs'
-}
+export const isRunListKey = (key: readonly unknown[]): boolean => isKey(key, 'runs')
+
+const isKey = (key: readonly unknown[], kind: string) =>
+  key.length === 5 && key[0] === 'runlens' && key[1] === 'thread' && key[3] === kind

@@ -1,10 +1,4 @@
-import {
-  isTerminalStatus,
-  type Run,
-  type RunStep,
-  type RunStepInclude,
-  type RunsClient,
-} from '@runlens/client'
+import { isTerminalStatus, type Run, type RunStep, type RunsClient } from '@runlens/client'
 import { infiniteQueryOptions, type Query, queryOptions } from '@tanstack/react-query'
 import type { RunsError } from './errors.js'
 import { listSteps } from './listSteps.js'

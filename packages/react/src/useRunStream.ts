@@ -109,16 +109,7 @@ export function useRunStream<T = RunStreamState>(
   // The options of the component that drives the run; read when a required action comes.
   const latest = useRef(options)
   latest.current = options
-  const configure = useCallback((target: RunSession) => {
-    const { tools, approve, commitEvery, scheduler, pollIntervalMs } = latest.current
-    target.configure({
-      ...(tools && { tools }),
-      ...(approve && { approve }),
-      ...(commitEvery !== undefined && { commitEvery }),
-      ...(scheduler && { scheduler }),
-      ...(pollIntervalMs !== undefined && { pollIntervalMs }),
-    })
-  }, [])
+  const configure = useCallback((target: RunSession) => target.configure(latest.current), [])
 
   useEffect(() => {
     configure(ownNow.session)

@@ -11,7 +11,7 @@ import {
   useState,
 } from 'react'
 import { cx } from './cx.js'
-import type { MessageLabels, PartialLabels } from './defaultLabels.js'
+import { type MessageLabels, messageLabels, type PartialLabels } from './defaultLabels.js'
 import { useLabels } from './RunlensLabelsProvider.js'
 import { VisuallyHidden } from './VisuallyHidden.js'
 
@@ -90,7 +90,7 @@ export const MessageText = forwardRef<HTMLDivElement, MessageTextProps>(function
   },
   ref,
 ) {
-  const labels = useLabels('message', labelsProp)
+  const labels = useLabels('message', messageLabels, labelsProp)
   const streaming = streamingProp ?? message?.status === 'in_progress'
   const content = text ?? (message ? messagePlainText(message, labels) : '')
   const [announced, setAnnounced] = useState('')

@@ -1,11 +1,12 @@
 'use client'
 
 import type { RunToolCall, ToolOutput } from '@runlens/client'
-import { type ComponentPropsWithoutRef, type FormEvent, forwardRef, useId, useRef, useState } from 'react'
+import { type ComponentPropsWithoutRef, type FormEvent, forwardRef, useId, useState } from 'react'
 import { cx } from './cx.js'
-import type { PartialLabels, RequiredActionLabels } from './defaultLabels.js'
-import { formatCountdown, isoFromUnix, prettyJson } from './format.js'
+import { type PartialLabels, type RequiredActionLabels, requiredActionLabels } from './defaultLabels.js'
+import { formatCountdown, isoFromUnix } from './format.js'
 import { type HeadingLevel, heading } from './headings.js'
+import { Code, Item } from './parts.js'
 import { useLabels } from './RunlensLabelsProvider.js'
 import { useNow } from './useNow.js'
 
@@ -66,24 +67,25 @@ export const RequiredAction = forwardRef<HTMLFormElement, RequiredActionProps>(f
   },
   ref,
 ) {
-  const labels = useLabels('requiredAction', labelsProp)
+  const labels = useLabels('requiredAction', requiredActionLabels, labelsProp)
   const id = useId()
   const [outputs, setOutputs] = useState<Record<string, string>>(() => ({ ...defaultOutputs }))
   const [showMissing, setShowMissing] = useState(false)
   const [approvalInner, setApprovalInner] = useState<ApprovalState>('pending')
-  const fields = useRef(new Map<string, HTMLTextAreaElement>())
 
   const approval: ApprovalState = requireApproval ? (approvalProp ?? approvalInner) : 'approved'
+  const approved = approval === 'approved'
   const time = useNow(expiresAt != null, now, tickMs)
   const remaining = expiresAt != null ? expiresAt - time / 1000 : null
   const expired = remaining != null && remaining <= 0
 
-  const missing = toolCalls.filter((call) => !(outputs[call.id] ?? '').trim())
+  const missing = toolCalls.filter((call) => !outputs[call.id]?.trim())
+  const invalid = showMissing && missing.length > 0
   const state = expired
     ? 'expired'
     : approval === 'denied'
       ? 'denied'
-      : approval === 'pending'
+      : !approved
         ? 'pending-approval'
         : submitting
           ? 'submitting'
@@ -91,25 +93,21 @@ export const RequiredAction = forwardRef<HTMLFormElement, RequiredActionProps>(f
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
-    if (submitting || expired || approval !== 'approved') return
-    if (missing.length > 0) {
+    if (state !== 'editing') return
+    const first = missing[0]
+    if (first) {
       setShowMissing(true)
-      const first = missing[0]
-      if (first) fields.current.get(first.id)?.focus()
+      // Each field is named by its call id.
+      ;(event.currentTarget.elements.namedItem(first.id) as HTMLElement | null)?.focus()
       return
     }
     onSubmit?.(toolCalls.map((call) => ({ tool_call_id: call.id, output: outputs[call.id] ?? '' })))
   }
 
-  function decide(next: 'approved' | 'denied') {
+  const decide = (next: 'approved' | 'denied') => () => {
     setApprovalInner(next)
-    if (next === 'approved') onApprove?.()
-    else onDeny?.()
+    ;(next === 'approved' ? onApprove : onDeny)?.()
   }
-
-  const titleId = `${id}-title`
-  const summaryId = `${id}-missing`
-  const invalid = showMissing && missing.length > 0
 
   return (
     <form
@@ -123,7 +121,7 @@ export const RequiredAction = forwardRef<HTMLFormElement, RequiredActionProps>(f
       {...props}
     >
       <div className="rl-action__header">
-        {heading(headingLevel, { id: titleId, className: 'rl-action__title' }, labels.title)}
+        {heading(headingLevel, { id: `${id}-title`, className: 'rl-action__title' }, labels.title)}
         {expiresAt != null && (
           <p className="rl-action__deadline" data-expired={expired ? '' : undefined}>
             {expired ? (
@@ -140,46 +138,29 @@ export const RequiredAction = forwardRef<HTMLFormElement, RequiredActionProps>(f
       <fieldset className="rl-action__fieldset" disabled={submitting || expired || approval === 'denied'}>
         <ol className="rl-action__calls">
           {toolCalls.map((call, index) => {
-            const args = prettyJson(call.function.arguments)
             const fieldId = `${id}-output-${index}`
             const errorId = `${fieldId}-error`
             const isMissing = showMissing && missing.includes(call)
             return (
               <li key={call.id} className="rl-action__call" data-invalid={isMissing ? '' : undefined}>
                 <dl className="rl-action__meta">
-                  <div>
-                    <dt>{labels.functionName}</dt>
-                    <dd>
-                      <code className="rl-action__name">{call.function.name}</code>
-                    </dd>
-                  </div>
-                  <div>
-                    <dt>{labels.callId}</dt>
-                    <dd>
-                      <code>{call.id}</code>
-                    </dd>
-                  </div>
-                  <div className="rl-action__args-row">
-                    <dt>{labels.arguments}</dt>
-                    <dd>
-                      <pre className="rl-code" data-valid-json={args.valid ? 'true' : 'false'}>
-                        <code>{args.text}</code>
-                      </pre>
-                      {!args.valid && <p className="rl-note">{labels.invalidJson}</p>}
-                    </dd>
-                  </div>
+                  <Item label={labels.functionName}>
+                    <code className="rl-action__name">{call.function.name}</code>
+                  </Item>
+                  <Item label={labels.callId}>
+                    <code>{call.id}</code>
+                  </Item>
+                  <Item label={labels.arguments} className="rl-action__args-row">
+                    <Code text={call.function.arguments} json invalid={labels.invalidJson} />
+                  </Item>
                 </dl>
-                {approval === 'approved' && (
+                {approved && (
                   <div className="rl-field">
                     <label htmlFor={fieldId} className="rl-field__label">
                       {labels.output(call.function.name, index, toolCalls.length)}
                     </label>
                     <textarea
                       id={fieldId}
-                      ref={(el) => {
-                        if (el) fields.current.set(call.id, el)
-                        else fields.current.delete(call.id)
-                      }}
                       className="rl-field__input"
                       name={call.id}
                       rows={3}
@@ -207,32 +188,22 @@ export const RequiredAction = forwardRef<HTMLFormElement, RequiredActionProps>(f
           <fieldset className="rl-action__approval">
             <legend className="rl-action__prompt">{labels.approvalPrompt}</legend>
             <div className="rl-actions">
-              <button
-                type="button"
-                className="rl-button"
-                data-variant="primary"
-                onClick={() => decide('approved')}
-              >
+              <button type="button" className="rl-button" data-variant="primary" onClick={decide('approved')}>
                 {labels.approve}
               </button>
-              <button
-                type="button"
-                className="rl-button"
-                data-variant="danger"
-                onClick={() => decide('denied')}
-              >
+              <button type="button" className="rl-button" data-variant="danger" onClick={decide('denied')}>
                 {labels.deny}
               </button>
             </div>
           </fieldset>
         )}
-        {approval === 'approved' && (
+        {approved && (
           <div className="rl-actions">
             <button type="submit" className="rl-button" data-variant="primary">
               {submitting ? labels.submitting : labels.submit}
             </button>
             {invalid && (
-              <p id={summaryId} className="rl-field__error" role="alert">
+              <p id={`${id}-missing`} className="rl-field__error" role="alert">
                 {labels.missing(missing.length)}
               </p>
             )}

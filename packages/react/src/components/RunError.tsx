@@ -3,7 +3,7 @@
 import type { IncompleteDetails, RunError as RunErrorData } from '@runlens/client'
 import { type ComponentPropsWithoutRef, forwardRef, type ReactNode } from 'react'
 import { cx } from './cx.js'
-import type { ErrorLabels, PartialLabels } from './defaultLabels.js'
+import { type ErrorLabels, errorLabels, type PartialLabels } from './defaultLabels.js'
 import { Item } from './parts.js'
 import { useLabels } from './RunlensLabelsProvider.js'
 
@@ -59,7 +59,7 @@ export const RunError = forwardRef<HTMLDivElement, RunErrorProps>(function RunEr
   { lastError, incompleteDetails, error, live = true, labels: labelsProp, className, ...props },
   ref,
 ) {
-  const labels = useLabels('error', labelsProp)
+  const labels = useLabels('error', errorLabels, labelsProp)
   if (!lastError && !incompleteDetails && !error) return null
   const kinds = [lastError && 'run', incompleteDetails && 'incomplete', error && 'request'].filter(Boolean)
   const reason = incompleteDetails?.reason

@@ -3,7 +3,7 @@
 import type { Run } from '@runlens/client'
 import { type ComponentPropsWithoutRef, forwardRef } from 'react'
 import { cx } from './cx.js'
-import type { PartialLabels, RunListLabels } from './defaultLabels.js'
+import { type PartialLabels, type RunListLabels, runListLabels } from './defaultLabels.js'
 import { formatDateTime, formatDuration, formatNumber, isoFromUnix } from './format.js'
 import { useLabels, useLocale } from './RunlensLabelsProvider.js'
 import { RunStatusBadge } from './RunStatusBadge.js'
@@ -62,7 +62,7 @@ export const RunList = forwardRef<HTMLDivElement, RunListProps>(function RunList
   },
   ref,
 ) {
-  const labels = useLabels('runList', labelsProp)
+  const labels = useLabels('runList', runListLabels, labelsProp)
   const { locale, timeZone } = useLocale(localeProp)
   const state = isLoading && runs.length === 0 ? 'loading' : runs.length === 0 ? 'empty' : 'filled'
   return (

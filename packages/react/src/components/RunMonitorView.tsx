@@ -3,6 +3,7 @@
 import type { Message, Run, RunStep, ToolOutput } from '@runlens/client'
 import { type ComponentPropsWithoutRef, forwardRef, useEffect, useId, useRef, useState } from 'react'
 import { cx } from './cx.js'
+import { monitorLabels, statusLabels } from './defaultLabels.js'
 import { below, type HeadingLevel, heading } from './headings.js'
 import { MessageText } from './MessageText.js'
 import { type ApprovalState, RequiredAction } from './RequiredAction.js'
@@ -98,8 +99,8 @@ const MonitorBody = forwardRef<HTMLElement, Omit<RunMonitorViewProps, 'labels' |
     },
     ref,
   ) {
-    const labels = useLabels('monitor')
-    const statusLabels = useLabels('status')
+    const labels = useLabels('monitor', monitorLabels)
+    const statusWords = useLabels('status', statusLabels)
     const id = useId()
     const titleId = `${id}-title`
     const runIdId = `${id}-run`
@@ -110,9 +111,9 @@ const MonitorBody = forwardRef<HTMLElement, Omit<RunMonitorViewProps, 'labels' |
     useEffect(() => {
       // Announce changes only: the status at mount is already on screen.
       if (status !== lastStatus.current && status)
-        setAnnouncement(labels.announceStatus(statusText(status, statusLabels)))
+        setAnnouncement(labels.announceStatus(statusText(status, statusWords)))
       lastStatus.current = status
-    }, [status, labels, statusLabels])
+    }, [status, labels, statusWords])
 
     const sub = below(headingLevel)
     const isCancelling = cancelling || status === 'cancelling'

@@ -3,7 +3,7 @@
 import type { RunStatus } from '@runlens/client'
 import { type ComponentPropsWithoutRef, forwardRef } from 'react'
 import { cx } from './cx.js'
-import type { PartialLabels, StatusLabels } from './defaultLabels.js'
+import { type PartialLabels, type StatusLabels, statusLabels } from './defaultLabels.js'
 import { useLabels } from './RunlensLabelsProvider.js'
 import { isKnownStatus, statusOutcome, statusPhase } from './status.js'
 import { VisuallyHidden } from './VisuallyHidden.js'
@@ -35,7 +35,7 @@ export const RunStatusBadge = forwardRef<HTMLSpanElement, RunStatusBadgeProps>(f
   { status, live = false, labels: labelsProp, className, ...props },
   ref,
 ) {
-  const labels = useLabels('status', labelsProp)
+  const labels = useLabels('status', statusLabels, labelsProp)
   const state = isKnownStatus(status) ? status : 'unknown'
   return (
     <span

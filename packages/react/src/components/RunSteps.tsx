@@ -3,7 +3,7 @@
 import type { RunStep, ToolCall } from '@runlens/client'
 import { type ComponentPropsWithoutRef, forwardRef, type ReactNode } from 'react'
 import { cx } from './cx.js'
-import type { PartialLabels, StepsLabels } from './defaultLabels.js'
+import { type PartialLabels, type StepsLabels, stepsLabels } from './defaultLabels.js'
 import { formatDuration, formatScore } from './format.js'
 import { type HeadingLevel, heading } from './headings.js'
 import { Code, Empty, Item } from './parts.js'
@@ -130,7 +130,7 @@ export const RunSteps = forwardRef<HTMLDivElement, RunStepsProps>(function RunSt
   { steps, now, locale: localeProp, headingLevel = 3, labels: labelsProp, className, ...props },
   ref,
 ) {
-  const labels = useLabels('steps', labelsProp)
+  const labels = useLabels('steps', stepsLabels, labelsProp)
   const { locale } = useLocale(localeProp)
   const badgeLabels = { prefix: labels.statusPrefix }
   return (

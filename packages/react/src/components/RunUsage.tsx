@@ -3,7 +3,7 @@
 import type { RunUsage as RunUsageData } from '@runlens/client'
 import { type ComponentPropsWithoutRef, forwardRef } from 'react'
 import { cx } from './cx.js'
-import type { PartialLabels, UsageLabels } from './defaultLabels.js'
+import { type PartialLabels, type UsageLabels, usageLabels } from './defaultLabels.js'
 import { formatNumber } from './format.js'
 import { type HeadingLevel, heading } from './headings.js'
 import { useLabels, useLocale } from './RunlensLabelsProvider.js'
@@ -68,7 +68,7 @@ export const RunUsage = forwardRef<HTMLDivElement, RunUsageProps>(function RunUs
   },
   ref,
 ) {
-  const labels = useLabels('usage', labelsProp)
+  const labels = useLabels('usage', usageLabels, labelsProp)
   const { locale } = useLocale(localeProp)
   const n = (v: number) => formatNumber(v, locale)
   return (

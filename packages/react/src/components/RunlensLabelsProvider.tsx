@@ -1,22 +1,20 @@
 'use client'
 
 import { createContext, type ReactNode, useContext, useMemo } from 'react'
-import { defaultLabels, type PartialLabels, type RunlensLabels } from './defaultLabels.js'
+import type { PartialLabels, RunlensLabels } from './defaultLabels.js'
 
 /** A partial override of the labels: any section, any key inside a section. */
 export type RunlensLabelsOverride = { [S in keyof RunlensLabels]?: PartialLabels<RunlensLabels[S]> }
 
+// The overrides only: each component brings its own defaults, so a bundle holds the words of the
+// components it uses and no others.
 interface RunlensLabelsContextValue {
-  labels: RunlensLabels
-  locale: string | undefined
-  timeZone: string | undefined
+  labels: RunlensLabelsOverride
+  locale?: string | undefined
+  timeZone?: string | undefined
 }
 
-const RunlensLabelsContext = createContext<RunlensLabelsContextValue>({
-  labels: defaultLabels,
-  locale: undefined,
-  timeZone: undefined,
-})
+const RunlensLabelsContext = createContext<RunlensLabelsContextValue>({ labels: {} })
 
 export interface RunlensLabelsProviderProps {
   /** Replaces any subset of the English defaults; sections merge key by key. */
@@ -29,6 +27,7 @@ export interface RunlensLabelsProviderProps {
 }
 
 function mergeSection<T extends object>(base: T, override: PartialLabels<T> | undefined): T {
+  // `base` may be a partial set too (nested providers merge their overrides).
   if (!override) return base
   const merged = { ...base, ...override } as T
   // Maps of statuses/reasons are merged one level deeper, so overriding one status keeps the rest.
@@ -44,16 +43,21 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
-/** Merges an override into full labels; exported for tests and for building label sets outside React. */
-export function mergeLabels(base: RunlensLabels, override: RunlensLabelsOverride | undefined): RunlensLabels {
+/**
+ * Merges an override into a set of labels (full, like `defaultLabels`, or partial); exported for
+ * tests and for building label sets outside React.
+ */
+export function mergeLabels<T extends RunlensLabelsOverride>(
+  base: T,
+  override: RunlensLabelsOverride | undefined,
+): T {
   if (!override) return base
-  const sections = base as unknown as Record<string, object>
+  const sections = base as Record<string, object>
   const out: Record<string, object> = { ...sections }
   for (const [section, partial] of Object.entries(override)) {
-    const current = sections[section]
-    if (current && partial) out[section] = mergeSection(current, partial)
+    if (partial) out[section] = mergeSection(sections[section] ?? {}, partial)
   }
-  return out as unknown as RunlensLabels
+  return out as T
 }
 
 /**
@@ -73,13 +77,17 @@ export function RunlensLabelsProvider({ labels, locale, timeZone, children }: Ru
   return <RunlensLabelsContext.Provider value={value}>{children}</RunlensLabelsContext.Provider>
 }
 
-/** The labels of one section, the provider's merged with a component's own `labels` prop. */
+/** The labels of one section: its defaults, the providers' overrides, then a component's own `labels` prop. */
 export function useLabels<S extends keyof RunlensLabels>(
   section: S,
+  defaults: RunlensLabels[S],
   override?: PartialLabels<RunlensLabels[S]>,
 ): RunlensLabels[S] {
   const { labels } = useContext(RunlensLabelsContext)
-  return useMemo(() => mergeSection(labels[section], override), [labels, section, override])
+  return useMemo(
+    () => mergeSection(mergeSection(defaults, labels[section]), override),
+    [labels, section, defaults, override],
+  )
 }
 
 /** The provider's locale and time zone, with a component's own `locale` taking precedence. */

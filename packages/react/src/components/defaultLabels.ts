@@ -133,124 +133,142 @@ export interface RunlensLabels {
   monitor: MonitorLabels
 }
 
+// One constant per component, so that a bundle carries only the words of the components it uses.
+
+export const statusLabels: StatusLabels = {
+  prefix: 'Run status:',
+  unknown: 'Unknown',
+  statuses: {
+    queued: 'Queued',
+    in_progress: 'In progress',
+    requires_action: 'Action required',
+    cancelling: 'Cancelling',
+    cancelled: 'Cancelled',
+    failed: 'Failed',
+    completed: 'Completed',
+    incomplete: 'Incomplete',
+    expired: 'Expired',
+  },
+}
+
+export const requiredActionLabels: RequiredActionLabels = {
+  title: 'Action required',
+  intro: (count) =>
+    count === 1
+      ? 'The assistant called a tool. Provide its output to continue the run.'
+      : `The assistant called ${count} tools. Provide every output to continue the run.`,
+  functionName: 'Function',
+  callId: 'Call ID',
+  arguments: 'Arguments',
+  invalidJson: 'Not valid JSON, shown as received.',
+  output: (name, index, total) =>
+    total > 1 ? `Output of ${name} (${index + 1} of ${total})` : `Output of ${name}`,
+  submit: 'Submit outputs',
+  submitting: 'Submitting…',
+  approve: 'Approve',
+  deny: 'Deny',
+  approvalPrompt: 'Allow these tool calls to run?',
+  denied: 'Tool calls denied.',
+  missing: (count) => (count === 1 ? '1 output is missing.' : `${count} outputs are missing.`),
+  missingOne: 'An output is required.',
+  expiresIn: (duration) => `Expires in ${duration}`,
+  expired: 'Expired: the run no longer accepts outputs.',
+}
+
+export const usageLabels: UsageLabels = {
+  title: 'Token usage',
+  prompt: 'Prompt',
+  completion: 'Completion',
+  total: 'Total',
+  empty: 'No usage reported yet.',
+  promptBar: 'Prompt tokens used of the limit',
+  completionBar: 'Completion tokens used of the limit',
+  ofMax: (value, max) => `${value} of ${max} tokens`,
+}
+
+export const errorLabels: ErrorLabels = {
+  runFailed: 'The run failed',
+  incomplete: 'The run ended incomplete',
+  requestFailed: 'The request failed',
+  code: 'Code',
+  status: 'HTTP status',
+  requestId: 'Request ID',
+  incompleteReasons: {
+    max_completion_tokens:
+      'The answer reached the completion token limit (max_completion_tokens) before it was finished.',
+    max_prompt_tokens: 'The conversation exceeded the prompt token limit (max_prompt_tokens).',
+  },
+  incompleteOther: (reason) => `The run stopped early (${reason}).`,
+}
+
+export const stepsLabels: StepsLabels = {
+  title: 'Steps',
+  empty: 'No steps yet.',
+  statusPrefix: 'Step status:',
+  types: { message_creation: 'Message', tool_calls: 'Tool calls' },
+  duration: 'Duration',
+  running: 'running',
+  messageId: 'Message',
+  functionCall: 'Function call',
+  arguments: 'Arguments',
+  output: 'Output',
+  noOutput: 'No output yet.',
+  codeInterpreter: 'Code interpreter',
+  input: 'Input',
+  logs: 'Logs',
+  imageOutput: (fileId) => `Image file ${fileId}`,
+  fileSearch: 'File search',
+  noResults: 'No results.',
+  score: 'Score',
+  error: 'Error',
+}
+
+export const messageLabels: MessageLabels = {
+  label: 'Message',
+  streaming: 'Writing…',
+  empty: 'No text yet.',
+  refusal: 'Refusal',
+  imageFile: (fileId) => `[image file ${fileId}]`,
+  imageUrl: (url) => `[image ${url}]`,
+  roles: { user: 'User', assistant: 'Assistant' },
+}
+
+export const runListLabels: RunListLabels = {
+  caption: 'Runs',
+  id: 'Run',
+  status: 'Status',
+  model: 'Model',
+  created: 'Created',
+  duration: 'Duration',
+  tokens: 'Tokens',
+  empty: 'No runs yet.',
+  loading: 'Loading runs…',
+  loadMore: 'Load more',
+  loadingMore: 'Loading…',
+  select: (runId) => `Open run ${runId}`,
+}
+
+export const monitorLabels: MonitorLabels = {
+  title: 'Run',
+  noRun: 'No run yet.',
+  cancel: 'Cancel run',
+  cancelling: 'Cancelling…',
+  answer: 'Answer',
+  connection: 'Connection',
+  connectionStates: { idle: 'Idle', streaming: 'Live', polling: 'Polling', closed: 'Closed' },
+  announceStatus: (status) => `Run status: ${status}`,
+}
+
 /** The English defaults. Override any subset with a component's `labels` prop or `RunlensLabelsProvider`. */
 export const defaultLabels: RunlensLabels = {
-  status: {
-    prefix: 'Run status:',
-    unknown: 'Unknown',
-    statuses: {
-      queued: 'Queued',
-      in_progress: 'In progress',
-      requires_action: 'Action required',
-      cancelling: 'Cancelling',
-      cancelled: 'Cancelled',
-      failed: 'Failed',
-      completed: 'Completed',
-      incomplete: 'Incomplete',
-      expired: 'Expired',
-    },
-  },
-  requiredAction: {
-    title: 'Action required',
-    intro: (count) =>
-      count === 1
-        ? 'The assistant called a tool. Provide its output to continue the run.'
-        : `The assistant called ${count} tools. Provide every output to continue the run.`,
-    functionName: 'Function',
-    callId: 'Call ID',
-    arguments: 'Arguments',
-    invalidJson: 'Not valid JSON, shown as received.',
-    output: (name, index, total) =>
-      total > 1 ? `Output of ${name} (${index + 1} of ${total})` : `Output of ${name}`,
-    submit: 'Submit outputs',
-    submitting: 'Submitting…',
-    approve: 'Approve',
-    deny: 'Deny',
-    approvalPrompt: 'Allow these tool calls to run?',
-    denied: 'Tool calls denied.',
-    missing: (count) => (count === 1 ? '1 output is missing.' : `${count} outputs are missing.`),
-    missingOne: 'An output is required.',
-    expiresIn: (duration) => `Expires in ${duration}`,
-    expired: 'Expired: the run no longer accepts outputs.',
-  },
-  usage: {
-    title: 'Token usage',
-    prompt: 'Prompt',
-    completion: 'Completion',
-    total: 'Total',
-    empty: 'No usage reported yet.',
-    promptBar: 'Prompt tokens used of the limit',
-    completionBar: 'Completion tokens used of the limit',
-    ofMax: (value, max) => `${value} of ${max} tokens`,
-  },
-  error: {
-    runFailed: 'The run failed',
-    incomplete: 'The run ended incomplete',
-    requestFailed: 'The request failed',
-    code: 'Code',
-    status: 'HTTP status',
-    requestId: 'Request ID',
-    incompleteReasons: {
-      max_completion_tokens:
-        'The answer reached the completion token limit (max_completion_tokens) before it was finished.',
-      max_prompt_tokens: 'The conversation exceeded the prompt token limit (max_prompt_tokens).',
-    },
-    incompleteOther: (reason) => `The run stopped early (${reason}).`,
-  },
-  steps: {
-    title: 'Steps',
-    empty: 'No steps yet.',
-    statusPrefix: 'Step status:',
-    types: { message_creation: 'Message', tool_calls: 'Tool calls' },
-    duration: 'Duration',
-    running: 'running',
-    messageId: 'Message',
-    functionCall: 'Function call',
-    arguments: 'Arguments',
-    output: 'Output',
-    noOutput: 'No output yet.',
-    codeInterpreter: 'Code interpreter',
-    input: 'Input',
-    logs: 'Logs',
-    imageOutput: (fileId) => `Image file ${fileId}`,
-    fileSearch: 'File search',
-    noResults: 'No results.',
-    score: 'Score',
-    error: 'Error',
-  },
-  message: {
-    label: 'Message',
-    streaming: 'Writing…',
-    empty: 'No text yet.',
-    refusal: 'Refusal',
-    imageFile: (fileId) => `[image file ${fileId}]`,
-    imageUrl: (url) => `[image ${url}]`,
-    roles: { user: 'User', assistant: 'Assistant' },
-  },
-  runList: {
-    caption: 'Runs',
-    id: 'Run',
-    status: 'Status',
-    model: 'Model',
-    created: 'Created',
-    duration: 'Duration',
-    tokens: 'Tokens',
-    empty: 'No runs yet.',
-    loading: 'Loading runs…',
-    loadMore: 'Load more',
-    loadingMore: 'Loading…',
-    select: (runId) => `Open run ${runId}`,
-  },
-  monitor: {
-    title: 'Run',
-    noRun: 'No run yet.',
-    cancel: 'Cancel run',
-    cancelling: 'Cancelling…',
-    answer: 'Answer',
-    connection: 'Connection',
-    connectionStates: { idle: 'Idle', streaming: 'Live', polling: 'Polling', closed: 'Closed' },
-    announceStatus: (status) => `Run status: ${status}`,
-  },
+  status: statusLabels,
+  requiredAction: requiredActionLabels,
+  usage: usageLabels,
+  error: errorLabels,
+  steps: stepsLabels,
+  message: messageLabels,
+  runList: runListLabels,
+  monitor: monitorLabels,
 }
 
 /** A partial set of one component's labels: any key, and any entry of the maps (statuses, reasons...). */

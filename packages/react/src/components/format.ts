@@ -1,50 +1,36 @@
 // Formatting helpers shared by the components. Everything goes through Intl so that a locale
 // from the provider (or a prop) changes digits, separators and dates together.
 
-const numberFormats = new Map<string, Intl.NumberFormat>()
+const formats = new Map<string, Intl.NumberFormat>()
 
-function cached(locale: string | undefined, key: string, make: () => Intl.NumberFormat): Intl.NumberFormat {
-  const id = `${locale ?? ''}|${key}`
-  let f = numberFormats.get(id)
-  if (!f) {
-    f = make()
-    numberFormats.set(id, f)
-  }
-  return f
+/** `value` in the locale, with one `Intl.NumberFormat` per locale and options, made once. */
+function number(value: number, locale: string | undefined, options: Intl.NumberFormatOptions): string {
+  const id = `${locale}${JSON.stringify(options)}`
+  let format = formats.get(id)
+  if (!format) formats.set(id, (format = new Intl.NumberFormat(locale, options)))
+  return format.format(value)
 }
 
 /** An integer with the locale's grouping: 12,345. */
-export function formatNumber(value: number, locale?: string): string {
-  return cached(locale, 'int', () => new Intl.NumberFormat(locale, { maximumFractionDigits: 0 })).format(
-    value,
-  )
-}
+export const formatNumber = (value: number, locale?: string): string =>
+  number(value, locale, { maximumFractionDigits: 0 })
 
 /** A score between 0 and 1 with up to three decimals. */
-export function formatScore(value: number, locale?: string): string {
-  return cached(locale, 'score', () => new Intl.NumberFormat(locale, { maximumFractionDigits: 3 })).format(
-    value,
-  )
-}
-
-function unit(value: number, u: 'second' | 'minute' | 'hour', locale?: string): string {
-  return cached(
-    locale,
-    `unit-${u}`,
-    () => new Intl.NumberFormat(locale, { style: 'unit', unit: u, unitDisplay: 'narrow' }),
-  ).format(value)
-}
+export const formatScore = (value: number, locale?: string): string =>
+  number(value, locale, { maximumFractionDigits: 3 })
 
 /** A duration in seconds, compact: 42s, 3m 5s, 1h 2m. Negative or non-finite values give "". */
 export function formatDuration(seconds: number, locale?: string): string {
   if (!Number.isFinite(seconds) || seconds < 0) return ''
+  const unit = (value: number, unit: string) =>
+    number(value, locale, { style: 'unit', unit, unitDisplay: 'narrow' })
   const s = Math.floor(seconds)
-  if (s < 60) return unit(s, 'second', locale)
   const h = Math.floor(s / 3600)
   const m = Math.floor((s % 3600) / 60)
   const rest = s % 60
-  if (h > 0) return `${unit(h, 'hour', locale)} ${unit(m, 'minute', locale)}`
-  return rest ? `${unit(m, 'minute', locale)} ${unit(rest, 'second', locale)}` : unit(m, 'minute', locale)
+  if (s < 60) return unit(s, 'second')
+  if (h > 0) return `${unit(h, 'hour')} ${unit(m, 'minute')}`
+  return rest ? `${unit(m, 'minute')} ${unit(rest, 'second')}` : unit(m, 'minute')
 }
 
 /** A countdown: m:ss, or h:mm:ss past an hour. */

@@ -6,41 +6,33 @@ export type StatusPhase = 'active' | 'waiting' | 'finished' | 'unknown'
 /** How a finished status ended. */
 export type StatusOutcome = 'success' | 'failure' | 'neutral' | 'none'
 
-const phases: Record<KnownRunStatus, StatusPhase> = {
+// Each known status: its phase, and for finished ones how it ended.
+const statuses: Record<KnownRunStatus, string> = {
   queued: 'active',
   in_progress: 'active',
   cancelling: 'active',
   requires_action: 'waiting',
-  completed: 'finished',
-  failed: 'finished',
-  cancelled: 'finished',
-  incomplete: 'finished',
-  expired: 'finished',
-}
-
-const outcomes: Record<KnownRunStatus, StatusOutcome> = {
-  queued: 'none',
-  in_progress: 'none',
-  cancelling: 'none',
-  requires_action: 'none',
-  completed: 'success',
-  failed: 'failure',
-  expired: 'failure',
-  incomplete: 'neutral',
-  cancelled: 'neutral',
+  completed: 'finished success',
+  failed: 'finished failure',
+  expired: 'finished failure',
+  incomplete: 'finished neutral',
+  cancelled: 'finished neutral',
 }
 
 /** True for the nine statuses of the spec; a newer server's status is "unknown" to the components. */
 export function isKnownStatus(status: RunStatus | null | undefined): status is KnownRunStatus {
-  return typeof status === 'string' && Object.hasOwn(phases, status)
+  return typeof status === 'string' && Object.hasOwn(statuses, status)
 }
 
+const describe = (status: RunStatus | null | undefined) =>
+  (isKnownStatus(status) ? statuses[status] : 'unknown').split(' ')
+
 export function statusPhase(status: RunStatus | null | undefined): StatusPhase {
-  return isKnownStatus(status) ? phases[status] : 'unknown'
+  return describe(status)[0] as StatusPhase
 }
 
 export function statusOutcome(status: RunStatus | null | undefined): StatusOutcome {
-  return isKnownStatus(status) ? outcomes[status] : 'none'
+  return (describe(status)[1] ?? 'none') as StatusOutcome
 }
 
 /** Statuses after which the run can no longer change (cancel makes no sense any more). */
