@@ -1,3 +1,4 @@
+import { isObject } from './isObject.js'
 import type {
   Annotation,
   AssistantStreamEvent,
@@ -66,7 +67,7 @@ export function applyRunEvent(snapshot: RunSnapshot, event: AssistantStreamEvent
 
 /** A whole object from an event (known or not): it replaces the one with its id. */
 function applyObject(snapshot: RunSnapshot, data: unknown): RunSnapshot {
-  if (typeof data !== 'object' || data === null) return snapshot
+  if (!isObject(data)) return snapshot
   const { run, messages, steps, error, done } = snapshot
   const object = (data as { object?: unknown }).object
   if (object === 'thread.run') return { run: data as Run, messages, steps, error, done }
@@ -183,10 +184,6 @@ function mergeIndexed(items: unknown[], deltas: Array<{ index?: unknown }>): unk
   const next = items.slice()
   for (const item of deltas) if (isIndex(item?.index)) next[item.index] = merge(next[item.index], item)
   return next
-}
-
-function isObject(value: unknown): value is Fields {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 function isIndex(index: unknown): index is number {

@@ -1,3 +1,4 @@
+import { isObject } from './isObject.js'
 import type { ErrorObject } from './types.js'
 
 /**
@@ -134,4 +135,10 @@ export function apiErrorFor(
     status,
     headers,
   )
+}
+
+/** The error object of a body or an `error` event, bare or wrapped in `error`, if it has a message. */
+export function errorObject(data: unknown): ErrorObject | undefined {
+  const inner = isObject(data) && isObject(data.error) ? data.error : data
+  if (isObject(inner) && typeof inner.message === 'string') return inner as unknown as ErrorObject
 }

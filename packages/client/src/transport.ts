@@ -4,6 +4,7 @@ import {
   APITimeoutError,
   APIUserAbortError,
   apiErrorFor,
+  errorObject,
   StreamError,
 } from './errors.js'
 import { retryDelay } from './retry.js'
@@ -140,9 +141,7 @@ async function errorFrom(response: Response): Promise<APIError> {
   const text = await response.text().catch(() => '')
   let error: ErrorObject | undefined
   try {
-    const parsed = JSON.parse(text)
-    const candidate = parsed?.error ?? parsed
-    if (typeof candidate?.message === 'string') error = candidate
+    error = errorObject(JSON.parse(text))
   } catch {
     // Not JSON: proxies answer with HTML or plain text; the text becomes the message.
   }

@@ -1,5 +1,6 @@
-import { StreamError } from '../errors.js'
-import type { AssistantStreamEvent, ErrorObject, KnownAssistantStreamEvent } from '../types.js'
+import { errorObject, StreamError } from '../errors.js'
+import { isObject } from '../isObject.js'
+import type { AssistantStreamEvent, KnownAssistantStreamEvent } from '../types.js'
 import type { SSEFrame } from './frameAssembler.js'
 import { parseDelta } from './parseDelta.js'
 
@@ -28,25 +29,18 @@ export function toStreamEvent(frame: SSEFrame): AssistantStreamEvent {
     if (isKnown || event === 'error')
       throw new StreamError('invalid_json', `${event}: data is not JSON`, cause)
   }
-  if (event === 'error') return { event, data: toErrorObject(parsed) }
+  if (event === 'error')
+    return {
+      event,
+      // The API's defaults for what a server may leave out; data that is no error object becomes the message.
+      data: Object.assign(
+        { type: 'error', param: null, code: null },
+        errorObject(parsed) ?? { message: JSON.stringify(parsed) },
+      ),
+    }
   if (!isKnown) return { event: 'unknown', name: event, data: parsed }
   // Every known event carries an object with an id; anything else would reach the reducer as garbage.
   if (!isObject(parsed) || typeof parsed.id !== 'string')
     throw new StreamError('invalid_event', `${event}: data has no id`)
   return { event, data: parsed } as KnownAssistantStreamEvent
-}
-
-function toErrorObject(data: unknown): ErrorObject {
-  const inner = isObject(data) && isObject(data.error) ? data.error : data
-  const valid = isObject(inner) && typeof inner.message === 'string'
-  return {
-    type: 'error',
-    param: null,
-    code: null,
-    ...(valid ? inner : { message: JSON.stringify(data) }),
-  } as ErrorObject
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null
 }
