@@ -55,36 +55,24 @@ export function applyRunEvent(snapshot: RunSnapshot, event: AssistantStreamEvent
     }
     case 'done':
       return done ? snapshot : { run, messages, steps, error, done: true }
-    case 'error': {
-      const { message, type, code, param } = event.data
-      return { run, messages, steps, error: { message, type, code, param }, done }
-    }
-    default:
-      // Every other known event carries a whole run, step or message; so may an unknown one.
-      return applyObject(snapshot, event.data)
+    case 'error':
+      // Already a fresh object, the API's error fields filled in (toStreamEvent).
+      return { run, messages, steps, error: event.data, done }
   }
-}
-
-/** A whole object from an event (known or not): it replaces the one with its id. */
-function applyObject(snapshot: RunSnapshot, data: unknown): RunSnapshot {
-  if (!isObject(data)) return snapshot
-  const { run, messages, steps, error, done } = snapshot
-  const object = (data as { object?: unknown }).object
+  // Every other known event carries a whole run, step or message; so may an unknown one.
+  const data = event.data as Run | Message | RunStep
+  const object = isObject(data) && data.object
   if (object === 'thread.run') return { run: data as Run, messages, steps, error, done }
-  if (object === 'thread.message') {
-    const message = data as Message
+  if (object === 'thread.message')
     return {
       run,
-      messages: replaceAt(messages, indexById(messages, message.id), message),
+      messages: replaceAt(messages, indexById(messages, data.id), data as Message),
       steps,
       error,
       done,
     }
-  }
-  if (object === 'thread.run.step') {
-    const step = data as RunStep
-    return { run, messages, steps: replaceAt(steps, indexById(steps, step.id), step), error, done }
-  }
+  if (object === 'thread.run.step')
+    return { run, messages, steps: replaceAt(steps, indexById(steps, data.id), data as RunStep), error, done }
   return snapshot
 }
 
