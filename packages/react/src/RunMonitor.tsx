@@ -1,12 +1,18 @@
 import type { Run, RunStep, ToolOutput } from '@runlens/client'
-import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { forwardRef, useCallback, useEffect, useState } from 'react'
-import { useStore } from 'zustand'
-import { useShallow } from 'zustand/shallow'
 import type { RequestErrorLike } from './components/RunError.js'
 import { RunMonitorView, type RunMonitorViewProps } from './components/RunMonitorView.js'
 import { asError } from './errors.js'
 import type { RunMessagesFetcher } from './messages.js'
+import {
+  forwardRef,
+  useCallback,
+  useEffect,
+  useQuery,
+  useQueryClient,
+  useShallow,
+  useState,
+  useStore,
+} from './peers.js'
 import { runKeys } from './queryKeys.js'
 import type { RunStore, RunStreamState } from './store/runStore.js'
 import { useRun } from './useRun.js'

@@ -1,9 +1,18 @@
 import type { RunsClient, Sleep } from '@runlens/client'
-import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query'
-import { type ReactNode, useContext, useEffect, useMemo, useRef, useState } from 'react'
+import type { ReactNode } from 'react'
 import { createRunCacheSink, syncRunLists } from './cache.js'
 import { RunsContext, type RunsContextValue } from './context.js'
 import type { RunMessagesFetcher } from './messages.js'
+import {
+  QueryClient,
+  QueryClientContext,
+  QueryClientProvider,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from './peers.js'
 import { createStreamRegistry, defaultSleep } from './store/streamRegistry.js'
 import { createSubmissionRegistry } from './store/submissionRegistry.js'
 

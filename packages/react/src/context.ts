@@ -1,6 +1,6 @@
 import type { RunsClient, Sleep } from '@runlens/client'
 import type { QueryClient } from '@tanstack/react-query'
-import { createContext, useContext } from 'react'
+import { createContext, useContext } from './peers.js'
 import type { StreamRegistry } from './store/streamRegistry.js'
 import type { SubmissionRegistry } from './store/submissionRegistry.js'
 

@@ -1,7 +1,8 @@
 import { isTerminalStatus, type Run, type RunStep, type RunsClient } from '@runlens/client'
-import { infiniteQueryOptions, type Query, queryOptions } from '@tanstack/react-query'
+import type { Query } from '@tanstack/react-query'
 import type { RunsError } from './errors.js'
 import { listSteps } from './listSteps.js'
+import { infiniteQueryOptions, queryOptions } from './peers.js'
 import { isActiveRunStatus, pollDelayMs } from './polling.js'
 import { type RunListQuery, type RunStepsQuery, runKeys } from './queryKeys.js'
 

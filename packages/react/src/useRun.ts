@@ -1,7 +1,8 @@
 import type { Run } from '@runlens/client'
-import { type UseQueryResult, useQuery } from '@tanstack/react-query'
+import type { UseQueryResult } from '@tanstack/react-query'
 import { useRunsContext } from './context.js'
 import type { RunsError } from './errors.js'
+import { useQuery } from './peers.js'
 import { runQueryOptions } from './queryOptions.js'
 
 export interface UseRunOptions {
@@ -25,8 +26,8 @@ export function useRun(
   const thread = threadId ?? ''
   const run = runId ?? ''
   const base = runQueryOptions(client, thread, run, {
-    ...(options.pollIntervalMs !== undefined && { pollIntervalMs: options.pollIntervalMs }),
+    pollIntervalMs: options.pollIntervalMs,
     isLive: () => streams.isLive(thread, run),
   })
-  return useQuery({ ...base, enabled: base.enabled !== false && options.enabled !== false })
+  return useQuery({ ...base, enabled: base.enabled && options.enabled !== false })
 }

@@ -1,8 +1,8 @@
 import type { Run } from '@runlens/client'
-import { type InfiniteData, type UseInfiniteQueryResult, useInfiniteQuery } from '@tanstack/react-query'
-import { useMemo } from 'react'
+import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query'
 import { useRunsContext } from './context.js'
 import type { RunsError } from './errors.js'
+import { useInfiniteQuery, useMemo } from './peers.js'
 import type { RunListQuery } from './queryKeys.js'
 import { type RunListPage, runListInfiniteQueryOptions } from './queryOptions.js'
 

@@ -1,7 +1,8 @@
 import type { Run, RunStep } from '@runlens/client'
-import { type UseQueryResult, useQuery } from '@tanstack/react-query'
+import type { UseQueryResult } from '@tanstack/react-query'
 import { useRunsContext } from './context.js'
 import type { RunsError } from './errors.js'
+import { useQuery } from './peers.js'
 import { type RunStepsQuery, runKeys } from './queryKeys.js'
 import { runStepsQueryOptions } from './queryOptions.js'
 
@@ -24,10 +25,9 @@ export function useRunSteps(
   const thread = threadId ?? ''
   const run = runId ?? ''
   const base = runStepsQueryOptions(client, thread, run, {
-    ...(options.include && { include: options.include }),
-    ...(options.pollIntervalMs !== undefined && { pollIntervalMs: options.pollIntervalMs }),
+    ...options,
     getRun: () => queryClient.getQueryData<Run>(runKeys.detail(thread, run)),
     isLive: () => streams.isLive(thread, run),
   })
-  return useQuery({ ...base, enabled: base.enabled !== false && options.enabled !== false })
+  return useQuery({ ...base, enabled: base.enabled && options.enabled !== false })
 }

@@ -1,6 +1,5 @@
-import { useEffect, useState, useSyncExternalStore } from 'react'
-import { useStore } from 'zustand'
 import { useRunsContext } from './context.js'
+import { useEffect, useState, useStore, useSyncExternalStore } from './peers.js'
 import { createRunStore, type RunStreamState } from './store/runStore.js'
 
 /**

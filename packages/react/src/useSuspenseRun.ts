@@ -1,7 +1,8 @@
 import type { Run } from '@runlens/client'
-import { type UseSuspenseQueryResult, useSuspenseQuery } from '@tanstack/react-query'
+import type { UseSuspenseQueryResult } from '@tanstack/react-query'
 import { useRunsContext } from './context.js'
 import type { RunsError } from './errors.js'
+import { useSuspenseQuery } from './peers.js'
 import { runQueryOptions } from './queryOptions.js'
 import type { UseRunOptions } from './useRun.js'
 

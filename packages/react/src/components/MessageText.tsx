@@ -1,15 +1,8 @@
 'use client'
 
 import type { Message } from '@runlens/client'
-import {
-  type ComponentPropsWithoutRef,
-  Fragment,
-  forwardRef,
-  type ReactNode,
-  useEffect,
-  useRef,
-  useState,
-} from 'react'
+import type { ComponentPropsWithoutRef, ReactNode } from 'react'
+import { Fragment, forwardRef, useEffect, useRef, useState } from '../peers.js'
 import { cx } from './cx.js'
 import { type MessageLabels, messageLabels, type PartialLabels } from './defaultLabels.js'
 import { useLabels } from './RunlensLabelsProvider.js'

@@ -1,7 +1,8 @@
 'use client'
 
 import type { RunToolCall, ToolOutput } from '@runlens/client'
-import { type ComponentPropsWithoutRef, type FormEvent, forwardRef, useId, useState } from 'react'
+import type { ComponentPropsWithoutRef, FormEvent } from 'react'
+import { forwardRef, useId, useState } from '../peers.js'
 import { cx } from './cx.js'
 import { type PartialLabels, type RequiredActionLabels, requiredActionLabels } from './defaultLabels.js'
 import { formatCountdown, isoFromUnix } from './format.js'

@@ -1,7 +1,8 @@
 'use client'
 
 import type { IncompleteDetails, RunError as RunErrorData } from '@runlens/client'
-import { type ComponentPropsWithoutRef, forwardRef, type ReactNode } from 'react'
+import type { ComponentPropsWithoutRef, ReactNode } from 'react'
+import { forwardRef } from '../peers.js'
 import { cx } from './cx.js'
 import { type ErrorLabels, errorLabels, type PartialLabels } from './defaultLabels.js'
 import { Item } from './parts.js'

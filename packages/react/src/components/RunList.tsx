@@ -1,7 +1,8 @@
 'use client'
 
 import type { Run } from '@runlens/client'
-import { type ComponentPropsWithoutRef, forwardRef } from 'react'
+import type { ComponentPropsWithoutRef } from 'react'
+import { forwardRef } from '../peers.js'
 import { cx } from './cx.js'
 import { type PartialLabels, type RunListLabels, runListLabels } from './defaultLabels.js'
 import { formatDateTime, formatDuration, formatNumber, isoFromUnix } from './format.js'

@@ -1,7 +1,8 @@
 'use client'
 
 import type { Message, Run, RunStep, ToolOutput } from '@runlens/client'
-import { type ComponentPropsWithoutRef, forwardRef, useEffect, useId, useRef, useState } from 'react'
+import type { ComponentPropsWithoutRef } from 'react'
+import { forwardRef, useEffect, useId, useRef, useState } from '../peers.js'
 import { cx } from './cx.js'
 import { monitorLabels, statusLabels } from './defaultLabels.js'
 import { below, type HeadingLevel, heading } from './headings.js'
@@ -63,65 +64,56 @@ export interface RunMonitorViewProps extends Omit<ComponentPropsWithoutRef<'sect
  * One polite announcer speaks status changes, so the badges inside stay quiet.
  */
 export const RunMonitorView = forwardRef<HTMLElement, RunMonitorViewProps>(function RunMonitorView(
-  { labels, locale, ...props },
+  {
+    run,
+    steps = [],
+    messages = [],
+    text,
+    streaming = false,
+    error = null,
+    connection,
+    onCancel,
+    cancelling = false,
+    onSubmitToolOutputs,
+    submitting = false,
+    requireApproval = false,
+    approval,
+    onApprove,
+    onDeny,
+    now,
+    locale,
+    headingLevel = 2,
+    labels: override,
+    className,
+    ...props
+  },
   ref,
 ) {
+  const labels = useLabels('monitor', monitorLabels, override?.monitor)
+  const statusWords = useLabels('status', statusLabels, override?.status)
+  const id = useId()
+  const titleId = `${id}-title`
+  const runIdId = `${id}-run`
+  const status = run?.status
+  const [announcement, setAnnouncement] = useState('')
+  const lastStatus = useRef(status)
+
+  useEffect(() => {
+    // Announce changes only: the status at mount is already on screen.
+    if (status !== lastStatus.current && status)
+      setAnnouncement(labels.announceStatus(statusText(status, statusWords)))
+    lastStatus.current = status
+  }, [status, labels, statusWords])
+
+  const sub = below(headingLevel)
+  const isCancelling = cancelling || status === 'cancelling'
+  const toolCalls = run?.required_action?.submit_tool_outputs.tool_calls ?? []
+  const showAction = status === 'requires_action' && toolCalls.length > 0
+  const showRole = messages.some((m) => m.role !== 'assistant')
+
   // The override applies to every part, so the parts read it from context like any other provider.
   return (
-    <RunlensLabelsProvider labels={labels} locale={locale}>
-      <MonitorBody ref={ref} {...props} />
-    </RunlensLabelsProvider>
-  )
-})
-
-const MonitorBody = forwardRef<HTMLElement, Omit<RunMonitorViewProps, 'labels' | 'locale'>>(
-  function MonitorBody(
-    {
-      run,
-      steps = [],
-      messages = [],
-      text,
-      streaming = false,
-      error = null,
-      connection,
-      onCancel,
-      cancelling = false,
-      onSubmitToolOutputs,
-      submitting = false,
-      requireApproval = false,
-      approval,
-      onApprove,
-      onDeny,
-      now,
-      headingLevel = 2,
-      className,
-      ...props
-    },
-    ref,
-  ) {
-    const labels = useLabels('monitor', monitorLabels)
-    const statusWords = useLabels('status', statusLabels)
-    const id = useId()
-    const titleId = `${id}-title`
-    const runIdId = `${id}-run`
-    const status = run?.status
-    const [announcement, setAnnouncement] = useState('')
-    const lastStatus = useRef(status)
-
-    useEffect(() => {
-      // Announce changes only: the status at mount is already on screen.
-      if (status !== lastStatus.current && status)
-        setAnnouncement(labels.announceStatus(statusText(status, statusWords)))
-      lastStatus.current = status
-    }, [status, labels, statusWords])
-
-    const sub = below(headingLevel)
-    const isCancelling = cancelling || status === 'cancelling'
-    const toolCalls = run?.required_action?.submit_tool_outputs.tool_calls ?? []
-    const showAction = status === 'requires_action' && toolCalls.length > 0
-    const showRole = messages.some((m) => m.role !== 'assistant')
-
-    return (
+    <RunlensLabelsProvider labels={override} locale={locale}>
       <section
         ref={ref}
         className={cx('rl-monitor', className)}
@@ -206,6 +198,6 @@ const MonitorBody = forwardRef<HTMLElement, Omit<RunMonitorViewProps, 'labels' |
           />
         )}
       </section>
-    )
-  },
-)
+    </RunlensLabelsProvider>
+  )
+})

@@ -1,7 +1,8 @@
 'use client'
 
 import type { RunStatus } from '@runlens/client'
-import { type ComponentPropsWithoutRef, forwardRef } from 'react'
+import type { ComponentPropsWithoutRef } from 'react'
+import { forwardRef } from '../peers.js'
 import { cx } from './cx.js'
 import { type PartialLabels, type StatusLabels, statusLabels } from './defaultLabels.js'
 import { useLabels } from './RunlensLabelsProvider.js'

@@ -1,7 +1,8 @@
 'use client'
 
 import type { RunStep, ToolCall } from '@runlens/client'
-import { type ComponentPropsWithoutRef, forwardRef, type ReactNode } from 'react'
+import type { ComponentPropsWithoutRef, ReactNode } from 'react'
+import { forwardRef } from '../peers.js'
 import { cx } from './cx.js'
 import { type PartialLabels, type StepsLabels, stepsLabels } from './defaultLabels.js'
 import { formatDuration, formatScore } from './format.js'

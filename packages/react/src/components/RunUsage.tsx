@@ -1,11 +1,13 @@
 'use client'
 
 import type { RunUsage as RunUsageData } from '@runlens/client'
-import { type ComponentPropsWithoutRef, forwardRef } from 'react'
+import type { ComponentPropsWithoutRef } from 'react'
+import { forwardRef } from '../peers.js'
 import { cx } from './cx.js'
 import { type PartialLabels, type UsageLabels, usageLabels } from './defaultLabels.js'
 import { formatNumber } from './format.js'
 import { type HeadingLevel, heading } from './headings.js'
+import { Empty, Item } from './parts.js'
 import { useLabels, useLocale } from './RunlensLabelsProvider.js'
 
 export interface RunUsageProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
@@ -21,34 +23,6 @@ export interface RunUsageProps extends Omit<ComponentPropsWithoutRef<'div'>, 'ch
   headingLevel?: HeadingLevel
   /** Replaces any of the panel's words. Default: the provider's, else English. */
   labels?: PartialLabels<UsageLabels>
-}
-
-interface BarProps {
-  value: number
-  max: number
-  label: string
-  valueText: string
-}
-
-/** A meter (ARIA `meter`), drawn with two divs so it styles the same in every browser. */
-function UsageBar({ value, max, label, valueText }: BarProps) {
-  const ratio = max > 0 ? value / max : 0
-  const level = ratio >= 1 ? 'full' : ratio >= 0.8 ? 'high' : 'normal'
-  return (
-    // biome-ignore lint/a11y/useSemanticElements: a native <meter> cannot be styled alike across browsers
-    <div
-      className="rl-meter"
-      role="meter"
-      aria-label={label}
-      aria-valuemin={0}
-      aria-valuemax={max}
-      aria-valuenow={Math.min(value, max)}
-      aria-valuetext={valueText}
-      data-level={level}
-    >
-      <div className="rl-meter__fill" style={{ width: `${Math.min(100, ratio * 100)}%` }} />
-    </div>
-  )
 }
 
 /**
@@ -71,49 +45,46 @@ export const RunUsage = forwardRef<HTMLDivElement, RunUsageProps>(function RunUs
   const labels = useLabels('usage', usageLabels, labelsProp)
   const { locale } = useLocale(localeProp)
   const n = (v: number) => formatNumber(v, locale)
+  const rows = usage
+    ? ([
+        ['prompt', usage.prompt_tokens, maxPromptTokens, labels.promptBar],
+        ['completion', usage.completion_tokens, maxCompletionTokens, labels.completionBar],
+        ['total', usage.total_tokens],
+      ] as const)
+    : []
   return (
     // A div, not a named section: several panels on a page would repeat the same landmark name.
     <div ref={ref} className={cx('rl-usage', className)} data-state={usage ? 'reported' : 'empty'} {...props}>
       {heading(headingLevel, { className: 'rl-usage__title' }, labels.title)}
       {usage ? (
         <dl className="rl-usage__list">
-          <div className="rl-usage__item" data-kind="prompt">
-            <dt>{labels.prompt}</dt>
-            <dd>
-              <data value={usage.prompt_tokens}>{n(usage.prompt_tokens)}</data>
-              {maxPromptTokens != null && (
-                <UsageBar
-                  value={usage.prompt_tokens}
-                  max={maxPromptTokens}
-                  label={labels.promptBar}
-                  valueText={labels.ofMax(n(usage.prompt_tokens), n(maxPromptTokens))}
-                />
-              )}
-            </dd>
-          </div>
-          <div className="rl-usage__item" data-kind="completion">
-            <dt>{labels.completion}</dt>
-            <dd>
-              <data value={usage.completion_tokens}>{n(usage.completion_tokens)}</data>
-              {maxCompletionTokens != null && (
-                <UsageBar
-                  value={usage.completion_tokens}
-                  max={maxCompletionTokens}
-                  label={labels.completionBar}
-                  valueText={labels.ofMax(n(usage.completion_tokens), n(maxCompletionTokens))}
-                />
-              )}
-            </dd>
-          </div>
-          <div className="rl-usage__item" data-kind="total">
-            <dt>{labels.total}</dt>
-            <dd>
-              <data value={usage.total_tokens}>{n(usage.total_tokens)}</data>
-            </dd>
-          </div>
+          {rows.map(([kind, value, max, label]) => {
+            const ratio = max ? value / max : 0
+            return (
+              <Item key={kind} className="rl-usage__item" data-kind={kind} label={labels[kind]}>
+                <data value={value}>{n(value)}</data>
+                {max != null && (
+                  // A meter drawn with two divs, so it styles the same in every browser.
+                  // biome-ignore lint/a11y/useSemanticElements: a native <meter> cannot be styled alike across browsers
+                  <div
+                    className="rl-meter"
+                    role="meter"
+                    aria-label={label}
+                    aria-valuemin={0}
+                    aria-valuemax={max}
+                    aria-valuenow={Math.min(value, max)}
+                    aria-valuetext={labels.ofMax(n(value), n(max))}
+                    data-level={ratio >= 1 ? 'full' : ratio >= 0.8 ? 'high' : 'normal'}
+                  >
+                    <div className="rl-meter__fill" style={{ width: `${Math.min(100, ratio * 100)}%` }} />
+                  </div>
+                )}
+              </Item>
+            )
+          })}
         </dl>
       ) : (
-        <p className="rl-empty">{labels.empty}</p>
+        <Empty>{labels.empty}</Empty>
       )}
     </div>
   )

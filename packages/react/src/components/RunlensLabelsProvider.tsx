@@ -1,6 +1,7 @@
 'use client'
 
-import { createContext, type ReactNode, useContext, useMemo } from 'react'
+import type { ReactNode } from 'react'
+import { createContext, useContext, useMemo } from '../peers.js'
 import type { PartialLabels, RunlensLabels } from './defaultLabels.js'
 
 /** A partial override of the labels: any section, any key inside a section. */

@@ -1,6 +1,7 @@
 'use client'
 
-import { type ComponentPropsWithoutRef, forwardRef } from 'react'
+import type { ComponentPropsWithoutRef } from 'react'
+import { forwardRef } from '../peers.js'
 
 // Inline, not a class: text meant for screen readers only must stay hidden in unstyled mode too,
 // where the stylesheet is not loaded. The usual clip pattern (as in Radix's VisuallyHidden).

@@ -6,8 +6,8 @@ const formats = new Map<string, Intl.NumberFormat>()
 /** `value` in the locale, with one `Intl.NumberFormat` per locale and options, made once. */
 function number(value: number, locale: string | undefined, options: Intl.NumberFormatOptions): string {
   const id = `${locale}${JSON.stringify(options)}`
-  let format = formats.get(id)
-  if (!format) formats.set(id, (format = new Intl.NumberFormat(locale, options)))
+  const format = formats.get(id) ?? new Intl.NumberFormat(locale, options)
+  formats.set(id, format)
   return format.format(value)
 }
 

@@ -1,4 +1,5 @@
-import { type CSSProperties, createElement, type ReactNode } from 'react'
+import type { CSSProperties, ReactNode } from 'react'
+import { createElement } from '../peers.js'
 
 /** The heading levels a component may use; pick the one that fits the page's outline. */
 export type HeadingLevel = 2 | 3 | 4 | 5 | 6

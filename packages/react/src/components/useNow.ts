@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useState } from '../peers.js'
 
 /**
  * The current time in ms, re-read every `tickMs` while `enabled`. The clock is injected so that

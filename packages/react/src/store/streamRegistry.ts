@@ -140,30 +140,17 @@ export function createStreamRegistry(deps: StreamRegistryDeps): StreamRegistry {
   const refs = new WeakMap<RunSession, number>()
   const sleep = deps.sleep ?? defaultSleep
 
-  const notify = () => {
+  /** Puts the session under its run in the registry (`on`), or takes it out. */
+  function track(session: RunSession, on: boolean) {
+    if (session.runId === null) return
+    const key = keyOf(session.threadId, session.runId)
+    if ((sessions.get(key) === session) === on) return
+    if (on) sessions.set(key, session)
+    else sessions.delete(key)
     for (const listener of listeners) listener()
   }
 
-  function register(session: RunSession) {
-    if (session.runId === null) return
-    const key = keyOf(session.threadId, session.runId)
-    if (sessions.get(key) === session) return
-    sessions.set(key, session)
-    notify()
-  }
-
-  function unregister(session: RunSession) {
-    if (session.runId === null) return
-    const key = keyOf(session.threadId, session.runId)
-    if (sessions.get(key) !== session) return
-    sessions.delete(key)
-    notify()
-  }
-
-  /** A detached session that finished with nobody watching leaves the registry. */
-  function onClosed(session: RunSession) {
-    if ((refs.get(session) ?? 0) === 0) unregister(session)
-  }
+  const count = (session: RunSession) => refs.get(session) ?? 0
 
   function create(threadId: string, initialRunId: string | null = null, initial: RunSessionOptions = {}) {
     let options = initial
@@ -216,7 +203,7 @@ export function createStreamRegistry(deps: StreamRegistryDeps): StreamRegistry {
     function learnRunId(id: string) {
       if (runId !== null) return
       runId = id
-      register(session)
+      track(session, true)
       if (cancelWhenKnown) void session.cancel()
     }
 
@@ -245,11 +232,17 @@ export function createStreamRegistry(deps: StreamRegistryDeps): StreamRegistry {
       // Written once more now that the session is no longer live, so that queries watching the run
       // recompute their polling (a run aborted mid-way is polled by useRun from here on).
       if (pending.run) writeCache(pending.run)
-      onClosed(session)
+      // A detached session that finished with nobody watching leaves the registry.
+      if (count(session) === 0) track(session, false)
     }
 
     function fail(error: unknown) {
       set({ error: asError(error) })
+    }
+
+    function refuse(error: unknown): Promise<never> {
+      fail(error)
+      return Promise.reject(error)
     }
 
     /** Reads one stream to its end, then settles, recovers, or reports. */
@@ -419,16 +412,13 @@ export function createStreamRegistry(deps: StreamRegistryDeps): StreamRegistry {
       submitToolOutputs(outputs) {
         const run = pending.run ?? store.getState().run
         if (!run || !runId) {
-          const error = new StreamInterruptedError('No run to submit tool outputs to yet.')
-          fail(error)
-          return Promise.reject(error)
+          return refuse(new StreamInterruptedError('No run to submit tool outputs to yet.'))
         }
         const calls = requiredToolCalls(run)
         try {
           checkToolOutputs(calls, outputs)
         } catch (error) {
-          fail(error)
-          return Promise.reject(error)
+          return refuse(error)
         }
         const ids = calls ? calls.map((call) => call.id) : outputs.map((output) => output.tool_call_id)
         const key = submissionKey(threadId, run.id, ids)
@@ -472,7 +462,7 @@ export function createStreamRegistry(deps: StreamRegistryDeps): StreamRegistry {
             () => {},
           )
         }
-        accepted.catch((error: unknown) => fail(error))
+        accepted.catch(fail)
         return accepted
       },
 
@@ -489,16 +479,11 @@ export function createStreamRegistry(deps: StreamRegistryDeps): StreamRegistry {
           const run = await deps.client.runs.cancel(threadId, runId)
           session.receiveRun(run)
         } catch (error) {
-          if (error instanceof APIError && error.status === 400) {
-            // Too late: the run settled first. Show what the server says it is.
-            cancelRequested = false
-            set({ cancelling: false })
-            if (!busy && !signal.aborted) void recover()
-            return
-          }
           cancelRequested = false
           set({ cancelling: false })
-          fail(error)
+          // A 400 says it is too late: the run settled first. Show what the server says it is.
+          if (!(error instanceof APIError && error.status === 400)) fail(error)
+          else if (!busy && !signal.aborted) void recover()
         }
       },
 
@@ -553,19 +538,20 @@ export function createStreamRegistry(deps: StreamRegistryDeps): StreamRegistry {
       return sessions.get(keyOf(threadId, runId))?.live ?? false
     },
     retain(session) {
-      refs.set(session, (refs.get(session) ?? 0) + 1)
-      if (session.runId !== null && !sessions.has(keyOf(session.threadId, session.runId))) register(session)
+      refs.set(session, count(session) + 1)
+      if (session.runId !== null && !sessions.has(keyOf(session.threadId, session.runId)))
+        track(session, true)
       let released = false
       return () => {
         if (released) return
         released = true
-        refs.set(session, (refs.get(session) ?? 1) - 1)
+        refs.set(session, count(session) - 1)
         // Deferred: StrictMode lets go and takes hold again in the same task; only a real last
         // release (nobody took hold again) closes the connection.
         queueMicrotask(() => {
-          if ((refs.get(session) ?? 0) > 0) return
+          if (count(session) > 0) return
           if (!session.detached) session.abort()
-          if (!session.live) unregister(session)
+          if (!session.live) track(session, false)
         })
       }
     },
