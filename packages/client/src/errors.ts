@@ -121,19 +121,23 @@ const byStatus: Record<number, typeof APIError> = {
   429: RateLimitError,
 }
 
-/** The typed error of a non-2xx response: the class for its status, the server's message. */
-export function apiErrorFor(
-  status: number,
-  message: string,
-  error: ErrorObject | undefined,
-  headers: Headers,
-): APIError {
+/** The typed error of a non-2xx response: the class for its status, the message the server gave. */
+export async function apiErrorFor(response: Response): Promise<APIError> {
+  const { status } = response
+  // A body that cannot be read leaves the status as the only information.
+  const text = await response.text().catch(() => '')
+  let error: ErrorObject | undefined
+  try {
+    error = errorObject(JSON.parse(text))
+  } catch {
+    // Not JSON: proxies answer with HTML or plain text; the text becomes the message.
+  }
   return new (byStatus[status] ?? (status >= 500 ? InternalServerError : APIError))(
-    message,
+    error?.message ?? (text.trim().slice(0, 500) || 'status code (no body)'),
     undefined,
     error,
     status,
-    headers,
+    response.headers,
   )
 }
 

@@ -20,9 +20,8 @@ export function isPollingStatus(status: RunStatus): boolean {
 
 /** The wait before the next poll: the caller's `pollIntervalMs`, else the server's `openai-poll-after-ms`, else 1000 ms. */
 export function pollDelay(pollIntervalMs: number | undefined, headers?: Headers): number {
-  if (pollIntervalMs !== undefined) return pollIntervalMs
   const hinted = +(headers?.get('openai-poll-after-ms') ?? Number.NaN)
-  return Number.isFinite(hinted) && hinted >= 0 ? hinted : DEFAULT_POLL_INTERVAL_MS
+  return pollIntervalMs ?? (Number.isFinite(hinted) && hinted >= 0 ? hinted : DEFAULT_POLL_INTERVAL_MS)
 }
 
 /** The one polling loop: from a first fetched run, retrieve it again until it settles. */

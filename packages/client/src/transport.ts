@@ -4,12 +4,11 @@ import {
   APITimeoutError,
   APIUserAbortError,
   apiErrorFor,
-  errorObject,
   StreamError,
 } from './errors.js'
 import { retryDelay } from './retry.js'
 import { defaultSleep, pause, untilAborted } from './sleep.js'
-import type { ClientOptions, ErrorObject, FetchLike, QueryRecord, RequestOptions, Sleep } from './types.js'
+import type { ClientOptions, FetchLike, QueryRecord, RequestOptions, Sleep } from './types.js'
 
 export type Method = 'GET' | 'POST'
 
@@ -101,7 +100,7 @@ export function createTransport(options: ClientOptions): Transport {
       } finally {
         clearTimeout(timer)
       }
-      failure ??= await errorFrom(response!)
+      failure ??= await apiErrorFor(response!)
       const delay = retryDelay({
         retries,
         maxRetries: limit,
@@ -133,20 +132,6 @@ export function createTransport(options: ClientOptions): Transport {
   }
 
   return { send, json, sleep }
-}
-
-/** The typed error of a non-2xx response, with the message the server gave. */
-async function errorFrom(response: Response): Promise<APIError> {
-  // A body that cannot be read leaves the status as the only information.
-  const text = await response.text().catch(() => '')
-  let error: ErrorObject | undefined
-  try {
-    error = errorObject(JSON.parse(text))
-  } catch {
-    // Not JSON: proxies answer with HTML or plain text; the text becomes the message.
-  }
-  const message = error?.message ?? (text.trim().slice(0, 500) || 'status code (no body)')
-  return apiErrorFor(response.status, message, error, response.headers)
 }
 
 function buildURL(
