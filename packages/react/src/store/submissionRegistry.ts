@@ -65,19 +65,15 @@ export function checkToolOutputs(calls: readonly RunToolCall[] | null, outputs: 
   const unexpected: string[] = []
   for (const output of outputs) {
     const id = output?.tool_call_id
-    if (typeof id !== 'string' || id === '' || seen.has(id) || typeof output.output !== 'string') {
-      unexpected.push(typeof id === 'string' && id !== '' ? id : '(no tool_call_id)')
-    }
-    if (typeof id === 'string') seen.add(id)
+    const named = typeof id === 'string' && id !== ''
+    if (!named || seen.has(id) || typeof output.output !== 'string')
+      unexpected.push(named ? id : '(no tool_call_id)')
+    if (named) seen.add(id)
   }
-  if (calls === null) {
-    if (outputs.length === 0 || unexpected.length > 0) throw new IncompleteToolOutputsError([], unexpected)
-    return
-  }
-  const wanted = new Set(calls.map((call) => call.id))
-  const missing = calls.map((call) => call.id).filter((id) => !seen.has(id))
-  for (const id of seen) if (!wanted.has(id)) unexpected.push(id)
-  if (missing.length > 0 || unexpected.length > 0) {
+  const wanted = calls?.map((call) => call.id)
+  const missing = wanted?.filter((id) => !seen.has(id)) ?? []
+  if (wanted) for (const id of seen) if (!wanted.includes(id)) unexpected.push(id)
+  if (missing.length > 0 || unexpected.length > 0 || (!wanted && outputs.length === 0)) {
     throw new IncompleteToolOutputsError(missing, unexpected)
   }
 }
