@@ -36,10 +36,10 @@ export function formatDuration(seconds: number, locale?: string): string {
 /** A countdown: m:ss, or h:mm:ss past an hour. */
 export function formatCountdown(seconds: number): string {
   const s = Math.max(0, Math.ceil(seconds))
+  const pad = (n: number) => String(n).padStart(2, '0')
   const h = Math.floor(s / 3600)
   const m = Math.floor((s % 3600) / 60)
-  const ss = String(s % 60).padStart(2, '0')
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`
+  return `${h > 0 ? `${h}:${pad(m)}` : m}:${pad(s % 60)}`
 }
 
 /** Unix seconds (the wire's timestamps) as an ISO string for `<time dateTime>`. */
