@@ -1,4 +1,5 @@
 import { InvalidParamError } from './errors.js'
+import { createMessages } from './resources/messages.js'
 import { createRuns } from './resources/runs.js'
 import { createTransport } from './transport.js'
 import type { ClientOptions, RunsClient } from './types.js'
@@ -15,7 +16,8 @@ export function createRunsClient(options: ClientOptions = {}): RunsClient {
       'in a browser is public: use a proxy that adds it (baseURL) or dangerouslyAllowBrowser',
     )
   }
-  return { runs: createRuns(createTransport(options)) }
+  const transport = createTransport(options)
+  return { runs: createRuns(transport), messages: createMessages(transport) }
 }
 
 function isBrowser(): boolean {

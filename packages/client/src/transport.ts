@@ -91,7 +91,6 @@ export function createTransport(options: ClientOptions): Transport {
       let failure: APIError | undefined
       try {
         response = await untilAborted(fetchImpl(url, { ...init, signal: attempt }), attempt)
-        if (response.ok) return response
       } catch (cause) {
         if (signal?.aborted) throw new APIUserAbortError()
         failure = timeout.signal.aborted
@@ -99,6 +98,11 @@ export function createTransport(options: ClientOptions): Transport {
           : new APIConnectionError('Connection error.', cause)
       } finally {
         clearTimeout(timer)
+      }
+      if (response?.ok) {
+        // Outside the try: what the callback throws is the caller's, never a retried connection error.
+        opts.onResponse?.(response)
+        return response
       }
       failure ??= await apiErrorFor(response!)
       const delay = retryDelay({

@@ -530,6 +530,12 @@ export interface RunStepListParams extends CursorQuery {
   include?: RunStepInclude[]
 }
 
+/** The query of `client.messages.list`: a thread's messages, optionally only those of one run. */
+export interface MessageListParams extends CursorQuery {
+  /** Only the messages this run created. */
+  run_id?: string
+}
+
 export interface RunStepRetrieveParams {
   include?: RunStepInclude[]
 }
@@ -583,6 +589,13 @@ export interface RequestOptions {
   maxRetries?: number
   /** Polling helpers only: the wait between two retrieves. Default: `openai-poll-after-ms`, else 1000. */
   pollIntervalMs?: number
+  /**
+   * Called with each final 2xx response (after any retries), before its body is read: its
+   * headers are there to read (`x-request-id`, `openai-poll-after-ms` for `pollDelay`...), its
+   * body is the client's. Once per request: per page of a list, per retrieve of a poll, once for
+   * a stream. What it throws rejects the call. Default: none.
+   */
+  onResponse?: (response: Response) => void
 }
 
 export interface ClientOptions {
@@ -687,6 +700,12 @@ export interface RunsResource {
   steps: StepsResource
 }
 
+export interface MessagesResource {
+  /** A thread's messages, one page or (with `for await`) all of them; `run_id` keeps one run's. */
+  list(threadId: string, query?: MessageListParams, opts?: RequestOptions): PagePromise<Message>
+}
+
 export interface RunsClient {
   runs: RunsResource
+  messages: MessagesResource
 }

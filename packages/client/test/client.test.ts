@@ -17,7 +17,7 @@ import {
   UnprocessableEntityError,
 } from '../src/index.js'
 import type { ClientOptions } from '../src/types.js'
-import { fakeFetch, jsonResponse, run } from './helpers.js'
+import { fakeFetch, jsonResponse, run, sseResponse } from './helpers.js'
 
 function clientWith(respond: Parameters<typeof fakeFetch>[0], options: ClientOptions = {}) {
   const fake = fakeFetch(respond)
@@ -137,6 +137,8 @@ describe('checks before any request', () => {
     })
     await expect(client.runs.retrieve('..', 'r')).rejects.toMatchObject({ param: 'threadId' })
     await expect(client.runs.retrieve('t', '.')).rejects.toMatchObject({ param: 'runId' })
+    await expect(client.messages.list('')).rejects.toMatchObject({ param: 'threadId' })
+    await expect(client.messages.list('..', { run_id: 'r' })).rejects.toMatchObject({ param: 'threadId' })
     expect(calls).toHaveLength(0)
   })
 
@@ -456,6 +458,131 @@ describe('pagination', () => {
     for await (const step of promise) items.push(step)
     expect(items).toEqual([])
     expect(calls).toHaveLength(1)
+  })
+})
+
+describe('onResponse', () => {
+  it('sees each final 2xx response, headers readable, before the body is read', async () => {
+    const statuses = ['queued', 'completed']
+    const { client, calls, sleeps } = clientWith((_, i) =>
+      i === 1
+        ? jsonResponse({ error: { message: 'busy' } }, 503)
+        : jsonResponse(run({ status: statuses[Math.min(i, 1)] }), 200, {
+            'openai-poll-after-ms': `${100 + i}`,
+          }),
+    )
+    const seen: Array<{ status: number; pollAfter: string | null; unread: boolean }> = []
+    const result = await client.runs.poll('t', 'r', {
+      onResponse: (response) => {
+        seen.push({
+          status: response.status,
+          pollAfter: response.headers.get('openai-poll-after-ms'),
+          unread: !response.bodyUsed,
+        })
+      },
+    })
+    expect(result.status).toBe('completed')
+    // Three requests (200, 503 retried, 200): the 503 is no final response and is not shown.
+    expect(calls).toHaveLength(3)
+    expect(seen).toEqual([
+      { status: 200, pollAfter: '100', unread: true },
+      { status: 200, pollAfter: '102', unread: true },
+    ])
+    expect(sleeps).toEqual([100, 500])
+  })
+
+  it('a stream calls it once, with the event-stream response, and each page of a list', async () => {
+    const { client } = clientWith((call) =>
+      call.method === 'POST'
+        ? sseResponse(`event: thread.run.created\ndata: ${JSON.stringify(run({ status: 'completed' }))}\n\n`)
+        : jsonResponse({ object: 'list', data: [], first_id: null, last_id: null, has_more: false }),
+    )
+    const types: Array<string | null> = []
+    const onResponse = (response: Response) => void types.push(response.headers.get('content-type'))
+    await client.runs.stream('t', { assistant_id: 'a' }, { onResponse }).finalRun()
+    await client.messages.list('t', {}, { onResponse })
+    expect(types).toEqual(['text/event-stream', 'application/json'])
+  })
+
+  it('what it throws rejects the call, without a retry', async () => {
+    const { client, calls } = clientWith(() => jsonResponse(run()))
+    const oops = new Error('oops')
+    await expect(
+      client.runs.retrieve('t', 'r', {
+        onResponse: () => {
+          throw oops
+        },
+      }),
+    ).rejects.toBe(oops)
+    expect(calls).toHaveLength(1)
+  })
+})
+
+describe('messages.list', () => {
+  const message = (id: string, run_id: string | null) => ({
+    id,
+    object: 'thread.message',
+    created_at: 1,
+    thread_id: 'thread/1',
+    status: 'completed',
+    role: 'assistant',
+    content: [],
+    assistant_id: null,
+    run_id,
+    attachments: [],
+    metadata: {},
+  })
+
+  it('GET /threads/{id}/messages with run_id and the cursor query; pages with for await', async () => {
+    const { client, calls } = clientWith(
+      (call) => {
+        const after = new URL(call.url).searchParams.get('after')
+        const data = after
+          ? [message('msg_3', 'run_1')]
+          : [message('msg_1', 'run_1'), message('msg_2', 'run_1')]
+        return jsonResponse({
+          object: 'list',
+          data,
+          first_id: data[0]!.id,
+          last_id: data.at(-1)!.id,
+          has_more: !after,
+        })
+      },
+      { query: { 'api-version': 'v' } },
+    )
+    const page = await client.messages.list(
+      'thread/1',
+      { run_id: 'run_1', limit: 2, order: 'asc' },
+      { headers: { 'x-extra': '1' } },
+    )
+    expect(page.data.map((m) => m.id)).toEqual(['msg_1', 'msg_2'])
+    const url = new URL(calls[0]!.url)
+    expect(url.pathname).toBe('/v1/threads/thread%2F1/messages')
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      'api-version': 'v',
+      run_id: 'run_1',
+      limit: '2',
+      order: 'asc',
+    })
+    expect(calls[0]!.method).toBe('GET')
+    expect(calls[0]!.headers.get('x-extra')).toBe('1')
+    expect(calls[0]!.headers.get('openai-beta')).toBe('assistants=v2')
+
+    const ids: string[] = []
+    for await (const m of client.messages.list('thread/1', { run_id: 'run_1', limit: 2 })) ids.push(m.id)
+    expect(ids).toEqual(['msg_1', 'msg_2', 'msg_3'])
+    expect(new URL(calls.at(-1)!.url).searchParams.get('after')).toBe('msg_2')
+    expect(new URL(calls.at(-1)!.url).searchParams.get('run_id')).toBe('run_1')
+  })
+
+  it('retries and typed errors like every call', async () => {
+    const { client, calls } = clientWith((_, i) =>
+      i === 0
+        ? jsonResponse({ error: { message: 'slow down' } }, 429)
+        : jsonResponse({ error: { message: 'No thread found' } }, 404),
+    )
+    await expect(client.messages.list('t')).rejects.toBeInstanceOf(NotFoundError)
+    expect(calls).toHaveLength(2)
   })
 })
 

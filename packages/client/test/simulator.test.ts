@@ -15,6 +15,7 @@ import {
   createRunsClient,
   InternalServerError,
   NotFoundError,
+  pollDelay,
   RateLimitError,
   StreamError,
 } from '../src/index.js'
@@ -166,6 +167,34 @@ describe.each(['in-process', 'http'] as const)('client <-> simulator (%s)', (nam
     const steps = []
     for await (const step of client.runs.steps.list(threadId, created[0]!.id, { limit: 1 })) steps.push(step)
     expect(steps.length).toBeGreaterThan(0)
+  })
+
+  it('messages.list: the thread messages, filtered by run, paged, with the text the stream built', async () => {
+    const first = client.runs.stream(threadId, { assistant_id: asst('text') })
+    const firstRun = await first.finalRun()
+    const [streamed] = await first.finalMessages()
+    const second = await client.runs.createAndPoll(threadId, { assistant_id: asst('text') })
+
+    const all = await client.messages.list(threadId, { order: 'asc' })
+    // The user's message, then one assistant message per run.
+    expect(all.data.map((m) => m.role)).toEqual(['user', 'assistant', 'assistant'])
+    const ofFirst = await client.messages.list(threadId, { run_id: firstRun.id })
+    expect(ofFirst.data.map((m) => m.id)).toEqual([streamed!.id])
+    expect(textOf(ofFirst.data[0]!.content[0])).toBe(textOf(streamed!.content[0]))
+    expect(requests.at(-1)?.url).toContain(`/threads/${threadId}/messages?run_id=${firstRun.id}`)
+    const ofSecond = await client.messages.list(threadId, { run_id: second.id })
+    expect(ofSecond.data.map((m) => m.run_id)).toEqual([second.id])
+
+    const walked: string[] = []
+    for await (const m of client.messages.list(threadId, { limit: 1, order: 'asc' })) walked.push(m.id)
+    expect(walked).toEqual(all.data.map((m) => m.id))
+    const backwards = await client.messages.list(threadId, {
+      before: all.data[2]!.id,
+      order: 'asc',
+      limit: 1,
+    })
+    expect(backwards.data.map((m) => m.id)).toEqual([all.data[1]!.id])
+    await expect(client.messages.list('thread_missing')).rejects.toBeInstanceOf(NotFoundError)
   })
 
   it('function call: requires_action, then submitToolOutputsStream to completion', async () => {
@@ -357,5 +386,32 @@ describe.each(['in-process', 'http'] as const)('timeouts, keys, Azure style (%s)
     } finally {
       await target.close()
     }
+  })
+})
+
+describe('onResponse through the in-process handler', () => {
+  it('each response of a poll: openai-poll-after-ms read through pollDelay, as the hooks do', async () => {
+    const simulator = createSimulator({ sleep: nextTurn, pollAfterMs: 40 })
+    const client = createRunsClient({
+      baseURL: 'http://simulator.test/v1',
+      fetch: simulator.fetch,
+      sleep: nextTurn,
+    })
+    const response = await simulator.fetch('http://simulator.test/v1/threads', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'openai-beta': 'assistants=v2' },
+      body: JSON.stringify({ messages: [{ role: 'user', content: 'Hi' }] }),
+    })
+    const threadId = ((await response.json()) as { id: string }).id
+    const delays: number[] = []
+    const run = await client.runs.createAndPoll(
+      threadId,
+      { assistant_id: simulator.assistantId('text') },
+      { onResponse: (r) => void delays.push(pollDelay(undefined, r.headers)) },
+    )
+    expect(run.status).toBe('completed')
+    // The create and at least one retrieve, each telling its wait.
+    expect(delays.length).toBeGreaterThanOrEqual(2)
+    expect(new Set(delays)).toEqual(new Set([40]))
   })
 })

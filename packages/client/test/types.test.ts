@@ -5,7 +5,9 @@ import type {
   ErrorObject,
   Message,
   MessageDelta,
+  MessageListParams,
   PagePromise,
+  RequestOptions,
   Run,
   RunSnapshot,
   RunStatus,
@@ -55,6 +57,30 @@ describe('public types', () => {
     expectTypeOf(promise).toMatchTypeOf<AsyncIterable<Run>>()
     expectTypeOf<CursorPage<Run>['nextPage']>().returns.toEqualTypeOf<PagePromise<Run> | null>()
     promise.catch(() => {})
+  })
+
+  it('messages.list and onResponse', () => {
+    expectTypeOf(client.messages.list).returns.toEqualTypeOf<PagePromise<Message>>()
+    expectTypeOf(client.messages.list).parameter(0).toEqualTypeOf<string>()
+    expectTypeOf(client.messages.list).parameter(1).toEqualTypeOf<MessageListParams | undefined>()
+    expectTypeOf(client.messages.list).parameter(2).toEqualTypeOf<RequestOptions | undefined>()
+    expectTypeOf<MessageListParams>().toEqualTypeOf<{
+      run_id?: string
+      after?: string
+      before?: string
+      limit?: number
+      order?: 'asc' | 'desc'
+    }>()
+    expectTypeOf<RequestOptions['onResponse']>().toEqualTypeOf<((response: Response) => void) | undefined>()
+    const page = client.messages.list(
+      't',
+      { run_id: 'run_1', order: 'asc' },
+      { onResponse: (r) => r.headers },
+    )
+    expectTypeOf(page).resolves.toEqualTypeOf<CursorPage<Message>>()
+    // @ts-expect-error run_id is a string
+    client.messages.list('t', { run_id: 1 }).catch(() => {})
+    page.catch(() => {})
   })
 
   it('RunStream', () => {
