@@ -3,7 +3,8 @@ import type { Decorator, Preview } from '@storybook/react-vite'
 
 /** The toolbar's theme, applied the way users apply it: `data-rl-theme` on an ancestor. */
 const withTheme: Decorator = (Story, context) => {
-  const theme = context.globals.theme === 'dark' ? 'dark' : 'light'
+  const theme =
+    context.globals.theme === 'dark' || context.globals.theme === 'auto' ? context.globals.theme : 'light'
   return (
     <div
       data-rl-theme={theme}
@@ -31,6 +32,7 @@ const preview: Preview = {
         items: [
           { value: 'light', title: 'Light', icon: 'sun' },
           { value: 'dark', title: 'Dark', icon: 'moon' },
+          { value: 'auto', title: 'Auto (system)', icon: 'browser' },
         ],
         dynamicTitle: true,
       },

@@ -1,73 +1,132 @@
-import { fileURLToPath } from 'node:url'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import type { Page } from 'playwright-core'
-import { createServer, type ViteDevServer } from 'vite'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import {
   axeViolations,
   type Browser,
+  type Demo,
   hasChromium,
   launchChromium,
   repoRoot,
   screenshot,
+  startStoriesPage,
   watchErrors,
 } from './harness.js'
 
 const enabled = hasChromium()
 
-// The full-flow stories of the run monitor (stories/flows), played in Chromium: each one renders
-// on its own simulator in the page and its play function drives the run to its end. The page is a
-// bare Vite page over the portable stories, so no Storybook server is needed.
-const names = ['TextAnswer', 'ToolCallWithApproval', 'Failure', 'Cancel', 'Expiry', 'DroppedStreamRecovers']
+// Every story of stories/ (components and full flows) rendered in Chromium in both themes, its play
+// function run, then axe-core with every rule on, colour contrast included, as the Storybook a11y
+// addon checks it. The page is a bare Vite page over the portable stories (test/e2e/stories-page),
+// so no Storybook server is needed; one page renders every story in turn.
 
-describe.skipIf(!enabled)('the full-flow stories in Chromium', () => {
-  let server: ViteDevServer
+/** "<file>/<export>" for each story export, read from the sources; the page must find the same. */
+function storyNames(): string[] {
+  const dir = join(repoRoot, 'stories')
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) =>
+    f.endsWith('.stories.tsx'),
+  )
+  return files.flatMap((file) => {
+    const base = file.replace(/^.*\//, '').replace(/\.stories\.tsx$/, '')
+    const source = readFileSync(join(dir, file), 'utf8')
+    return [...source.matchAll(/^export const (\w+)/gm)].map((m) => `${base}/${m[1]}`)
+  })
+}
+
+const names = storyNames()
+const themes = ['light', 'dark'] as const
+type Theme = (typeof themes)[number] | 'auto'
+
+describe.skipIf(!enabled)('every story in Chromium', () => {
+  let site: Demo
   let browser: Browser
-  let url: string
   let page: Page
   let errors: string[]
 
   beforeAll(async () => {
-    ;[server, browser] = await Promise.all([
-      createServer({
-        configFile: `${repoRoot}vite.config.ts`,
-        root: fileURLToPath(new URL('./stories-page/', import.meta.url)),
-        logLevel: 'warn',
-        clearScreen: false,
-        server: { host: '127.0.0.1', port: 0, hmr: false, watch: null },
-      }),
-      launchChromium(),
-    ])
-    await server.listen()
-    url = server.resolvedUrls?.local[0] ?? ''
+    ;[site, browser] = await Promise.all([startStoriesPage(), launchChromium()])
     page = await browser.newPage()
     page.setDefaultTimeout(30_000)
     errors = watchErrors(page)
-    await page.goto(url)
+    await page.goto(site.url)
     await page.waitForFunction(() => Array.isArray(window.runlensStories), null, { timeout: 60_000 })
   })
   afterAll(async () => {
     await browser?.close()
-    await server?.close()
+    await site?.close()
+  })
+  beforeEach(() => {
+    errors.length = 0
   })
 
-  it('finds every flow', async () => {
-    expect((await page.evaluate(() => window.runlensStories)).sort()).toEqual([...names].sort())
+  /** Renders and plays a story, then returns axe's findings as "story [theme] rule: target (detail)". */
+  async function check(name: string, theme: Theme): Promise<string[]> {
+    await page.evaluate(([story, t]) => window.runStory(story, t), [name, theme] as const)
+    const shown = await page.evaluate(() =>
+      document.querySelector('[data-rl-theme]')?.getAttribute('data-rl-theme'),
+    )
+    expect(shown).toBe(theme)
+    const violations = await axeViolations(page, '#root')
+    return violations.flatMap((v) => v.nodes.map((node) => `${name} [${theme}] ${v.id}: ${node}`))
+  }
+
+  it('finds every story, components and flows', async () => {
+    const found = await page.evaluate(() => window.runlensStories)
+    expect([...found].sort()).toEqual([...names].sort())
+    expect(names.filter((n) => n.endsWith('/AllStates')).length).toBeGreaterThanOrEqual(8)
+    expect(names.filter((n) => n.startsWith('RunMonitor.flows/')).length).toBeGreaterThanOrEqual(6)
   })
 
   for (const name of names) {
-    for (const theme of ['light', 'dark'] as const) {
-      it(`${name} plays to its end (${theme})`, async () => {
-        await page.goto(url)
-        await page.waitForFunction(() => Array.isArray(window.runlensStories))
-        await page.evaluate(([story, t]) => window.runStory(story, t), [name, theme] as const)
-        const shownTheme = await page.evaluate(() =>
-          document.querySelector('[data-rl-theme]')?.getAttribute('data-rl-theme'),
-        )
-        expect(shownTheme).toBe(theme)
-        await screenshot(page, `flow-${name}-${theme}`)
-        expect(await axeViolations(page, '#root')).toEqual([])
+    for (const theme of themes) {
+      it(`${name} (${theme}) plays and has no axe violation`, async () => {
+        const violations = await check(name, theme)
+        // Screenshots of the overviews and the flows: the states side by side, as a person sees them.
+        if (name.endsWith('/AllStates') || name.includes('.flows/')) {
+          await screenshot(page, `${name.replace('/', '-')}-${theme}`)
+        }
+        expect(violations).toEqual([])
         expect(errors).toEqual([])
       })
     }
+  }
+
+  // data-rl-theme="auto" follows the system: the same palette as the explicit theme, so the same
+  // contrast, checked on every component's overview under both emulated colour schemes.
+  for (const scheme of themes) {
+    it(`auto follows prefers-color-scheme: ${scheme}`, async () => {
+      await page.emulateMedia({ colorScheme: scheme })
+      try {
+        // Every --rl-* variable of the stylesheet, as the colour it resolves to under each theme.
+        const palette = (theme: Theme) =>
+          page.evaluate((t) => {
+            const probe = document.createElement('div')
+            probe.setAttribute('data-rl-theme', t)
+            document.body.append(probe)
+            const names = new Set(
+              [...document.styleSheets]
+                .flatMap((sheet) => [...sheet.cssRules])
+                .flatMap((rule) => (rule instanceof CSSStyleRule ? [...rule.style] : []))
+                .filter((p) => p.startsWith('--rl-')),
+            )
+            const resolved = [...names].sort().map((p) => {
+              probe.style.backgroundColor = `var(${p})`
+              return `${p}: ${getComputedStyle(probe).backgroundColor}`
+            })
+            probe.remove()
+            return resolved
+          }, theme)
+        expect(await palette('auto')).toEqual(await palette(scheme))
+        expect(await palette('auto')).not.toEqual(await palette(scheme === 'dark' ? 'light' : 'dark'))
+        const overviews = names.filter((n) => n.endsWith('/AllStates'))
+        const violations: string[] = []
+        for (const name of overviews) violations.push(...(await check(name, 'auto')))
+        expect(violations).toEqual([])
+        expect(errors).toEqual([])
+      } finally {
+        await page.emulateMedia({ colorScheme: null })
+      }
+    })
   }
 })
