@@ -12,7 +12,7 @@ import { createParser } from 'eventsource-parser'
 import OpenAI from 'openai'
 import { applyRunEvent, emptyRunSnapshot } from '../packages/client/src/applyRunEvent.js'
 import { createRunsClient } from '../packages/client/src/createRunsClient.js'
-import { SSEDecoder } from '../packages/client/src/sse/sseDecoder.js'
+import { createSSEDecoder } from '../packages/client/src/sse/sseDecoder.js'
 import { toStreamEvent } from '../packages/client/src/sse/toStreamEvent.js'
 import { bodyOf, type SyntheticRun, syntheticRun } from './syntheticRun.js'
 
@@ -25,12 +25,12 @@ type Contender = (run: SyntheticRun) => Promise<number>
 /** (a) the runlens stages, read from a body as RunStream reads it. */
 const runlens: Contender = async (input) => {
   const reader = bodyOf(input).getReader()
-  const decoder = new SSEDecoder()
+  const decode = createSSEDecoder()
   let snapshot = emptyRunSnapshot
   let count = 0
   for (;;) {
     const { done, value } = await reader.read()
-    for (const frame of done ? decoder.end() : decoder.push(value)) {
+    for (const frame of decode(value)) {
       snapshot = applyRunEvent(snapshot, toStreamEvent(frame))
       count++
     }

@@ -1,7 +1,7 @@
 import { applyRunEvent, emptyRunSnapshot } from './applyRunEvent.js'
 import { APIConnectionError, APIError, APIUserAbortError, StreamError } from './errors.js'
 import { isPollingStatus } from './poll.js'
-import { SSEDecoder } from './sse/sseDecoder.js'
+import { createSSEDecoder } from './sse/sseDecoder.js'
 import { toStreamEvent } from './sse/toStreamEvent.js'
 import type { AssistantStreamEvent, Message, Run, RunSnapshot, RunStream } from './types.js'
 
@@ -37,7 +37,7 @@ export function createRunStream(
     let reader: ReadableStreamDefaultReader<Uint8Array> | undefined
     try {
       reader = (await sent).body?.getReader()
-      const decoder = new SSEDecoder()
+      const decode = createSSEDecoder()
       for (;;) {
         // No body reads as an empty stream, which the check below reports. A read that fails is
         // the caller's abort, or the connection cut mid-body (never retried).
@@ -47,9 +47,9 @@ export function createRunStream(
                 ? new APIUserAbortError()
                 : new APIConnectionError('The body was cut off.', cause)
             })
-          : { done: true as const }
+          : { done: true as const, value: undefined }
         if (aborted.aborted) throw new APIUserAbortError()
-        for (const frame of chunk.done ? decoder.end() : decoder.push(chunk.value)) {
+        for (const frame of decode(chunk.value)) {
           const event = toStreamEvent(frame)
           snapshot = applyRunEvent(snapshot, event)
           yield event

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { applyRunEvent, emptyRunSnapshot, isTerminalStatus } from '../src/applyRunEvent.js'
-import { SSEDecoder } from '../src/sse/sseDecoder.js'
+import { createSSEDecoder } from '../src/sse/sseDecoder.js'
 import { toStreamEvent } from '../src/sse/toStreamEvent.js'
 import type { AssistantStreamEvent, Message, RunSnapshot, RunStep } from '../src/types.js'
 import { fixture } from './helpers.js'
 
 function eventsOf(text: string): AssistantStreamEvent[] {
-  const decoder = new SSEDecoder()
-  return [...decoder.push(new TextEncoder().encode(text)), ...decoder.end()].map(toStreamEvent)
+  const decode = createSSEDecoder()
+  return [...decode(new TextEncoder().encode(text)), ...decode()].map(toStreamEvent)
 }
 
 const reduce = (events: AssistantStreamEvent[], from: RunSnapshot = emptyRunSnapshot) =>

@@ -3,45 +3,49 @@ import { describe, expect, it } from 'vitest'
 import { applyRunEvent, emptyRunSnapshot } from '../src/applyRunEvent.js'
 import { createRunsClient } from '../src/createRunsClient.js'
 import { APIError } from '../src/errors.js'
-import type { SSEFrame } from '../src/sse/frameAssembler.js'
-import { LineSplitter } from '../src/sse/lineSplitter.js'
-import { SSEDecoder } from '../src/sse/sseDecoder.js'
+import { createSSEDecoder, type SSEFrame } from '../src/sse/sseDecoder.js'
 import { toStreamEvent } from '../src/sse/toStreamEvent.js'
 import { fixture, fixtureNames, splitBytes, sseResponse } from './helpers.js'
 
 const encoder = new TextEncoder()
 
 function decodeChunks(chunks: Uint8Array[]): SSEFrame[] {
-  const decoder = new SSEDecoder()
+  const decode = createSSEDecoder()
   const frames: SSEFrame[] = []
-  for (const chunk of chunks) frames.push(...decoder.push(chunk))
-  frames.push(...decoder.end())
+  for (const chunk of chunks) frames.push(...decode(chunk))
+  frames.push(...decode())
   return frames
 }
 
 const decodeText = (text: string, cuts: number[] = []) => decodeChunks(splitBytes(encoder.encode(text), cuts))
 
-function lines(chunks: string[]): string[] {
-  const splitter = new LineSplitter()
-  const out: string[] = []
-  const sink = { line: (text: string, start: number, end: number) => void out.push(text.slice(start, end)) }
-  for (const chunk of chunks) splitter.push(chunk, sink)
-  splitter.end(sink)
-  return out
-}
-
-describe('LineSplitter', () => {
+describe('stage 2: text -> lines', () => {
   it('splits at LF, CR and CRLF, also when a CRLF is cut between chunks', () => {
-    expect(lines(['a\nb\rc\r\nd'])).toEqual(['a', 'b', 'c', 'd'])
-    expect(lines(['a\r', '\nb'])).toEqual(['a', 'b'])
-    expect(lines(['a\r', '', '\nb'])).toEqual(['a', 'b'])
-    expect(lines(['a\r', '\rb'])).toEqual(['a', '', 'b'])
-    expect(lines(['a', 'b', '\n', '\n'])).toEqual(['ab', ''])
-    expect(lines(['\r\n\r\n'])).toEqual(['', ''])
+    const joined = (chunks: string[]) => decodeChunks(chunks.map((c) => encoder.encode(c)))
+    expect(joined(['data:a\ndata:b\rdata:c\r\ndata:d'])).toEqual([{ event: '', data: 'a\nb\nc\nd' }])
+    // The LF of a CRLF cut between chunks is no blank line: one frame, not two.
+    expect(joined(['data:a\r', '\ndata:b'])).toEqual([{ event: '', data: 'a\nb' }])
+    expect(joined(['data:a\r', '', '\ndata:b'])).toEqual([{ event: '', data: 'a\nb' }])
+    // CR CR is a line end and a blank line: two frames.
+    expect(joined(['data:a\r', '\rdata:b'])).toEqual([
+      { event: '', data: 'a' },
+      { event: '', data: 'b' },
+    ])
+    expect(joined(['data:a', 'b', '\n', 'data:c\n'])).toEqual([{ event: '', data: 'ab\nc' }])
+    expect(joined(['\r\n\r\ndata:x\r\n\r\n'])).toEqual([{ event: '', data: 'x' }])
+  })
+
+  it('the end of the body ends the open line, after LF, CR, a CR cut from its LF, or nothing', () => {
+    for (const ending of ['', '\n', '\r', '\r\n']) {
+      expect(decodeText(`data:a\ndata:b${ending}`)).toEqual([{ event: '', data: 'a\nb' }])
+      expect(decodeText(`data:a\ndata:b${ending}`, [9, 10, 11, 12])).toEqual([{ event: '', data: 'a\nb' }])
+    }
+    expect(decodeText('')).toEqual([])
+    expect(decodeText('\r')).toEqual([])
   })
 })
 
-describe('SSEDecoder', () => {
+describe('stage 3: lines -> frames', () => {
   it('comments, multi-line data, a space after the colon, fields without a colon', () => {
     const frames = decodeText(': keep-alive\nevent: x\ndata: one\ndata:two\ndata\nid: 7\nretry: 10\n\n')
     expect(frames).toEqual([{ event: 'x', data: 'one\ntwo\n' }])

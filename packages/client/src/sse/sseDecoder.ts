@@ -1,32 +1,87 @@
-import { FrameAssembler, type SSEFrame } from './frameAssembler.js'
-import { LineSplitter } from './lineSplitter.js'
+/** One server-sent event: its `event:` name (empty when absent) and its `data:` lines joined by LF. */
+export interface SSEFrame {
+  event: string
+  data: string
+}
 
 /**
- * Bytes -> frames: UTF-8 decoding (a character split between chunks waits for its other
- * bytes; invalid bytes become U+FFFD rather than errors), then lines, then frames.
+ * Gives the frames completed by `bytes`; called without bytes at the end of the body, the
+ * frames left, including a last one with no blank line after it.
  */
-export class SSEDecoder {
-  #text = new TextDecoder()
-  #lines = new LineSplitter()
-  #frames = new FrameAssembler()
+export type SSEDecoder = (bytes?: Uint8Array) => SSEFrame[]
 
-  /** The frames completed by this chunk. */
-  push(chunk: Uint8Array): SSEFrame[] {
-    this.#lines.push(this.#text.decode(chunk, { stream: true }), this.#frames)
-    return this.#take()
+/**
+ * The first stages of the stream, bytes -> text -> lines -> frames (the next one, frames ->
+ * typed events, is `toStreamEvent`). One closure rather than a class per stage: its state lives
+ * in local variables, which minify to one letter, where fields and methods keep their names.
+ *
+ * 1. bytes -> text: `TextDecoder` in streaming mode; a character split between chunks waits for
+ *    its other bytes, invalid bytes become U+FFFD rather than errors.
+ * 2. text -> lines (`split`): at LF, CR or CRLF whatever the chunking; a line may span chunks,
+ *    and a CRLF may be split between two (the CR ends the line, the LF after it is skipped).
+ * 3. lines -> frames (`line`), as the HTML spec's event-stream interpretation: a blank line
+ *    dispatches, `:` starts a comment, one space after the colon is dropped, several `data:`
+ *    lines join with LF, a frame without data is not dispatched. `id` and `retry` only matter to
+ *    an EventSource that reconnects by itself, which a POST stream never does: ignored.
+ */
+export function createSSEDecoder(): SSEDecoder {
+  const utf8 = new TextDecoder()
+  // Stage 2: the line the previous chunk left open; whether that chunk ended with a CR.
+  let rest = ''
+  let afterCR = false
+  // Stage 3: the frame under construction, and the frames completed for the caller.
+  let event = ''
+  let data: string | undefined
+  let frames: SSEFrame[] = []
+
+  // 2. text -> lines
+  function split(chunk: string): void {
+    let start = afterCR && chunk.charCodeAt(0) === 10 ? 1 : 0
+    if (chunk) afterCR = false
+    // indexOf runs in native code. Most streams use LF only: then the CR search happens once.
+    const crlf = chunk.includes('\r')
+    for (;;) {
+      const lf = chunk.indexOf('\n', start)
+      const cr = crlf ? chunk.indexOf('\r', start) : -1
+      const end = cr === -1 || (lf !== -1 && lf < cr) ? lf : cr
+      if (end === -1) break
+      if (rest) {
+        // The line the previous chunk left open: joined once, rather than the whole chunk copied.
+        const joined = rest + chunk.slice(start, end)
+        rest = ''
+        line(joined, 0, joined.length)
+      } else line(chunk, start, end)
+      start = end + 1
+      if (end === cr) {
+        if (start === chunk.length) afterCR = true
+        else if (chunk.charCodeAt(start) === 10) start++
+      }
+    }
+    rest += chunk.slice(start)
   }
 
-  /** The frames left at the end of the body, including a last one with no blank line after it. */
-  end(): SSEFrame[] {
-    this.#lines.push(this.#text.decode(), this.#frames)
-    this.#lines.end(this.#frames)
-    this.#frames.end()
-    return this.#take()
+  // 3. lines -> frames. The line is `text[start, end)`, looked at without cutting it out of the chunk.
+  function line(text: string, start: number, end: number): void {
+    if (start === end) {
+      if (data !== undefined) frames.push({ event, data })
+      data = undefined
+      event = ''
+      return
+    }
+    let colon = text.indexOf(':', start)
+    if (colon === -1 || colon > end) colon = end
+    const field = text.slice(start, colon)
+    const value = text.slice(text.charCodeAt(colon + 1) === 32 ? colon + 2 : colon + 1, end)
+    if (field === 'data') data = data === undefined ? value : `${data}\n${value}`
+    else if (field === 'event') event = value
   }
 
-  #take(): SSEFrame[] {
-    const out = this.#frames.frames
-    if (out.length) this.#frames.frames = []
+  return (bytes) => {
+    // At the end, two line breaks close the open line and the open frame: after a CR, the
+    // first is the LF of its CRLF and the second the blank line; else a line end and a blank line.
+    split(bytes ? utf8.decode(bytes, { stream: true }) : `${utf8.decode()}\n\n`)
+    const out = frames
+    frames = []
     return out
   }
 }

@@ -1,8 +1,8 @@
 import { errorObject, StreamError } from '../errors.js'
 import { isObject } from '../isObject.js'
 import type { AssistantStreamEvent, KnownAssistantStreamEvent } from '../types.js'
-import type { SSEFrame } from './frameAssembler.js'
 import { parseDelta } from './parseDelta.js'
+import type { SSEFrame } from './sseDecoder.js'
 
 // Every documented event name, as one pattern (a set spelled out costs three times the bytes):
 // the run and step events share six statuses.
