@@ -1,5 +1,5 @@
 import { createRunsClient, type RunCreateParams } from '@runlens/client'
-import { createRunMessagesFetcher, RunMonitor, RunsProvider, useRunStream } from '@runlens/react'
+import { RunMonitor, RunsProvider, useRunStream } from '@runlens/react'
 import { createSimulator, type FaultRule, type Scenario } from '@runlens/simulator'
 import { QueryClient } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
@@ -67,7 +67,6 @@ function SimulatedSession({
     return {
       simulator,
       client: createRunsClient({ baseURL: BASE_URL, fetch }),
-      messages: createRunMessagesFetcher({ baseURL: BASE_URL, fetch }),
       queryClient: new QueryClient(),
     }
   })
@@ -96,7 +95,7 @@ function SimulatedSession({
   }))
 
   return (
-    <RunsProvider client={setup.client} queryClient={setup.queryClient} messages={setup.messages}>
+    <RunsProvider client={setup.client} queryClient={setup.queryClient}>
       <p
         style={{
           justifySelf: 'end',

@@ -9,7 +9,7 @@ import {
 } from '@runlens/react'
 import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react'
 import { type Assistant, createThread, listAssistants } from './api.js'
-import { armFault, client, loadMessages } from './client.js'
+import { armFault, client } from './client.js'
 import { ThemeToggle } from './ThemeToggle.js'
 import { demoTools } from './tools.js'
 
@@ -33,7 +33,7 @@ const defaultMessages: Record<string, string> = {
 
 export function App() {
   return (
-    <RunsProvider client={client} messages={loadMessages}>
+    <RunsProvider client={client}>
       <div className="app">
         <header className="app-header">
           <div className="app-brand">
@@ -286,7 +286,7 @@ function ThreadView({
                 </button>
               </div>
             )}
-            <RunMonitor key={showing} threadId={threadId} runId={showing} loadMessages={loadMessages} />
+            <RunMonitor key={showing} threadId={threadId} runId={showing} />
           </>
         ) : (
           <>

@@ -1,5 +1,4 @@
 import { createRunsClient, type FetchLike } from '@runlens/client'
-import { createRunMessagesFetcher } from '@runlens/react'
 import { apiBase } from './api.js'
 
 /** The simulator's per-request fault header (see @runlens/simulator). A real server ignores it. */
@@ -33,6 +32,3 @@ const demoFetch: FetchLike = (url, init) => {
  * adds the key on its side.
  */
 export const client = createRunsClient({ baseURL: apiBase, fetch: demoFetch })
-
-/** After a dropped stream the hooks reload the run's messages with this, so no text is lost. */
-export const loadMessages = createRunMessagesFetcher({ baseURL: `${location.origin}${apiBase}` })

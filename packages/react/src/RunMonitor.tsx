@@ -1,18 +1,10 @@
 import type { Run, RunStep, ToolOutput } from '@runlens/client'
+import { listMessages } from './collect.js'
 import type { RequestErrorLike } from './components/RunError.js'
 import { RunMonitorView, type RunMonitorViewProps } from './components/RunMonitorView.js'
+import { useRunsContext } from './context.js'
 import { asError } from './errors.js'
-import type { RunMessagesFetcher } from './messages.js'
-import {
-  forwardRef,
-  useCallback,
-  useEffect,
-  useQuery,
-  useQueryClient,
-  useShallow,
-  useState,
-  useStore,
-} from './peers.js'
+import { forwardRef, useCallback, useEffect, useQuery, useShallow, useState, useStore } from './peers.js'
 import { runKeys } from './queryKeys.js'
 import type { RunStore, RunStreamState } from './store/runStore.js'
 import { useRun } from './useRun.js'
@@ -50,11 +42,6 @@ export interface RunMonitorProps
   runId?: string | null
   /** A live stream to show instead, as returned by `useRunStream(threadId)`: shown from its first event. */
   stream?: RunMonitorStream | null
-  /**
-   * Loads the run's messages once it is not streaming (a run opened from a list, a page reload),
-   * so its answer is shown. Default: none (only streamed text is shown). See `createRunMessagesFetcher`.
-   */
-  loadMessages?: RunMessagesFetcher
   /** Hides the cancel button. Default `false`. */
   readOnly?: boolean
 }
@@ -95,13 +82,14 @@ const noSteps: RunStep[] = []
  * without a request, and two monitors of one run share one connection.
  */
 export const RunMonitor = forwardRef<HTMLElement, RunMonitorProps>(function RunMonitor(
-  { threadId, runId = null, stream = null, loadMessages, readOnly = false, ...viewProps },
+  { threadId, runId = null, stream = null, readOnly = false, ...viewProps },
   ref,
 ) {
   // Following by id: this joins the session that holds the run, if any, and can open one to
   // cancel or answer a required action. With a `stream`, its session is the one shown.
   const own = useRunStream(threadId, { runId: stream ? null : runId, select: selectNothing })
   const session: RunMonitorStream = stream ?? own
+  const { client, queryClient } = useRunsContext()
 
   const {
     connection,
@@ -135,15 +123,14 @@ export const RunMonitor = forwardRef<HTMLElement, RunMonitorProps>(function RunM
   const showStreamedText = started && text !== ''
   const messagesQuery = useQuery({
     queryKey: [...runKeys.detail(threadId, id ?? ''), 'messages', status ?? null],
-    queryFn: ({ signal }) => loadMessages!(threadId, id!, { signal }),
-    enabled: Boolean(loadMessages && id && status) && !live && !showStreamedText,
+    queryFn: ({ signal }) => listMessages(client, threadId, id!, signal),
+    enabled: Boolean(id && status) && !live && !showStreamedText,
     staleTime: Number.POSITIVE_INFINITY,
     placeholderData: (previous) => previous,
   })
 
   // Nothing is polled while a run waits for tool outputs, and no stream tells when it expires: look
   // again once its deadline has passed, so the monitor says "expired" instead of waiting forever.
-  const queryClient = useQueryClient()
   const expiresAt = status === 'requires_action' ? (run?.expires_at ?? null) : null
   useEffect(() => {
     if (expiresAt === null || !id) return

@@ -2,7 +2,6 @@ import type { RunsClient, Sleep } from '@runlens/client'
 import type { ReactNode } from 'react'
 import { createRunCacheSink, syncRunLists } from './cache.js'
 import { RunsContext, type RunsContextValue } from './context.js'
-import type { RunMessagesFetcher } from './messages.js'
 import {
   QueryClient,
   QueryClientContext,
@@ -23,11 +22,6 @@ export interface RunsProviderProps {
    * else one created for this provider (kept for its lifetime).
    */
   queryClient?: QueryClient
-  /**
-   * Refetches a run's messages after a dropped stream, so the final text is the server's. Default:
-   * none (the streamed text is kept as it is). See `createRunMessagesFetcher`.
-   */
-  messages?: RunMessagesFetcher
   /** For tests: the wait between retrieves when a stream session recovers by polling. */
   sleep?: Sleep
   children?: ReactNode
@@ -37,25 +31,23 @@ export interface RunsProviderProps {
  * Gives the hooks below it a client, a QueryClient, and the shared registries (one live stream
  * per run, one submission per required action).
  */
-export function RunsProvider({ client, queryClient, messages, sleep, children }: RunsProviderProps) {
+export function RunsProvider({ client, queryClient, sleep, children }: RunsProviderProps) {
   const outer = useContext(QueryClientContext)
   const [own] = useState(() => (queryClient || outer ? null : new QueryClient()))
   const qc = queryClient ?? outer ?? own!
 
-  // The registries live as long as the client and the QueryClient; the optional functions are read
-  // through a ref, so passing a new arrow on each render does not start over.
-  const latest = useRef({ messages, sleep })
-  latest.current = { messages, sleep }
+  // The registries live as long as the client and the QueryClient; `sleep` is read through a ref,
+  // so passing a new arrow on each render does not start over.
+  const latest = useRef(sleep)
+  latest.current = sleep
   const value = useMemo<RunsContextValue>(() => {
     const submissions = createSubmissionRegistry()
-    const wait: Sleep = (ms, signal) => (latest.current.sleep ?? defaultSleep)(ms, signal)
+    const wait: Sleep = (ms, signal) => (latest.current ?? defaultSleep)(ms, signal)
     const streams = createStreamRegistry({
       client,
       submissions,
       cache: createRunCacheSink(qc),
       sleep: wait,
-      messages: (threadId, runId, opts) =>
-        latest.current.messages?.(threadId, runId, opts) ?? Promise.resolve(null),
     })
     return { client, queryClient: qc, streams, submissions, sleep: wait }
   }, [client, qc])

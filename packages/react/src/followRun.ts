@@ -1,7 +1,7 @@
 import type { Run } from '@runlens/client'
 import { writeRun } from './cache.js'
 import type { RunsContextValue } from './context.js'
-import { isActiveRunStatus, pollDelayMs } from './polling.js'
+import { isActiveRunStatus, pollDelayMs, retrieveRun } from './polling.js'
 import { runKeys } from './queryKeys.js'
 import { selectRun } from './store/runStore.js'
 
@@ -45,7 +45,7 @@ export async function followRun(
         )) ?? current
     } else {
       await sleep(delay, options.signal)
-      current = await client.runs.retrieve(threadId, run.id, options.signal ? { signal: options.signal } : {})
+      current = await retrieveRun(client, threadId, run.id, options.signal)
       writeRun(queryClient, current)
     }
   }

@@ -8,12 +8,7 @@ export {
   ToolHandlerError,
 } from './errors.js'
 export { followRun } from './followRun.js'
-export {
-  createRunMessagesFetcher,
-  type RunMessagesFetcher,
-  type RunMessagesFetcherOptions,
-} from './messages.js'
-export { isActiveRunStatus, pollDelayMs, withPollHints } from './polling.js'
+export { isActiveRunStatus, pollDelayMs, retrieveRun } from './polling.js'
 export { type RunListQuery, type RunStepsQuery, runKeys } from './queryKeys.js'
 export {
   type RunListPage,

@@ -1,4 +1,4 @@
-import { type FetchLike, isPollingStatus, pollDelay, type Run, type RunStatus } from '@runlens/client'
+import { isPollingStatus, pollDelay, type Run, type RunStatus, type RunsClient } from '@runlens/client'
 
 /**
  * The client's polling rule, for a status that may be missing: a run still moves by itself while
@@ -9,54 +9,32 @@ export function isActiveRunStatus(status: RunStatus | null | undefined): boolean
   return status != null && isPollingStatus(status)
 }
 
-/** The server's last `openai-poll-after-ms` per thread and run, as seen by `withPollHints`. */
-const hints = new Map<string, string>()
-const maxHints = 500
-const runPath = /\/threads\/([^/]+)\/runs\/([^/?#]+)(?:\/(?:cancel|submit_tool_outputs))?\/?(?:[?#]|$)/
+/** The headers of each run's last retrieve (the newest 500 runs), for their `openai-poll-after-ms`. */
+const hints = new Map<string, Headers>()
 
-function decode(segment: string): string {
-  try {
-    return decodeURIComponent(segment)
-  } catch {
-    return segment
-  }
-}
-
-/**
- * Wraps the `fetch` given to `createRunsClient` so that the hooks can follow the server's
- * `openai-poll-after-ms`: the client's methods return runs, not their response headers, so the
- * hint is read here, on the way, for the run the URL names.
- *
- * ```ts
- * const client = createRunsClient({ baseURL, fetch: withPollHints() })
- * ```
- */
-export function withPollHints(fetchImpl?: FetchLike): FetchLike {
-  const send: FetchLike = fetchImpl ?? ((url, init) => fetch(url, init))
-  return async (url, init) => {
-    const response = await send(url, init)
-    const hint = response.headers.get('openai-poll-after-ms')
-    const match = hint === null ? null : runPath.exec(url)
-    if (hint !== null && match) {
-      const id = `${decode(match[1]!)}/${decode(match[2]!)}`
+/** Retrieves a run, keeping its response's headers so that `pollDelayMs` follows the server's hint. */
+export function retrieveRun(
+  client: RunsClient,
+  threadId: string,
+  runId: string,
+  signal?: AbortSignal,
+): Promise<Run> {
+  const id = `${threadId}/${runId}`
+  return client.runs.retrieve(threadId, runId, {
+    signal,
+    onResponse: ({ headers }) => {
       hints.delete(id)
-      hints.set(id, hint)
-      if (hints.size > maxHints) {
-        const oldest = hints.keys().next().value
-        if (oldest !== undefined) hints.delete(oldest)
-      }
-    }
-    return response
-  }
+      hints.set(id, headers)
+      if (hints.size > 500) hints.delete(hints.keys().next().value!)
+    },
+  })
 }
 
 /**
  * The wait before the next retrieve of `run`, by the client's rule (`pollDelay`): the caller's
- * `pollIntervalMs`, else the server's `openai-poll-after-ms` for this run (with `withPollHints`),
- * else 1000 ms.
+ * `pollIntervalMs`, else the server's `openai-poll-after-ms` on the run's last retrieve (by
+ * `retrieveRun`), else 1000 ms.
  */
 export function pollDelayMs(run: Run | null | undefined, pollIntervalMs?: number): number {
-  if (pollIntervalMs !== undefined) return pollIntervalMs
-  const hint = run ? hints.get(`${run.thread_id}/${run.id}`) : undefined
-  return pollDelay(undefined, hint === undefined ? undefined : new Headers({ 'openai-poll-after-ms': hint }))
+  return pollDelay(pollIntervalMs, run ? hints.get(`${run.thread_id}/${run.id}`) : undefined)
 }

@@ -1,9 +1,9 @@
 import { isTerminalStatus, type Run, type RunStep, type RunsClient } from '@runlens/client'
 import type { Query } from '@tanstack/react-query'
+import { listSteps } from './collect.js'
 import type { RunsError } from './errors.js'
-import { listSteps } from './listSteps.js'
 import { infiniteQueryOptions, queryOptions } from './peers.js'
-import { isActiveRunStatus, pollDelayMs } from './polling.js'
+import { isActiveRunStatus, pollDelayMs, retrieveRun } from './polling.js'
 import { type RunListQuery, type RunStepsQuery, runKeys } from './queryKeys.js'
 
 /** One page of a run list, as plain data (it survives `dehydrate`/`hydrate`). */
@@ -41,7 +41,7 @@ export function runQueryOptions(
     queryKey: runKeys.detail(threadId, runId),
     // The signal is left alone on purpose: React Query cancels a fetch that consumed it when its
     // last observer unmounts, and StrictMode's unmount-remount would then send every GET twice.
-    queryFn: () => client.runs.retrieve(threadId, runId),
+    queryFn: () => retrieveRun(client, threadId, runId),
     enabled: threadId !== '' && runId !== '',
     refetchInterval: (query: Query<Run, RunsError, Run, ReturnType<typeof runKeys.detail>>) => {
       const run = query.state.data

@@ -88,9 +88,7 @@ describe('RunMonitor', () => {
     const run = await finishedRun(h, threadId, 'text')
     expect(run.status).toBe('completed')
 
-    render(
-      h.wrap(<RunMonitor threadId={threadId} runId={run.id} loadMessages={h.messages} data-testid="m" />),
-    )
+    render(h.wrap(<RunMonitor threadId={threadId} runId={run.id} data-testid="m" />))
     const monitor = screen.getByTestId('m')
     await waitFor(() => expect(state(monitor)).toBe('completed'), timeout)
     await waitFor(() => expect(monitor.textContent).toContain("Hello! I'm a simulated assistant"), timeout)
@@ -174,6 +172,7 @@ describe('RunMonitor', () => {
     // The simulator cuts the stream after 6 events (no terminal event, no [DONE]).
     const client = h.client
     const cutting: typeof client = {
+      ...client,
       runs: {
         ...client.runs,
         stream: (thread, params, opts) =>

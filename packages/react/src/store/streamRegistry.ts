@@ -3,7 +3,6 @@ import {
   type AssistantStreamEvent,
   applyRunEvent,
   emptyRunSnapshot,
-  type Message,
   type Run,
   type RunCreateParams,
   type RunSnapshot,
@@ -14,10 +13,9 @@ import {
   type Sleep,
   type ToolOutput,
 } from '@runlens/client'
+import { listMessages, listSteps } from '../collect.js'
 import { asError, StreamInterruptedError, ToolHandlerError } from '../errors.js'
-import { listSteps } from '../listSteps.js'
-import type { RunMessagesFetcher } from '../messages.js'
-import { isActiveRunStatus, pollDelayMs } from '../polling.js'
+import { isActiveRunStatus, pollDelayMs, retrieveRun } from '../polling.js'
 import { createRunStore, type RunStore, type RunStreamState, snapshotState } from './runStore.js'
 import { type CommitEvery, type CommitScheduler, schedulerFor } from './scheduler.js'
 import {
@@ -62,11 +60,6 @@ export interface StreamRegistryDeps {
   client: RunsClient
   submissions: SubmissionRegistry
   cache?: RunCacheSink
-  /**
-   * Refetches a run's messages once it settles after a dropped stream; `null` keeps the streamed
-   * ones (no fetcher configured).
-   */
-  messages?: (...args: Parameters<RunMessagesFetcher>) => Promise<Message[] | null>
   /** Waits between retrieves while recovering. Default: `setTimeout`, abortable. */
   sleep?: Sleep
 }
@@ -297,17 +290,17 @@ export function createStreamRegistry(deps: StreamRegistryDeps): StreamRegistry {
       set({ connection: 'polling' })
       try {
         for (;;) {
-          const run = await deps.client.runs.retrieve(threadId, runId, { signal })
+          const run = await retrieveRun(deps.client, threadId, runId, signal)
           receive(run)
           if (!isActiveRunStatus(run.status)) break
           await sleep(pollDelayMs(run, options.pollIntervalMs), signal)
           if (signal.aborted) return close()
         }
         const [messages, steps] = await Promise.all([
-          deps.messages ? deps.messages(threadId, runId, { signal }) : null,
+          listMessages(deps.client, threadId, runId, signal),
           ownsSteps ? listSteps(deps.client, threadId, runId, undefined, signal) : null,
         ])
-        if (messages) pending = { ...pending, messages }
+        pending = { ...pending, messages }
         if (steps) pending = { ...pending, steps }
         commit()
       } catch (error) {

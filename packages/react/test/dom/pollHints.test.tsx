@@ -4,7 +4,7 @@ import { afterEach, expect, test } from 'vitest'
 import { createHarness, type Harness } from '../support/harness.js'
 import { fakeTimers, realTimers, tick } from '../support/timers.js'
 
-// In a file of its own: the hints withPollHints reads are kept per run for the whole module.
+// In a file of its own: the server's hints are kept per run for the whole module.
 
 afterEach(() => {
   cleanup()
@@ -22,9 +22,9 @@ function RunView(props: { threadId: string; runId: string; pollIntervalMs?: numb
 
 const gets = (h: Harness) => h.count('GET', /\/runs\/run_[^/]+$/)
 
-test("the server's openai-poll-after-ms sets the pace (client fetch through withPollHints)", async () => {
+test("the server's openai-poll-after-ms sets the pace, with a plain client", async () => {
   fakeTimers()
-  const h = createHarness({ sim: { pollAfterMs: 300 }, pollHints: true })
+  const h = createHarness({ sim: { pollAfterMs: 300 } })
   const threadId = await h.thread()
   const run = await h.client.runs.create(threadId, { assistant_id: h.assistant('text') })
   render(h.wrap(<RunView threadId={threadId} runId={run.id} />, { strict: false }))

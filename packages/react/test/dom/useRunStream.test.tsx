@@ -384,6 +384,13 @@ describe('useRunStream', () => {
       expect(text('main-status'), `cut ${cut}`).toBe('completed')
       expect(text('main-text'), `cut ${cut}`).toBe(await serverText(h, threadId, handles.main!.runId!))
       expect(connections, `cut ${cut}`).toEqual(['streaming', 'polling', 'closed'])
+      // The final text came from the messages endpoint, through the provider's own client: the
+      // provider has no other prop for it.
+      const reads = h.requests.filter((r) => r.method === 'GET' && /\/threads\/[^/]+\/messages$/.test(r.path))
+      expect(
+        reads.map((r) => new URLSearchParams(r.search).get('run_id')),
+        `cut ${cut}`,
+      ).toEqual([handles.main!.runId])
       view.unmount()
     }
   })

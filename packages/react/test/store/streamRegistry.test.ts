@@ -21,7 +21,6 @@ function setup(options: { harness?: Harness; session?: RunSessionOptions } = {})
   const registry = createStreamRegistry({
     client: h.client,
     submissions,
-    messages: h.messages,
     cache: { writeRun: (run) => written.push(run), writeSteps: (_t, _r, s) => steps.push(s) },
     // Each wait of a recovering session lets the simulator move a few ticks: no real time passes.
     sleep: () => h.pace.step(3),

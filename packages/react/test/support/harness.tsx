@@ -38,7 +38,6 @@ export function createHarness(options: HarnessOptions = {}): Harness {
         <HarnessProvider
           client={h.client}
           queryClient={queryClient}
-          messages={h.messages}
           // A recovering session's wait lets the simulator move a few ticks: no real time passes.
           sleep={() => h.pace.step(3)}
           {...wrapOptions}

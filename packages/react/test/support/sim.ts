@@ -1,7 +1,5 @@
-import { createRunsClient, type FetchLike, type RunsClient } from '@runlens/client'
+import { createRunsClient, type FetchLike, type Message, type RunsClient } from '@runlens/client'
 import { createSimulator, type Simulator, type SimulatorOptions } from '@runlens/simulator'
-import { createRunMessagesFetcher, type RunMessagesFetcher } from '../../src/messages.js'
-import { withPollHints } from '../../src/polling.js'
 
 export interface RecordedRequest {
   method: string
@@ -66,7 +64,6 @@ export interface SimHarness {
   client: RunsClient
   requests: RecordedRequest[]
   fetch: FetchLike
-  messages: RunMessagesFetcher
   pace: Pace
   /** Requests matching a method and a path pattern. */
   count(method: string, path?: RegExp): number
@@ -83,8 +80,6 @@ export interface HarnessOptions {
   /** The simulator that server serves (made with `createPacedSimulator` and the same `pace`). */
   simulator?: Simulator
   pace?: Pace
-  /** The client's fetch goes through `withPollHints`. */
-  pollHints?: boolean
 }
 
 /** A simulator that waits on `pace` (by default) for every token and pause. */
@@ -123,17 +118,15 @@ export function createSimHarness(options: HarnessOptions = {}): SimHarness {
   }
   const client = createRunsClient({
     baseURL,
-    fetch: options.pollHints ? withPollHints(recording) : recording,
+    fetch: recording,
     maxRetries: 0,
     sleep: () => Promise.resolve(),
   })
-  const messages = createRunMessagesFetcher({ baseURL, fetch: recording })
   return {
     sim,
     client,
     requests,
     fetch: recording,
-    messages,
     pace,
     count(method, path) {
       return requests.filter((r) => r.method === method && (!path || path.test(r.path))).length
@@ -153,10 +146,10 @@ export function createSimHarness(options: HarnessOptions = {}): SimHarness {
 
 /** The server's text of a run's assistant messages, joined as the store joins them. */
 export async function serverText(h: SimHarness, threadId: string, runId: string): Promise<string> {
-  const messages = await createRunMessagesFetcher({
-    baseURL: 'http://sim.test/v1',
-    fetch: (u, i) => h.sim.fetch(u, i),
-  })(threadId, runId, {})
+  const direct = createRunsClient({ baseURL: 'http://sim.test/v1', fetch: (u, i) => h.sim.fetch(u, i) })
+  const messages: Message[] = []
+  for await (const message of direct.messages.list(threadId, { run_id: runId, order: 'asc' }))
+    messages.push(message)
   return messages
     .filter((m) => m.role === 'assistant')
     .map((m) => m.content.map((c) => (c.type === 'text' ? c.text.value : '')).join(''))
