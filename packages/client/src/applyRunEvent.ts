@@ -41,81 +41,71 @@ export function isTerminalStatus(status: RunStatus): boolean {
  * Events it has nothing to do with give back the same snapshot.
  */
 export function applyRunEvent(snapshot: RunSnapshot, event: AssistantStreamEvent): RunSnapshot {
-  const { run, messages, steps, error, done } = snapshot
+  let { run, messages, steps, error, done } = snapshot
+  const data = event.data as Run | Message | RunStep
+  // Every known event but these carries a whole run, step or message; so may an unknown one.
+  const object = isObject(data) && data.object
   switch (event.event) {
-    case 'thread.message.delta': {
-      const index = indexById(messages, event.data.id)
-      const next = applyMessageDelta(messages[index], event.data)
-      return { run, messages: replaceAt(messages, index, next), steps, error, done }
-    }
-    case 'thread.run.step.delta': {
-      const index = indexById(steps, event.data.id)
-      const next = applyStepDelta(steps[index], event.data)
-      return { run, messages, steps: replaceAt(steps, index, next), error, done }
-    }
+    case 'thread.message.delta':
+      messages = put(messages, event.data.id, (message) => applyMessageDelta(message, event.data))
+      break
+    case 'thread.run.step.delta':
+      steps = put(steps, event.data.id, (step) => applyStepDelta(step, event.data))
+      break
     case 'done':
-      return done ? snapshot : { run, messages, steps, error, done: true }
+      if (done) return snapshot
+      done = true
+      break
     case 'error':
       // Already a fresh object, the API's error fields filled in (toStreamEvent).
-      return { run, messages, steps, error: event.data, done }
+      error = event.data
+      break
+    default:
+      if (object === 'thread.run') run = data as Run
+      else if (object === 'thread.message') messages = put(messages, data.id, () => data as Message)
+      else if (object === 'thread.run.step') steps = put(steps, data.id, () => data as RunStep)
+      else return snapshot
   }
-  // Every other known event carries a whole run, step or message; so may an unknown one.
-  const data = event.data as Run | Message | RunStep
-  const object = isObject(data) && data.object
-  if (object === 'thread.run') return { run: data as Run, messages, steps, error, done }
-  if (object === 'thread.message')
-    return {
-      run,
-      messages: replaceAt(messages, indexById(messages, data.id), data as Message),
-      steps,
-      error,
-      done,
-    }
-  if (object === 'thread.run.step')
-    return { run, messages, steps: replaceAt(steps, indexById(steps, data.id), data as RunStep), error, done }
-  return snapshot
+  // One literal for every change, built the same way: one shape for V8, whatever the event.
+  return { run, messages, steps, error, done }
 }
 
-/** Where the item of `id` is, or -1. From the end: a delta almost always targets the latest. */
-function indexById(items: Array<{ id: string }>, id: string): number {
+/**
+ * A new array where the item of `id` (searched from the end: a delta almost always targets the
+ * latest) is replaced by `update(item)`, or `update(undefined)` appended; every other item is
+ * the same object.
+ */
+function put<T extends { id: string }>(items: T[], id: string, update: (item: T | undefined) => T): T[] {
   let index = items.length - 1
   while (index >= 0 && items[index]!.id !== id) index--
-  return index
-}
-
-/** A new array with `item` at `index` (appended for -1); every other item is the same object. */
-function replaceAt<T>(items: T[], index: number, item: T): T[] {
   const next = items.slice()
-  if (index === -1) next.push(item)
-  else next[index] = item
+  next[index < 0 ? items.length : index] = update(items[index])
   return next
 }
 
 function applyMessageDelta(message: Message | undefined, delta: MessageDelta): Message {
-  // A delta for a message the snapshot has not seen (a stream joined midway): start from a
-  // placeholder, so that the text still shows until the completed message replaces it.
-  const base =
-    message ??
-    ({ id: delta.id, object: 'thread.message', role: 'assistant', content: [] } as unknown as Message)
-  const parts = delta.delta?.content
-  const role = delta.delta?.role
-  if (!Array.isArray(parts) || !parts.length) return role && role !== base.role ? { ...base, role } : base
-  const content = Array.isArray(base.content) ? base.content.slice() : []
-  for (const part of parts) {
-    // A part without a usable index has nowhere to go; dropping it beats corrupting the array.
-    if (isIndex(part?.index)) {
-      const previous = content[part.index]
-      content[part.index] =
-        part.type === 'text'
-          ? mergeText(previous, part)
-          : (merge(previous, part) as unknown as MessageContent)
-    }
-  }
   // Copy, then assign: V8 clones a plain spread in one step, but a literal that overrides a
   // field the spread brought takes a slow path, several times slower on the hottest line here.
   // Each spread site also stays monomorphic (no shared generic helper), for the same reason.
-  const next = { ...base }
-  next.content = content
+  const next = {
+    // A delta for a message the snapshot has not seen (a stream joined midway): start from a
+    // placeholder, so that the text still shows until the completed message replaces it.
+    ...(message ??
+      ({ id: delta.id, object: 'thread.message', role: 'assistant', content: [] } as unknown as Message)),
+  }
+  const { content, role } = delta.delta ?? {}
+  if (Array.isArray(content)) {
+    const parts = Array.isArray(next.content) ? next.content.slice() : []
+    for (const part of content) {
+      // A part without a usable index has nowhere to go; dropping it beats corrupting the array.
+      if (isIndex(part?.index))
+        parts[part.index] =
+          part.type === 'text'
+            ? mergeText(parts[part.index], part)
+            : (merge(parts[part.index], part) as unknown as MessageContent)
+    }
+    next.content = parts
+  }
   if (role) next.role = role
   return next
 }
@@ -124,12 +114,10 @@ function applyMessageDelta(message: Message | undefined, delta: MessageDelta): M
 function mergeText(previous: MessageContent | undefined, part: TextDeltaContent): MessageContent {
   const text = (previous?.type === 'text' && previous.text) || { value: '', annotations: [] }
   const added = part.text?.annotations
-  let annotations = Array.isArray(text.annotations) ? text.annotations : []
-  if (Array.isArray(added) && added.length) annotations = mergeIndexed(annotations, added) as Annotation[]
-  const value = part.text?.value ? text.value + part.text.value : text.value
   const merged = { ...text }
-  merged.value = value
-  merged.annotations = annotations
+  merged.value = text.value + (part.text?.value || '')
+  merged.annotations = Array.isArray(text.annotations) ? text.annotations : []
+  if (Array.isArray(added)) merged.annotations = mergeIndexed(merged.annotations, added) as Annotation[]
   if (previous?.type !== 'text') return { type: 'text', text: merged }
   const next = { ...previous }
   next.text = merged
