@@ -2,10 +2,11 @@
 
 import type { Message } from '@runlens/client'
 import type { ComponentPropsWithoutRef, ReactNode } from 'react'
-import { Fragment, forwardRef, useEffect, useRef, useState } from '../peers.js'
+import { Fragment, forwardRef } from '../peers.js'
 import { cx } from './cx.js'
 import { type MessageLabels, messageLabels, type PartialLabels } from './defaultLabels.js'
 import { useLabels } from './RunlensLabelsProvider.js'
+import { useAnnouncement } from './useAnnouncement.js'
 import { VisuallyHidden } from './VisuallyHidden.js'
 
 export interface MessageTextProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
@@ -86,15 +87,8 @@ export const MessageText = forwardRef<HTMLDivElement, MessageTextProps>(function
   const labels = useLabels('message', messageLabels, labelsProp)
   const streaming = streamingProp ?? message?.status === 'in_progress'
   const content = text ?? (message ? messagePlainText(message, labels) : '')
-  const [announced, setAnnounced] = useState('')
-  const wasStreaming = useRef(streaming)
-
-  useEffect(() => {
-    // Only the end of a stream is announced: a message shown already complete is page content,
-    // and announcing each delta would drown every other announcement.
-    if (wasStreaming.current && !streaming && announce) setAnnounced(content)
-    wasStreaming.current = streaming
-  }, [streaming, content, announce])
+  // Only the end of a stream is announced: announcing each delta would drown every other announcement.
+  const announced = useAnnouncement(streaming, announce && !streaming ? content : '')
 
   const role = message?.role
   const state = streaming ? 'streaming' : content ? 'complete' : 'empty'

@@ -2,7 +2,7 @@
 
 import type { Message, Run, RunStep, ToolOutput } from '@runlens/client'
 import type { ComponentPropsWithoutRef } from 'react'
-import { forwardRef, useEffect, useId, useRef, useState } from '../peers.js'
+import { forwardRef, useId } from '../peers.js'
 import { cx } from './cx.js'
 import { monitorLabels, statusLabels } from './defaultLabels.js'
 import { below, type HeadingLevel, heading } from './headings.js'
@@ -14,6 +14,7 @@ import { RunStatusBadge, statusText } from './RunStatusBadge.js'
 import { RunSteps } from './RunSteps.js'
 import { RunUsage } from './RunUsage.js'
 import { isFinishedStatus } from './status.js'
+import { useAnnouncement } from './useAnnouncement.js'
 import { VisuallyHidden, visuallyHidden } from './VisuallyHidden.js'
 
 /** How the monitor receives updates: a live stream, polling (e.g. after a dropped stream), or neither. */
@@ -95,15 +96,11 @@ export const RunMonitorView = forwardRef<HTMLElement, RunMonitorViewProps>(funct
   const titleId = `${id}-title`
   const runIdId = `${id}-run`
   const status = run?.status
-  const [announcement, setAnnouncement] = useState('')
-  const lastStatus = useRef(status)
-
-  useEffect(() => {
-    // Announce changes only: the status at mount is already on screen.
-    if (status !== lastStatus.current && status)
-      setAnnouncement(labels.announceStatus(statusText(status, statusWords)))
-    lastStatus.current = status
-  }, [status, labels, statusWords])
+  // Status changes only: the status at mount is already on screen.
+  const announcement = useAnnouncement(
+    status,
+    status ? labels.announceStatus(statusText(status, statusWords)) : '',
+  )
 
   const sub = below(headingLevel)
   const isCancelling = cancelling || status === 'cancelling'
