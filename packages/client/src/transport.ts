@@ -15,28 +15,23 @@ export type Method = 'GET' | 'POST'
 /** The response of a 2xx JSON request: its parsed body, and the response for its headers. */
 export type JsonResult<T> = [data: T, response: Response]
 
-export interface Transport {
-  /**
-   * Sends with retries until a 2xx response; throws the typed error otherwise. `path` is already
-   * encoded, from the base URL; a body with `stream: true` asks for `text/event-stream`.
-   */
-  send(
-    method: Method,
-    path: string,
-    opts?: RequestOptions,
-    body?: object,
-    query?: QueryRecord,
-  ): Promise<Response>
-  /** `send`, then the body parsed as JSON. */
-  json<T>(
-    method: Method,
-    path: string,
-    opts?: RequestOptions,
-    body?: object,
-    query?: QueryRecord,
-  ): Promise<JsonResult<T>>
-  sleep: Sleep
-}
+/**
+ * Sends with retries until a 2xx response; throws the typed error otherwise. `path` is already
+ * encoded, from the base URL; a body with `stream: true` asks for `text/event-stream`.
+ */
+export type Send = (
+  method: Method,
+  path: string,
+  opts?: RequestOptions,
+  body?: object,
+  query?: QueryRecord,
+) => Promise<Response>
+
+/** `send`, then the body parsed as JSON. */
+export type Json = <T>(...args: Parameters<Send>) => Promise<JsonResult<T>>
+
+/** What the resources send with, as a tuple: positions minify, property names do not. */
+export type Transport = [send: Send, json: Json, sleep: Sleep]
 
 export function createTransport(options: ClientOptions): Transport {
   const {
@@ -53,13 +48,7 @@ export function createTransport(options: ClientOptions): Transport {
   const [basePath, baseQuery] = baseURL.split('?')
   const base = basePath!.replace(/\/+$/, '')
 
-  async function send(
-    method: Method,
-    path: string,
-    opts: RequestOptions = {},
-    body?: object,
-    query?: QueryRecord,
-  ): Promise<Response> {
+  const send: Send = async (method, path, opts = {}, body, query) => {
     const url = buildURL(base + path, baseQuery, [options.query, query, opts.query])
     const headers = new Headers()
     // In order, so that the client's and the call's headers replace (or, with null, remove) ours
@@ -75,7 +64,7 @@ export function createTransport(options: ClientOptions): Transport {
       if (value) headers.set(name, value)
       else headers.delete(name)
     }
-    const init = { method, headers, body: body && JSON.stringify(body) }
+    const payload = body && JSON.stringify(body)
     const { signal } = opts
     const limit = opts.maxRetries ?? maxRetries
     const wait = opts.timeoutMs ?? timeoutMs
@@ -90,7 +79,10 @@ export function createTransport(options: ClientOptions): Transport {
       let response: Response | undefined
       let failure: APIError | undefined
       try {
-        response = await untilAborted(fetchImpl(url, { ...init, signal: attempt }), attempt)
+        response = await untilAborted(
+          fetchImpl(url, { method, headers, body: payload, signal: attempt }),
+          attempt,
+        )
       } catch (cause) {
         if (signal?.aborted) throw new APIUserAbortError()
         failure = timeout.signal.aborted
@@ -118,16 +110,13 @@ export function createTransport(options: ClientOptions): Transport {
     }
   }
 
-  async function json<T>(...args: Parameters<typeof send>): Promise<JsonResult<T>> {
+  const json: Json = async <T>(...args: Parameters<Send>): Promise<JsonResult<T>> => {
     const response = await send(...args)
-    let text: string
-    try {
-      text = await untilAborted(response.text(), args[2]?.signal)
-    } catch (cause) {
+    const text = await untilAborted(response.text(), args[2]?.signal).catch((cause) => {
       throw cause instanceof APIUserAbortError
         ? cause
         : new APIConnectionError('The body was cut off.', cause)
-    }
+    })
     try {
       return [JSON.parse(text) as T, response]
     } catch (cause) {
@@ -135,7 +124,7 @@ export function createTransport(options: ClientOptions): Transport {
     }
   }
 
-  return { send, json, sleep }
+  return [send, json, sleep]
 }
 
 function buildURL(

@@ -4,7 +4,7 @@ import type { MessagesResource } from '../types.js'
 import { pathParam } from '../validate.js'
 
 /** A thread's messages, read-only: what a run UI shows beside a run (`run_id` keeps one run's). */
-export function createMessages({ json }: Transport): MessagesResource {
+export function createMessages([, json]: Transport): MessagesResource {
   return {
     list: (threadId, query = {}, opts) =>
       createPagePromise(

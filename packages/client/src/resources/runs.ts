@@ -16,7 +16,7 @@ import { createSteps } from './steps.js'
 /** A POST of create or submit_tool_outputs, its params checked: path, body and query. */
 type Post = [path: string, body?: object, query?: QueryRecord]
 
-export function createRuns({ send, json, sleep }: Transport): RunsResource {
+export function createRuns([send, json, sleep]: Transport): RunsResource {
   const runsPath = (threadId: string) => `/threads/${pathParam('threadId', threadId)}/runs`
   const runPath = (threadId: string, runId: string) => `${runsPath(threadId)}/${pathParam('runId', runId)}`
   const get = <T>(path: string, opts?: RequestOptions, query?: QueryRecord) =>
