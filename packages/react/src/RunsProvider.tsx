@@ -1,13 +1,12 @@
 import type { RunsClient, Sleep } from '@runlens/client'
 import type { ReactNode } from 'react'
-import { createRunCacheSink, syncRunLists } from './cache.js'
+import { createRunCacheSink } from './cache.js'
 import { RunsContext, type RunsContextValue } from './context.js'
 import {
   QueryClient,
   QueryClientContext,
   QueryClientProvider,
   useContext,
-  useEffect,
   useMemo,
   useRef,
   useState,
@@ -51,8 +50,6 @@ export function RunsProvider({ client, queryClient, sleep, children }: RunsProvi
     })
     return { client, queryClient: qc, streams, submissions, sleep: wait }
   }, [client, qc])
-
-  useEffect(() => syncRunLists(qc), [qc])
 
   const content = <RunsContext.Provider value={value}>{children}</RunsContext.Provider>
   return qc === outer ? content : <QueryClientProvider client={qc}>{content}</QueryClientProvider>

@@ -90,3 +90,16 @@ export function syncRunLists(queryClient: QueryClient): () => void {
     }
   })
 }
+
+const following = new WeakSet<QueryClient>()
+
+/**
+ * Runs `syncRunLists` on a QueryClient once, for its lifetime. Called wherever a run list enters a
+ * cache (a list fetched by `runListInfiniteQueryOptions`, a list shown by `useRunList`), so that
+ * an app without lists carries none of this.
+ */
+export function followRunLists(queryClient: QueryClient): void {
+  if (following.has(queryClient)) return
+  following.add(queryClient)
+  syncRunLists(queryClient)
+}

@@ -1,5 +1,6 @@
 import { isTerminalStatus, type Run, type RunStep, type RunsClient } from '@runlens/client'
 import type { Query } from '@tanstack/react-query'
+import { followRunLists } from './cache.js'
 import { listSteps } from './collect.js'
 import type { RunsError } from './errors.js'
 import { infiniteQueryOptions, queryOptions } from './peers.js'
@@ -73,7 +74,8 @@ export function runListInfiniteQueryOptions(client: RunsClient, threadId: string
     string | undefined
   >({
     queryKey: runKeys.list(threadId, query),
-    queryFn: async ({ pageParam }) => {
+    queryFn: async ({ pageParam, client: queryClient }) => {
+      followRunLists(queryClient)
       const page = await client.runs.list(threadId, {
         order,
         ...(query.limit !== undefined && { limit: query.limit }),

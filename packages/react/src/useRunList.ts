@@ -1,8 +1,9 @@
 import type { Run } from '@runlens/client'
 import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query'
+import { followRunLists } from './cache.js'
 import { useRunsContext } from './context.js'
 import type { RunsError } from './errors.js'
-import { useInfiniteQuery, useMemo } from './peers.js'
+import { useEffect, useInfiniteQuery, useMemo } from './peers.js'
 import type { RunListQuery } from './queryKeys.js'
 import { type RunListPage, runListInfiniteQueryOptions } from './queryOptions.js'
 
@@ -20,7 +21,9 @@ export type UseRunListResult = UseInfiniteQueryResult<
  * created anywhere under the provider shows here with no request.
  */
 export function useRunList(threadId: string | null | undefined, query: RunListQuery = {}): UseRunListResult {
-  const { client } = useRunsContext()
+  const { client, queryClient } = useRunsContext()
+  // A hydrated list is never fetched here: its rows follow the runs from the first render on.
+  useEffect(() => followRunLists(queryClient), [queryClient])
   const result = useInfiniteQuery(runListInfiniteQueryOptions(client, threadId ?? '', query))
   const pages = result.data?.pages
   const runs = useMemo(() => pages?.flatMap((page) => page.data) ?? [], [pages])
