@@ -45,12 +45,9 @@ export function createSSEDecoder(): SSEDecoder {
       const cr = crlf ? chunk.indexOf('\r', start) : -1
       const end = cr === -1 || (lf !== -1 && lf < cr) ? lf : cr
       if (end === -1) break
-      if (rest) {
-        // The line the previous chunk left open: joined once, rather than the whole chunk copied.
-        const joined = rest + chunk.slice(start, end)
-        rest = ''
-        line(joined, 0, joined.length)
-      } else line(chunk, start, end)
+      // The line the previous chunk left open is joined once, rather than the whole chunk copied.
+      line(rest + chunk.slice(start, end))
+      rest = ''
       start = end + 1
       if (end === cr) {
         if (start === chunk.length) afterCR = true
@@ -60,18 +57,17 @@ export function createSSEDecoder(): SSEDecoder {
     rest += chunk.slice(start)
   }
 
-  // 3. lines -> frames. The line is `text[start, end)`, looked at without cutting it out of the chunk.
-  function line(text: string, start: number, end: number): void {
-    if (start === end) {
+  // 3. lines -> frames
+  function line(text: string): void {
+    if (!text) {
       if (data !== undefined) frames.push({ event, data })
       data = undefined
       event = ''
       return
     }
-    let colon = text.indexOf(':', start)
-    if (colon === -1 || colon > end) colon = end
-    const field = text.slice(start, colon)
-    const value = text.slice(text.charCodeAt(colon + 1) === 32 ? colon + 2 : colon + 1, end)
+    const colon = text.indexOf(':')
+    const field = colon < 0 ? text : text.slice(0, colon)
+    const value = colon < 0 ? '' : text.slice(text.charCodeAt(colon + 1) === 32 ? colon + 2 : colon + 1)
     if (field === 'data') data = data === undefined ? value : `${data}\n${value}`
     else if (field === 'event') event = value
   }
