@@ -13,7 +13,7 @@ export function createRunsClient(options: ClientOptions = {}): RunsClient {
     throw new InvalidParamError(
       'apiKey',
       // Short on purpose (it ships in every bundle); the README explains the proxy pattern.
-      'in a browser is public: use a proxy that adds it (baseURL) or dangerouslyAllowBrowser',
+      'in a browser is public: use a proxy (baseURL) or dangerouslyAllowBrowser',
     )
   }
   const transport = createTransport(options)

@@ -33,7 +33,6 @@ export function createRunStream(
   ended.catch(noop)
 
   async function* read(): AsyncGenerator<AssistantStreamEvent> {
-    let failure: unknown
     let reader: ReadableStreamDefaultReader<Uint8Array> | undefined
     try {
       reader = (await sent).body?.getReader()
@@ -41,44 +40,40 @@ export function createRunStream(
       for (;;) {
         // No body reads as an empty stream, which the check below reports. A read that fails is
         // the caller's abort, or the connection cut mid-body (never retried).
-        const chunk = reader
-          ? await reader.read().catch((cause) => {
-              throw aborted.aborted
-                ? new APIUserAbortError()
-                : new APIConnectionError('The body was cut off.', cause)
-            })
-          : { done: true as const, value: undefined }
+        const chunk = await reader?.read().catch((cause) => {
+          throw aborted.aborted
+            ? new APIUserAbortError()
+            : new APIConnectionError('The body was cut off.', cause)
+        })
         if (aborted.aborted) throw new APIUserAbortError()
-        for (const frame of decode(chunk.value)) {
+        for (const frame of decode(chunk?.value)) {
           const event = toStreamEvent(frame)
           snapshot = applyRunEvent(snapshot, event)
           yield event
           if (event.event === 'error') throw new APIError(event.data.message, undefined, event.data)
           if (event.event === 'done') return
         }
-        if (chunk.done) break
+        if (!chunk || chunk.done) break
       }
       // A server closes the stream after a settled run even without [DONE] (requires_action,
       // completed...); closing while the run is still moving means the stream was lost.
       const status = snapshot.run?.status
       if (!status || isPollingStatus(status)) {
-        throw new StreamError(
-          'ended_early',
-          `The stream ended without [DONE] while the run was ${status ?? 'not created'}`,
-        )
+        throw new StreamError('ended_early', `Stream ended without [DONE], run ${status ?? 'not created'}`)
       }
     } catch (error) {
-      failure = error
+      settle(error)
       throw error
     } finally {
       reader?.cancel().catch(noop)
-      // Leaving a for-await early lands here without an error: that is an abort.
-      settle(failure ?? (aborted.aborted && !snapshot.done && new APIUserAbortError()))
+      // Leaving a for-await early lands here without an error: that is an abort. (After an
+      // error, `ended` is settled already and this does nothing.)
+      settle(aborted.aborted && !snapshot.done && new APIUserAbortError())
     }
   }
 
   function iterate(): AsyncIterator<AssistantStreamEvent> {
-    if (iterator) throw new TypeError('A RunStream can be iterated only once')
+    if (iterator) throw new TypeError('A RunStream can be iterated once')
     const generator = read()
     iterator = {
       next: () => generator.next(),

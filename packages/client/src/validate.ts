@@ -1,4 +1,5 @@
 import { InvalidParamError } from './errors.js'
+import { isObject } from './isObject.js'
 import type { Metadata, ToolOutput } from './types.js'
 
 /** Throws an InvalidParamError naming `param`, with a message that starts with it. */
@@ -19,18 +20,17 @@ export function pathParam(name: string, value: unknown): string {
 
 /** The API's metadata limits: 16 pairs, keys up to 64 characters, string values up to 512. */
 export function checkMetadata(metadata: Metadata | null | undefined, name = 'metadata'): void {
-  if (metadata == null) return
-  const entries = Object.entries(metadata)
+  const entries = Object.entries(metadata ?? {})
   if (
-    typeof metadata !== 'object' ||
+    (metadata != null && !isObject(metadata)) ||
     entries.length > 16 ||
     entries.some(([key, value]) => key.length > 64 || typeof value !== 'string' || value.length > 512)
   )
-    reject(name, 'must be at most 16 keys of up to 64 characters, with string values of up to 512')
+    reject(name, 'must have up to 16 keys of 64 chars and string values of 512')
 }
 
 export function checkToolOutputs(outputs: ToolOutput[] | undefined): void {
-  if (!Array.isArray(outputs) || !outputs.length) reject('tool_outputs', 'must hold at least one output')
+  if (!Array.isArray(outputs) || !outputs.length) reject('tool_outputs', 'must not be empty')
   outputs.forEach((output, i) => {
     if (typeof output?.tool_call_id !== 'string' || !output.tool_call_id)
       reject(`tool_outputs[${i}].tool_call_id`, 'is missing')
