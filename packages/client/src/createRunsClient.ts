@@ -9,7 +9,8 @@ import type { ClientOptions, RunsClient } from './types.js'
  * enough, and it sends nothing until a method is called.
  */
 export function createRunsClient(options: ClientOptions = {}): RunsClient {
-  if (options.apiKey && !options.dangerouslyAllowBrowser && isBrowser()) {
+  // A page has a document; Node, Deno, workers and edge runtimes do not.
+  if (options.apiKey && !options.dangerouslyAllowBrowser && typeof document !== 'undefined') {
     throw new InvalidParamError(
       'apiKey',
       // Short on purpose (it ships in every bundle); the README explains the proxy pattern.
@@ -18,8 +19,4 @@ export function createRunsClient(options: ClientOptions = {}): RunsClient {
   }
   const transport = createTransport(options)
   return { runs: createRuns(transport), messages: createMessages(transport) }
-}
-
-function isBrowser(): boolean {
-  return typeof window !== 'undefined' && typeof document !== 'undefined'
 }

@@ -20,7 +20,7 @@ export function createPagePromise<T, Q extends CursorQuery>(
       const backwards = query.before != null && query.after == null
       const cursor = backwards ? body.first_id : body.last_id
       // An empty page cannot move the cursor: stopping there keeps a confused server from looping us.
-      const hasNext = !!body.has_more && data.length > 0 && cursor != null
+      const hasNext = !!(body.has_more && data.length && cursor != null)
       return {
         data,
         hasMore: !!body.has_more,

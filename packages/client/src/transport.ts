@@ -66,15 +66,13 @@ export function createTransport(options: ClientOptions): Transport {
     }
     const payload = body && JSON.stringify(body)
     const { signal } = opts
-    const limit = opts.maxRetries ?? maxRetries
-    const wait = opts.timeoutMs ?? timeoutMs
 
     for (let retries = 0; ; retries++) {
       if (signal?.aborted) throw new APIUserAbortError()
       // A timeout per attempt, up to the headers only; the caller's signal stays in the combined
       // one, so that it can still cut a stream's body. (setTimeout cannot wait past 2^31 - 1 ms.)
       const timeout = new AbortController()
-      const timer = setTimeout(() => timeout.abort(), Math.min(wait, 2 ** 31 - 1))
+      const timer = setTimeout(() => timeout.abort(), Math.min(opts.timeoutMs ?? timeoutMs, 2 ** 31 - 1))
       const attempt = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal
       let response: Response | undefined
       let failure: APIError | undefined
@@ -99,7 +97,7 @@ export function createTransport(options: ClientOptions): Transport {
       failure ??= await apiErrorFor(response!)
       const delay = retryDelay({
         retries,
-        maxRetries: limit,
+        maxRetries: opts.maxRetries ?? maxRetries,
         status: response?.status,
         headers: response?.headers,
         now: now(),
@@ -139,7 +137,7 @@ function buildURL(
       // null removes it, an array repeats it.
       if (value !== undefined) {
         params.delete(key)
-        for (const item of [value ?? []].flat()) params.append(key, String(item))
+        for (const item of [value ?? []].flat()) params.append(key, `${item}`)
       }
     }
   }
