@@ -4,6 +4,7 @@ import {
   APIError,
   APIUserAbortError,
   applyRunEvent,
+  BadRequestError,
   createRunsClient,
   emptyRunSnapshot,
   StreamError,
@@ -190,16 +191,36 @@ describe('RunStream', () => {
     await expect(pending).rejects.toBeInstanceOf(APIUserAbortError)
   })
 
-  it('break before the first event aborts too, and a stream nobody reads raises nothing', async () => {
+  it('break before the first event aborts too', async () => {
     const { client, calls } = streamClient(() => sseResponse(fixture('text-run.sse')))
     const stream = client.runs.stream('t', { assistant_id: 'a' })
     const it = stream[Symbol.asyncIterator]()
     await it.return?.()
     await expect(stream.finalRun()).rejects.toBeInstanceOf(APIUserAbortError)
-    const failing = streamClient(() => jsonResponse({}, 400))
-    failing.client.runs.stream('t', { assistant_id: 'a' })
-    await new Promise((r) => setTimeout(r, 10))
     expect(calls).toHaveLength(1)
+  })
+
+  it('a failed stream nobody reads raises nothing, and keeps its error for a later reader', async () => {
+    const unhandled: unknown[] = []
+    const onUnhandled = (reason: unknown) => void unhandled.push(reason)
+    process.on('unhandledRejection', onUnhandled)
+    try {
+      const failing = streamClient(() => jsonResponse({ error: { message: 'Nope.' } }, 400))
+      const unread = failing.client.runs.stream('t', { assistant_id: 'a' })
+      // A second stream down the same path, read to its end: once its 400 has arrived, so has
+      // the first one's, which nobody reads.
+      await expect(failing.client.runs.stream('t', { assistant_id: 'a' }).finalRun()).rejects.toBeInstanceOf(
+        BadRequestError,
+      )
+      expect(failing.calls).toHaveLength(2)
+      // Node reports unhandled rejections after the microtasks of a macrotask: one turn is enough.
+      await new Promise((resolve) => setImmediate(resolve))
+      expect(unhandled).toEqual([])
+      expect(unread.snapshot()).toBe(emptyRunSnapshot)
+      await expect(unread.finalRun()).rejects.toBeInstanceOf(BadRequestError)
+    } finally {
+      process.off('unhandledRejection', onUnhandled)
+    }
   })
 })
 

@@ -336,10 +336,20 @@ describe.each(['in-process', 'http'] as const)('client <-> simulator (%s)', (nam
 
 describe.each(['in-process', 'http'] as const)('timeouts, keys, Azure style (%s)', (name) => {
   it('a response slower than timeoutMs is an APITimeoutError, retried, then given up', async () => {
-    // Real latency on the simulator's side, a short timeout on the client's: the only real wait.
-    const target = await serve(name, { sleep: (ms) => new Promise((r) => setTimeout(r, ms)) })
+    // The simulator's latency is a sleep that never ends by itself: only the client's timeout
+    // (30 ms per attempt) can end each attempt, so settling at all proves the client gave up on
+    // its own rather than waiting for the response. No clock is read.
+    const latencies: number[] = []
+    const release: Array<() => void> = []
+    const target = await serve(name, {
+      sleep: (ms) => {
+        latencies.push(ms)
+        return new Promise<void>((resolve) => release.push(resolve))
+      },
+    })
     try {
       let calls = 0
+      const waits: number[] = []
       const client = createRunsClient({
         baseURL: target.baseURL,
         fetch: (url, init) => {
@@ -348,15 +358,20 @@ describe.each(['in-process', 'http'] as const)('timeouts, keys, Azure style (%s)
         },
         timeoutMs: 30,
         maxRetries: 1,
-        sleep: async () => {},
+        sleep: async (ms) => {
+          waits.push(ms)
+        },
+        random: () => 0,
       })
-      const started = Date.now()
       await expect(client.runs.list('thread_x', {}, fault('latency-ms=2000'))).rejects.toBeInstanceOf(
         APITimeoutError,
       )
       expect(calls).toBe(2)
-      expect(Date.now() - started).toBeLessThan(1500)
+      // Both attempts were held by the 2 s latency; one backoff wait (injected) between them.
+      expect(latencies).toEqual([2000, 2000])
+      expect(waits).toEqual([500])
     } finally {
+      for (const resolve of release) resolve()
       await target.close()
     }
   })
