@@ -23,8 +23,8 @@ export type Send = (
   method: Method,
   path: string,
   opts?: RequestOptions,
-  body?: object,
   query?: QueryRecord,
+  body?: object,
 ) => Promise<Response>
 
 /** `send`, then the body parsed as JSON. */
@@ -48,7 +48,7 @@ export function createTransport(options: ClientOptions): Transport {
   const [basePath, baseQuery] = baseURL.split('?')
   const base = basePath!.replace(/\/+$/, '')
 
-  const send: Send = async (method, path, opts = {}, body, query) => {
+  const send: Send = async (method, path, opts = {}, query, body) => {
     const url = buildURL(base + path, baseQuery, [options.query, query, opts.query])
     const headers = new Headers()
     // In order, so that the client's and the call's headers replace (or, with null, remove) ours

@@ -26,7 +26,7 @@ export function checkMetadata(metadata: Metadata | null | undefined, name = 'met
     entries.length > 16 ||
     entries.some(([key, value]) => key.length > 64 || typeof value !== 'string' || value.length > 512)
   )
-    reject(name, 'must have up to 16 keys of 64 chars and string values of 512')
+    reject(name, 'must be up to 16 keys of 64 chars with string values of 512')
 }
 
 export function checkToolOutputs(outputs: ToolOutput[] | undefined): void {

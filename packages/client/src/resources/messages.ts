@@ -8,8 +8,7 @@ export function createMessages([, json]: Transport): MessagesResource {
   return {
     list: (threadId, query = {}, opts) =>
       createPagePromise(
-        (cursor) =>
-          json('GET', `/threads/${pathParam('threadId', threadId)}/messages`, opts, undefined, { ...cursor }),
+        (cursor) => json('GET', `/threads/${pathParam('threadId', threadId)}/messages`, opts, { ...cursor }),
         query,
       ),
   }

@@ -20,9 +20,9 @@ export function createRuns([send, json, sleep]: Transport): RunsResource {
   const runsPath = (threadId: string) => `/threads/${pathParam('threadId', threadId)}/runs`
   const runPath = (threadId: string, runId: string) => `${runsPath(threadId)}/${pathParam('runId', runId)}`
   const get = <T>(path: string, opts?: RequestOptions, query?: QueryRecord) =>
-    json<T>('GET', path, opts, undefined, query)
+    json<T>('GET', path, opts, query)
   const post = ([path, body, query]: Post, opts?: RequestOptions) =>
-    json<Run>('POST', path, opts, body, query)
+    json<Run>('POST', path, opts, query, body)
   // The methods are async so that a rejected param is a rejection, never a synchronous throw.
   const data = async <T>(result: Promise<JsonResult<T>>) => (await result)[0]
 
@@ -43,7 +43,7 @@ export function createRuns([send, json, sleep]: Transport): RunsResource {
   const stream = (request: () => Post, opts?: RequestOptions) =>
     createRunStream(async (signal) => {
       const [path, body, query] = request()
-      return send('POST', path, { ...opts, signal }, { ...body, stream: true }, query)
+      return send('POST', path, { ...opts, signal }, query, { ...body, stream: true })
     }, opts?.signal)
 
   // Retrieves the polled run by the id it was asked for, or (after a create) by the one it got.
