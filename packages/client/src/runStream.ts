@@ -75,15 +75,13 @@ export function createRunStream(
   function iterate(): AsyncIterator<AssistantStreamEvent> {
     if (iterator) throw new TypeError('A RunStream can be iterated once')
     const generator = read()
-    iterator = {
-      next: () => generator.next(),
-      return: (value?: unknown) => {
-        // A generator that has not started skips its finally: abort here so the request ends too.
-        abort()
-        return generator.return(value).finally(() => settle(new APIUserAbortError()))
-      },
+    const close = generator.return.bind(generator)
+    // A generator that has not started skips its finally: abort here so the request ends too.
+    generator.return = (value) => {
+      abort()
+      return close(value).finally(() => settle(new APIUserAbortError()))
     }
-    return iterator
+    return (iterator = generator)
   }
 
   async function consume(): Promise<RunSnapshot> {
