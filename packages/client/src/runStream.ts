@@ -81,7 +81,8 @@ export function createRunStream(
       abort()
       return close(value).finally(() => settle(new APIUserAbortError()))
     }
-    return (iterator = generator)
+    iterator = generator
+    return generator
   }
 
   async function consume(): Promise<RunSnapshot> {
