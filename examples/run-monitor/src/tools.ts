@@ -1,4 +1,4 @@
-import type { ToolHandlers } from '@runlens/react'
+import { toolHandlers } from '@runlens/react'
 
 function field(args: unknown, name: string): string {
   if (args && typeof args === 'object' && name in args) {
@@ -11,9 +11,10 @@ function field(args: unknown, name: string): string {
 /**
  * The demo's own functions for the simulator's tool calls. Given to `useRunStream({ tools })`, they
  * answer a required action without the form: every call of it must have a handler, and all the
- * outputs go in one submission.
+ * outputs go in one submission. `toolHandlers` is imported only where handlers are used, so an app
+ * without them does not carry that code.
  */
-export const demoTools: ToolHandlers = {
+export const demoTools = toolHandlers({
   get_current_weather: (args) => (field(args, 'location') ? '21 °C, clear skies' : 'unknown'),
   get_local_time: (args) =>
     new Date().toLocaleTimeString('en-GB', {
@@ -22,4 +23,4 @@ export const demoTools: ToolHandlers = {
       minute: '2-digit',
     }),
   lookup_order: async (args) => JSON.stringify({ order_id: field(args, 'order_id'), status: 'shipped' }),
-}
+})

@@ -49,9 +49,6 @@ export {
   type RunSessionOptions,
   type StreamRegistry,
   type StreamRegistryDeps,
-  type ToolApproval,
-  type ToolHandler,
-  type ToolHandlers,
 } from './store/streamRegistry.js'
 export {
   checkToolOutputs,
@@ -59,6 +56,14 @@ export {
   type SubmissionRegistry,
   submissionKey,
 } from './store/submissionRegistry.js'
+export {
+  type ToolAnswerer,
+  type ToolApproval,
+  type ToolHandler,
+  type ToolHandlers,
+  type ToolHandlersOptions,
+  toolHandlers,
+} from './store/toolHandlers.js'
 export { type UseCancelRunOptions, type UseCancelRunResult, useCancelRun } from './useCancelRun.js'
 export { useCreateRun } from './useCreateRun.js'
 export { type UseRunOptions, useRun } from './useRun.js'

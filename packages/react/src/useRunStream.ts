@@ -4,7 +4,8 @@ import { hashKey, useCallback, useEffect, useRef, useState, useStore, useSyncExt
 import { runKeys } from './queryKeys.js'
 import type { RunStore, RunStreamState } from './store/runStore.js'
 import type { CommitEvery, CommitScheduler } from './store/scheduler.js'
-import type { RunSession, ToolApproval, ToolHandlers } from './store/streamRegistry.js'
+import type { RunSession } from './store/streamRegistry.js'
+import type { ToolAnswerer } from './store/toolHandlers.js'
 
 export interface UseRunStreamOptions<T> {
   /**
@@ -18,10 +19,11 @@ export interface UseRunStreamOptions<T> {
    * an object-returning selector in zustand's `useShallow`.
    */
   select?: (state: RunStreamState) => T
-  /** Answer required actions automatically: `{ functionName: async (args, call) => output }`. */
-  tools?: ToolHandlers
-  /** Asked before the handlers run; `false` cancels the run. Default: no question asked. */
-  approve?: ToolApproval
+  /**
+   * Answer required actions automatically: `toolHandlers({ functionName: async (args, call) => output },
+   * { approve })`. Default: none (the calls wait in `state.requiredToolCalls` for a form).
+   */
+  tools?: ToolAnswerer
   /** How often streamed text is committed: `'frame'` (default), a number of ms, or `'event'`. */
   commitEvery?: CommitEvery
   /** Replaces the scheduler of `commitEvery` (tests). */

@@ -9,12 +9,11 @@ import {
   type RunStep,
   type RunStream,
   type RunsClient,
-  type RunToolCall,
   type Sleep,
   type ToolOutput,
 } from '@runlens/client'
 import { listMessages, listSteps } from '../collect.js'
-import { asError, StreamInterruptedError, ToolHandlerError } from '../errors.js'
+import { asError, StreamInterruptedError } from '../errors.js'
 import { isActiveRunStatus, pollDelayMs, retrieveRun } from '../polling.js'
 import { createRunStore, type RunStore, type RunStreamState, snapshotState } from './runStore.js'
 import { type CommitEvery, type CommitScheduler, schedulerFor } from './scheduler.js'
@@ -24,24 +23,11 @@ import {
   type SubmissionRegistry,
   submissionKey,
 } from './submissionRegistry.js'
-
-/**
- * Answers one function tool call: `args` is the call's parsed `arguments`; a string result is sent
- * as is, anything else as JSON. Declared with a method so a handler may type its `args` narrower.
- */
-export type ToolHandler = {
-  bivarianceHack(args: unknown, call: RunToolCall): unknown
-}['bivarianceHack']
-
-/** Handlers by function name. A required action is answered automatically only when every call has one. */
-export type ToolHandlers = Record<string, ToolHandler>
-
-/** Asked before the handlers run; `false` (or a rejection) cancels the run rather than leave it waiting. */
-export type ToolApproval = (calls: RunToolCall[]) => boolean | Promise<boolean>
+import type { ToolAnswerer } from './toolHandlers.js'
 
 export interface RunSessionOptions {
-  tools?: ToolHandlers
-  approve?: ToolApproval
+  /** Answers required actions automatically: `toolHandlers({ fn: async (args, call) => output }, { approve })`. */
+  tools?: ToolAnswerer
   /** Default `'frame'`. */
   commitEvery?: CommitEvery
   /** Replaces the scheduler `commitEvery` picks (tests, or a custom frame loop). */
@@ -120,11 +106,6 @@ export const defaultSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(r
 
 function isRunEvent(event: AssistantStreamEvent): event is Extract<AssistantStreamEvent, { data: Run }> {
   return (event.data as Partial<Run> | null)?.object === 'thread.run'
-}
-
-function toOutput(value: unknown): string {
-  if (typeof value === 'string') return value
-  return JSON.stringify(value) ?? ''
 }
 
 export function createStreamRegistry(deps: StreamRegistryDeps): StreamRegistry {
@@ -319,51 +300,14 @@ export function createStreamRegistry(deps: StreamRegistryDeps): StreamRegistry {
       deps.cache?.writeRun(run)
     }
 
-    /** Runs the tool handlers for a required action, when every call has one. */
-    async function answer(run: Run) {
-      const calls = requiredToolCalls(run)
-      const tools = options.tools
-      if (!calls || calls.length === 0 || !tools || !runId) return
-      if (calls.some((call) => typeof tools[call.function.name] !== 'function')) return
-      const key = submissionKey(
-        threadId,
-        run.id,
-        calls.map((call) => call.id),
+    /** Hands a required action to the tool handlers, if any: once per required action. */
+    function answer(run: Run) {
+      return options.tools?.(
+        run,
+        session,
+        (key) => !handled.has(key) && !deps.submissions.has(key) && !!handled.add(key),
+        () => cancelRequested || signal.aborted,
       )
-      if (handled.has(key) || deps.submissions.has(key)) return
-      handled.add(key)
-      try {
-        if (options.approve) {
-          set({ tools: 'approving' })
-          const approved = await options.approve(calls)
-          if (!approved) {
-            set({ tools: 'idle' })
-            await session.cancel()
-            return
-          }
-        }
-        set({ tools: 'running' })
-        const outputs = await Promise.all(
-          calls.map(async (call): Promise<ToolOutput> => {
-            const handler = tools[call.function.name]!
-            try {
-              const args: unknown = call.function.arguments ? JSON.parse(call.function.arguments) : {}
-              return { tool_call_id: call.id, output: toOutput(await handler(args, call)) }
-            } catch (cause) {
-              throw new ToolHandlerError(call.function.name, call.id, cause)
-            }
-          }),
-        )
-        if (cancelRequested || signal.aborted) return
-        set({ tools: 'submitting' })
-        await session.submitToolOutputs(outputs)
-      } catch (error) {
-        fail(error)
-        // A run must not be left waiting for outputs nobody will send.
-        if (!(error instanceof APIError)) await session.cancel()
-      } finally {
-        set({ tools: 'idle' })
-      }
     }
 
     const session: RunSession = {

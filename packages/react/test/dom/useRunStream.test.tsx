@@ -7,6 +7,7 @@ import {
   selectText,
   ToolHandlerError,
   type ToolHandlers,
+  toolHandlers,
   useRun,
   useRunList,
   useRunStream,
@@ -32,7 +33,7 @@ function Starter(props: {
   scheduler?: CommitScheduler
 }) {
   const s = useRunStream(props.threadId, {
-    ...(props.tools && { tools: props.tools }),
+    ...(props.tools && { tools: toolHandlers(props.tools) }),
     commitEvery: props.commitEvery ?? 'event',
     ...(props.scheduler && { scheduler: props.scheduler }),
   })

@@ -3,6 +3,7 @@ import {
   type RunStreamHandle,
   type RunStreamState,
   type ToolHandlers,
+  toolHandlers,
   useRun,
   useRunStream,
   useSubmitToolOutputs,
@@ -42,7 +43,10 @@ async function httpHarness(options: { cutAfter?: number } = {}): Promise<Harness
 }
 
 function Starter(props: { threadId: string; tools?: ToolHandlers }) {
-  const s = useRunStream(props.threadId, { commitEvery: 'event', ...(props.tools && { tools: props.tools }) })
+  const s = useRunStream(props.threadId, {
+    commitEvery: 'event',
+    ...(props.tools && { tools: toolHandlers(props.tools) }),
+  })
   handles.main = s
   return (
     <>

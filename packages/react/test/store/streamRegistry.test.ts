@@ -5,6 +5,7 @@ import { createRunStore, messagesText, selectStatus } from '../../src/store/runS
 import type { CommitScheduler } from '../../src/store/scheduler.js'
 import { createStreamRegistry, type RunSessionOptions } from '../../src/store/streamRegistry.js'
 import { createSubmissionRegistry } from '../../src/store/submissionRegistry.js'
+import { toolHandlers } from '../../src/store/toolHandlers.js'
 import { createSimHarness as createHarness, type SimHarness as Harness, serverText } from '../support/sim.js'
 
 // The store, the stream registry and the submission registry are React-free: importing React here
@@ -203,7 +204,7 @@ describe('stream registry', () => {
     const handler = vi.fn(async (args: { location: string }) => `sunny in ${args.location}`)
     const { h, registry } = setup()
     const threadId = await h.thread()
-    const session = registry.create(threadId, null, { tools: { get_current_weather: handler } })
+    const session = registry.create(threadId, null, { tools: toolHandlers({ get_current_weather: handler }) })
     void session.start({ assistant_id: h.assistant('function_call') })
     await settle(h, session)
     for (let i = 0; i < 50 && session.store.getState().status !== 'completed'; i++) await settle(h, session)
@@ -221,7 +222,9 @@ describe('stream registry', () => {
       })
       const { registry } = setup({ harness: h })
       const threadId = await h.thread()
-      const session = registry.create(threadId, null, { tools: { get_current_weather: () => 'misty' } })
+      const session = registry.create(threadId, null, {
+        tools: toolHandlers({ get_current_weather: () => 'misty' }),
+      })
       void session.start({ assistant_id: h.assistant('function_call') })
       for (let i = 0; i < 50 && session.store.getState().status !== 'completed'; i++) await settle(h, session)
       const state = session.store.getState()
@@ -236,7 +239,10 @@ describe('stream registry', () => {
     const { h, registry } = setup()
     const threadId = await h.thread()
     const session = registry.create(threadId, null, {
-      tools: { get_current_weather: () => 'rainy', get_local_time: async () => ({ time: '10:00' }) },
+      tools: toolHandlers({
+        get_current_weather: () => 'rainy',
+        get_local_time: async () => ({ time: '10:00' }),
+      }),
     })
     void session.start({ assistant_id: h.assistant('parallel_function_calls') })
     for (let i = 0; i < 50 && session.store.getState().status !== 'completed'; i++) await settle(h, session)
@@ -251,11 +257,11 @@ describe('stream registry', () => {
     const { h, registry } = setup()
     const threadId = await h.thread()
     const session = registry.create(threadId, null, {
-      tools: {
+      tools: toolHandlers({
         get_current_weather: () => {
           throw new Error('weather service down')
         },
-      },
+      }),
     })
     void session.start({ assistant_id: h.assistant('function_call') })
     for (let i = 0; i < 50 && session.store.getState().status !== 'cancelled'; i++) await settle(h, session)
@@ -274,8 +280,7 @@ describe('stream registry', () => {
       const threadId = await h.thread()
       const approve = vi.fn(async (_calls: unknown) => approved)
       const session = registry.create(threadId, null, {
-        tools: { get_current_weather: () => 'warm' },
-        approve,
+        tools: toolHandlers({ get_current_weather: () => 'warm' }, { approve }),
       })
       void session.start({ assistant_id: h.assistant('function_call') })
       const target = approved ? 'completed' : 'cancelled'
