@@ -21,9 +21,6 @@ import {
 import { parseRunParams, type RunParams } from './runParams.js'
 import { createThread, parseThreadParams } from './threadRoutes.js'
 
-/** What a real prompt spends on its framing (system text, roles) before any message. */
-const PROMPT_OVERHEAD_TOKENS = 30
-
 /** Adds the run to the thread (after its additional messages); nothing is emitted yet. */
 function createRunRecord(core: SimulatorCore, thread: ThreadRecord, params: RunParams): RunRecord {
   const assistant = core.assistant(params.assistantId)
