@@ -8,8 +8,8 @@ import { forwardRef, useCallback, useEffect, useQuery, useShallow, useState, use
 import { runKeys } from './queryKeys.js'
 import type { RunStore, RunStreamState } from './store/runStore.js'
 import { useRun } from './useRun.js'
+import { useRunSession } from './useRunSession.js'
 import { useRunSteps } from './useRunSteps.js'
-import { useRunStream } from './useRunStream.js'
 
 /** What `RunMonitor` needs of a `useRunStream` handle (any `select`). */
 export interface RunMonitorStream {
@@ -46,7 +46,6 @@ export interface RunMonitorProps
   readOnly?: boolean
 }
 
-const selectNothing = () => null
 /** Everything the monitor shows from the session, picked once (compared shallowly). */
 const pick = ({
   connection,
@@ -87,7 +86,7 @@ export const RunMonitor = forwardRef<HTMLElement, RunMonitorProps>(function RunM
 ) {
   // Following by id: this joins the session that holds the run, if any, and can open one to
   // cancel or answer a required action. With a `stream`, its session is the one shown.
-  const own = useRunStream(threadId, { runId: stream ? null : runId, select: selectNothing })
+  const own = useRunSession(threadId, stream ? null : runId)
   const session: RunMonitorStream = stream ?? own
   const { client, queryClient } = useRunsContext()
 

@@ -1,11 +1,11 @@
 import type { Run, RunCreateParams, RunToolCall, ToolOutput } from '@runlens/client'
 import { type RunsContextValue, useRunsContext } from './context.js'
-import { hashKey, useCallback, useEffect, useRef, useState, useStore, useSyncExternalStore } from './peers.js'
-import { runKeys } from './queryKeys.js'
+import { useCallback, useEffect, useRef, useState, useStore } from './peers.js'
 import type { RunStore, RunStreamState } from './store/runStore.js'
 import type { CommitEvery, CommitScheduler } from './store/scheduler.js'
 import type { RunSession } from './store/streamRegistry.js'
 import type { ToolAnswerer } from './store/toolHandlers.js'
+import { useRunSession } from './useRunSession.js'
 
 export interface UseRunStreamOptions<T> {
   /**
@@ -78,7 +78,7 @@ export function useRunStream<T = RunStreamState>(
   threadId: string,
   options: UseRunStreamOptions<T> = {},
 ): RunStreamHandle<T> {
-  const { streams, queryClient } = useRunsContext()
+  const { streams } = useRunsContext()
   const runId = options.runId ?? null
 
   // The session `start()` drives (a new run each time the previous one ended).
@@ -88,23 +88,9 @@ export function useRunStream<T = RunStreamState>(
     ownNow = held(streams, threadId, null)
     setOwn(ownNow)
   }
-  // With `runId`: this hook's own idle session for that run, used while no other session holds it.
-  const [watch, setWatch] = useState(() => (runId ? held(streams, threadId, runId) : null))
-  let watchNow = watch
-  if (
-    runId &&
-    (!watch || watch.streams !== streams || watch.threadId !== threadId || watch.runId !== runId)
-  ) {
-    watchNow = held(streams, threadId, runId)
-    setWatch(watchNow)
-  }
-
-  const registered = useSyncExternalStore(
-    streams.subscribe,
-    () => (runId ? streams.get(threadId, runId) : undefined),
-    () => (runId ? streams.get(threadId, runId) : undefined),
-  )
-  const session = runId ? (registered ?? watchNow!.session) : ownNow.session
+  // With `runId`: the session that holds that run, else this hook's own idle one for it.
+  const watched = useRunSession(threadId, runId)
+  const session = runId ? watched : ownNow.session
 
   // The options of the component that drives the run; read when a required action comes.
   const latest = useRef(options)
@@ -116,27 +102,7 @@ export function useRunStream<T = RunStreamState>(
     if (session !== ownNow.session && !session.started) configure(session)
   })
 
-  useEffect(() => streams.retain(session), [streams, session])
-  useEffect(
-    () => (ownNow.session !== session ? streams.retain(ownNow.session) : undefined),
-    [streams, session, ownNow.session],
-  )
-
-  // A run the cache knows (a page reload, a run started elsewhere, polled by useRun): shown here
-  // while this session has no connection of its own.
-  useEffect(() => {
-    if (!runId) return
-    const key = runKeys.detail(threadId, runId)
-    const sync = () => {
-      const cached = queryClient.getQueryData<Run>(key)
-      if (cached) session.seed(cached)
-    }
-    sync()
-    const hash = hashKey(key)
-    return queryClient.getQueryCache().subscribe((event) => {
-      if (event.type === 'updated' && event.query.queryHash === hash) sync()
-    })
-  }, [queryClient, session, threadId, runId])
+  useEffect(() => streams.retain(ownNow.session), [streams, ownNow.session])
 
   const ownRef = useRef(ownNow)
   ownRef.current = ownNow
