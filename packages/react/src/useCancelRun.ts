@@ -1,10 +1,10 @@
 import type { Run } from '@runlens/client'
 import type { UseMutationResult } from '@tanstack/react-query'
+import { useMutation } from '@tanstack/react-query'
 import { writeRun } from './cache.js'
 import { useRunsContext } from './context.js'
 import type { RunsError } from './errors.js'
 import { followRun } from './followRun.js'
-import { useMutation } from './peers.js'
 
 export interface UseCancelRunOptions {
   /** The wait between retrieves while the run is cancelling and nobody else follows it. Default: the client's rule. */

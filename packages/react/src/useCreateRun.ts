@@ -1,9 +1,9 @@
 import type { Run, RunCreateParams } from '@runlens/client'
 import type { UseMutationResult } from '@tanstack/react-query'
+import { useMutation } from '@tanstack/react-query'
 import { writeRun } from './cache.js'
 import { useRunsContext } from './context.js'
 import type { RunsError } from './errors.js'
-import { useMutation } from './peers.js'
 
 /**
  * Creates a run (no stream; see `useRunStream` for that). The new run goes into the cache, so

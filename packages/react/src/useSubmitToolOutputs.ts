@@ -1,9 +1,9 @@
 import type { Run, RunSubmitToolOutputsParams, ToolOutput } from '@runlens/client'
 import type { UseMutationResult } from '@tanstack/react-query'
+import { useMutation } from '@tanstack/react-query'
 import { writeRun } from './cache.js'
 import { useRunsContext } from './context.js'
 import type { RunsError } from './errors.js'
-import { useMutation } from './peers.js'
 import { runKeys } from './queryKeys.js'
 import { checkToolOutputs, requiredToolCalls, submissionKey } from './store/submissionRegistry.js'
 

@@ -1,8 +1,8 @@
 import type { Run } from '@runlens/client'
 import type { UseSuspenseQueryResult } from '@tanstack/react-query'
+import { useSuspenseQuery } from '@tanstack/react-query'
 import { useRunsContext } from './context.js'
 import type { RunsError } from './errors.js'
-import { useSuspenseQuery } from './peers.js'
 import { runQueryOptions } from './queryOptions.js'
 import type { UseRunOptions } from './useRun.js'
 

@@ -1,9 +1,9 @@
 import type { Run, RunUpdateParams } from '@runlens/client'
 import type { UseMutationResult } from '@tanstack/react-query'
+import { useMutation } from '@tanstack/react-query'
 import { writeRun } from './cache.js'
 import { useRunsContext } from './context.js'
 import type { RunsError } from './errors.js'
-import { useMutation } from './peers.js'
 
 /** Updates a run's metadata; the server's run replaces the cached one everywhere. */
 export function useUpdateRun(
