@@ -4,9 +4,9 @@ import type { RequestErrorLike } from './components/RunError.js'
 import { RunMonitorView, type RunMonitorViewProps } from './components/RunMonitorView.js'
 import { useRunsContext } from './context.js'
 import { asError } from './errors.js'
-import { forwardRef, useCallback, useEffect, useQuery, useShallow, useState, useStore } from './peers.js'
+import { forwardRef, useCallback, useEffect, useQuery, useState, useStore } from './peers.js'
 import { runKeys } from './queryKeys.js'
-import type { RunStore, RunStreamState } from './store/runStore.js'
+import type { RunStore } from './store/runStore.js'
 import { useRun } from './useRun.js'
 import { useRunSession } from './useRunSession.js'
 import { useRunSteps } from './useRunSteps.js'
@@ -46,29 +46,6 @@ export interface RunMonitorProps
   readOnly?: boolean
 }
 
-/** Everything the monitor shows from the session, picked once (compared shallowly). */
-const pick = ({
-  connection,
-  run,
-  runId,
-  steps,
-  text,
-  error,
-  streamError,
-  cancelling,
-  tools,
-}: RunStreamState) => ({
-  connection,
-  run,
-  runId,
-  steps,
-  text,
-  error,
-  streamError,
-  cancelling,
-  handlersBusy: tools === 'submitting' || tools === 'running',
-})
-
 /** After `expires_at`, the wait before asking the server (its clock and ours differ a little). */
 const EXPIRY_GRACE_MS = 500
 const noSteps: RunStep[] = []
@@ -99,8 +76,9 @@ export const RunMonitor = forwardRef<HTMLElement, RunMonitorProps>(function RunM
     error: storeError,
     streamError,
     cancelling,
-    handlersBusy,
-  } = useStore(session.store, useShallow(pick))
+    tools,
+  } = useStore(session.store) // the whole state: each commit changes what the monitor shows anyway
+  const handlersBusy = tools === 'submitting' || tools === 'running'
   const live = connection === 'streaming' || connection === 'polling'
   const started = connection !== 'idle'
 

@@ -29,4 +29,3 @@ export {
   useSyncExternalStore,
 } from 'react'
 export { useStore } from 'zustand'
-export { useShallow } from 'zustand/shallow'
