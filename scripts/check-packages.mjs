@@ -14,7 +14,11 @@ for (const [dir, untyped] of packages) {
   execFileSync('npx', ['publint', '--strict', dir], { stdio: 'inherit' })
   // ESM only by design: the CommonJS resolution modes are not a target.
   const exclude = untyped.length > 0 ? ['--exclude-entrypoints', ...untyped] : []
-  execFileSync('npx', ['attw', '--pack', dir, '--profile', 'esm-only', '--format', 'table-flipped', ...exclude], {
-    stdio: 'inherit',
-  })
+  execFileSync(
+    'npx',
+    ['attw', '--pack', dir, '--profile', 'esm-only', '--format', 'table-flipped', ...exclude],
+    {
+      stdio: 'inherit',
+    },
+  )
 }

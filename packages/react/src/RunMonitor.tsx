@@ -1,3 +1,5 @@
+'use client'
+
 import type { Run, RunStep, ToolOutput } from '@runlens/client'
 import { listMessages } from './collect.js'
 import type { RequestErrorLike } from './components/RunError.js'

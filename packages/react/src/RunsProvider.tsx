@@ -1,3 +1,5 @@
+'use client'
+
 import type { RunsClient, Sleep } from '@runlens/client'
 import type { ReactNode } from 'react'
 import { createRunCacheSink } from './cache.js'

@@ -1,3 +1,5 @@
+'use client'
+
 import type { RunsClient, Sleep } from '@runlens/client'
 import type { QueryClient } from '@tanstack/react-query'
 import { createContext, useContext } from './peers.js'

@@ -1,9 +1,9 @@
 import { isTerminalStatus, type Run, type RunStep, type RunsClient } from '@runlens/client'
 import type { Query } from '@tanstack/react-query'
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query'
 import { followRunLists } from './cache.js'
 import { listSteps } from './collect.js'
 import type { RunsError } from './errors.js'
-import { infiniteQueryOptions, queryOptions } from './peers.js'
 import { isActiveRunStatus, pollDelayMs, retrieveRun } from './polling.js'
 import { type RunListQuery, type RunStepsQuery, runKeys } from './queryKeys.js'
 

@@ -1,3 +1,5 @@
+'use client'
+
 import type { Run } from '@runlens/client'
 import type { UseQueryResult } from '@tanstack/react-query'
 import { useRunsContext } from './context.js'

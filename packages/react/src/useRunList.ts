@@ -1,3 +1,5 @@
+'use client'
+
 import type { Run } from '@runlens/client'
 import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query'
 import { useInfiniteQuery } from '@tanstack/react-query'

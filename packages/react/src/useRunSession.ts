@@ -1,3 +1,5 @@
+'use client'
+
 import type { Run } from '@runlens/client'
 import { useRunsContext } from './context.js'
 import { hashKey, useEffect, useState, useSyncExternalStore } from './peers.js'

@@ -1,3 +1,5 @@
+'use client'
+
 import type { Run, RunCreateParams, RunToolCall, ToolOutput } from '@runlens/client'
 import { type RunsContextValue, useRunsContext } from './context.js'
 import { useCallback, useEffect, useRef, useState, useStore } from './peers.js'
@@ -72,7 +74,7 @@ function held(streams: RunsContextValue['streams'], threadId: string, runId: str
  * Starts and follows a streamed run. Its state lives in a vanilla store per run, shared through
  * the provider's registry by every component that asks for the same run (one store, one
  * connection); the component re-renders only for what `select` picks. The connection closes when
- * the last component using it unmounts, unless detached. See HOOKS.md for the whole behaviour.
+ * the last component using it unmounts, unless detached. The package README has the whole behaviour.
  */
 export function useRunStream<T = RunStreamState>(
   threadId: string,

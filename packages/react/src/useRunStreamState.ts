@@ -1,3 +1,5 @@
+'use client'
+
 import { useRunsContext } from './context.js'
 import { useEffect, useState, useStore, useSyncExternalStore } from './peers.js'
 import { createRunStore, type RunStreamState } from './store/runStore.js'

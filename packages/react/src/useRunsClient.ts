@@ -1,3 +1,5 @@
+'use client'
+
 import type { RunsClient } from '@runlens/client'
 import { useRunsContext } from './context.js'
 

@@ -1,3 +1,5 @@
+'use client'
+
 import type { Run, RunSubmitToolOutputsParams, ToolOutput } from '@runlens/client'
 import type { UseMutationResult } from '@tanstack/react-query'
 import { useMutation } from '@tanstack/react-query'

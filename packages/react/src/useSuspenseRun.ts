@@ -1,3 +1,5 @@
+'use client'
+
 import type { Run } from '@runlens/client'
 import type { UseSuspenseQueryResult } from '@tanstack/react-query'
 import { useSuspenseQuery } from '@tanstack/react-query'

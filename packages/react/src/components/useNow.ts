@@ -1,3 +1,5 @@
+'use client'
+
 import { useEffect, useState } from '../peers.js'
 
 /**
