@@ -15,7 +15,7 @@ const budgets = [
   {
     name: '@runlens/client run UI',
     budget: 5 * 1024,
-    ceiling: 5319,
+    ceiling: 5318,
     external: [],
     entry: `
 import { applyRunEvent, createRunsClient, emptyRunSnapshot } from '@runlens/client'
@@ -38,7 +38,7 @@ export async function runUi(threadId, assistantId, onSnapshot) {
   {
     name: '@runlens/react run monitor',
     budget: 15 * 1024,
-    ceiling: 15957,
+    ceiling: 15956,
     // The peers, with their subpaths (react/jsx-runtime, zustand/vanilla, ...).
     external: ['react', 'react-dom', '@tanstack/react-query', 'zustand', 'use-sync-external-store'].flatMap(
       (name) => [name, `${name}/*`],

@@ -5,6 +5,7 @@
 import { mkdir, readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { chromium } from 'playwright-core'
+import { chromiumArgs, chromiumPath } from './chromium.mjs'
 import { serveStatic } from './serve-static.mjs'
 
 const dir = process.argv[2] ?? 'storybook-static'
@@ -24,18 +25,7 @@ const extra = ['components-runmonitorview--streaming', 'components-requiredactio
 await mkdir(out, { recursive: true })
 const server = await serveStatic(dir, 0)
 const base = `http://127.0.0.1:${server.address().port}`
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-})
+const browser = await chromium.launch({ executablePath: chromiumPath, args: [...chromiumArgs] })
 const errors = []
 // axe-core in the real browser: unlike jsdom it can compute colour contrast (WCAG AA), per theme.
 const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')

@@ -39,24 +39,16 @@ export const German: Story = {
 }
 
 export const AllStates: Story = {
-  render: () => (
+  render: (args) => (
     <StateGrid min="20rem">
       <StateCell label="reported">
         <RunUsage usage={usage} />
       </StateCell>
       <StateCell label="with limits">
-        <RunUsage
-          usage={{ prompt_tokens: 1840, completion_tokens: 212, total_tokens: 2052 }}
-          maxPromptTokens={4000}
-          maxCompletionTokens={256}
-        />
+        <RunUsage {...args} {...WithLimits.args} />
       </StateCell>
       <StateCell label="at the limit">
-        <RunUsage
-          usage={{ prompt_tokens: 812, completion_tokens: 256, total_tokens: 1068 }}
-          maxPromptTokens={1000}
-          maxCompletionTokens={256}
-        />
+        <RunUsage {...args} {...AtLimit.args} />
       </StateCell>
       <StateCell label="empty">
         <RunUsage usage={null} />

@@ -90,13 +90,6 @@ export const requiresActionRun = run({
   started_at: 1761861532,
   required_action: { type: 'submit_tool_outputs', submit_tool_outputs: { tool_calls: [weatherCall] } },
 })
-export const requiresTwoActionsRun = run({
-  ...requiresActionRun,
-  required_action: {
-    type: 'submit_tool_outputs',
-    submit_tool_outputs: { tool_calls: [weatherCall, forecastCall] },
-  },
-})
 export const completedRun = run({
   id: 'run_Uy45lNz2P7BpJcqWzQkXl1Bu',
   status: 'completed',

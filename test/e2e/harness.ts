@@ -7,14 +7,12 @@ import { fileURLToPath } from 'node:url'
 import { type BrowserContext, chromium, type Page } from 'playwright-core'
 import { createServer, type ViteDevServer } from 'vite'
 import { type RunMonitorDemoOptions, runMonitorConfig } from '../../examples/run-monitor/vite.config.js'
-
-/** Debian's Chromium; `.ci/run` installs it with apt-get. */
-export const chromiumPath = process.env.RUNLENS_CHROMIUM ?? '/usr/bin/chromium'
+import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs'
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url))
-export const artifactsDir = join(repoRoot, 'test-results', 'e2e')
+const artifactsDir = join(repoRoot, 'test-results', 'e2e')
 
-export const chromiumMissingMessage =
+const chromiumMissingMessage =
   `Chromium not found at ${chromiumPath}: the end-to-end tests are skipped. Install it with ` +
   '`sudo apt-get update && sudo apt-get install -y chromium` (or `sh scripts/install-chromium.sh`), ' +
   'or point RUNLENS_CHROMIUM at another Chromium binary.'
@@ -82,15 +80,7 @@ export async function launchChromium(): Promise<Browser> {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath,
     headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: [...chromiumArgs],
     viewport: { width: 1280, height: 900 },
     deviceScaleFactor: 1,
   })

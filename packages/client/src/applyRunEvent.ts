@@ -43,8 +43,6 @@ export function isTerminalStatus(status: RunStatus): boolean {
 export function applyRunEvent(snapshot: RunSnapshot, event: AssistantStreamEvent): RunSnapshot {
   let { run, messages, steps, error, done } = snapshot
   const data = event.data as Run | Message | RunStep
-  // Every known event but these carries a whole run, step or message; so may an unknown one.
-  const object = isObject(data) && data.object
   switch (event.event) {
     case 'thread.message.delta':
       messages = put(messages, event.data.id, (message) => applyMessageDelta(message, event.data))
@@ -61,9 +59,11 @@ export function applyRunEvent(snapshot: RunSnapshot, event: AssistantStreamEvent
       error = event.data
       break
     default:
-      if (object === 'thread.run') run = data as Run
-      else if (object === 'thread.message') messages = put(messages, data.id, () => data as Message)
-      else if (object === 'thread.run.step') steps = put(steps, data.id, () => data as RunStep)
+      // Every known event but those above carries a whole run, step or message; so may an unknown one.
+      if (!isObject(data)) return snapshot
+      if (data.object === 'thread.run') run = data as Run
+      else if (data.object === 'thread.message') messages = put(messages, data.id, () => data as Message)
+      else if (data.object === 'thread.run.step') steps = put(steps, data.id, () => data as RunStep)
       else return snapshot
   }
   // One literal for every change, built the same way: one shape for V8, whatever the event.

@@ -28,18 +28,26 @@ function closeStreams(rec: RunRecord, event: 'done' | 'error', data: unknown): v
   rec.listeners.clear()
 }
 
-async function pause(ctx: EngineContext, rec: RunRecord, ms: number): Promise<void> {
-  await ctx.sleep(ms)
+/** After any wait: stop if reset() dropped the run or a cancel came in meanwhile. */
+function checkStillWanted(ctx: EngineContext, rec: RunRecord): void {
   if (rec.generation !== ctx.generation()) throw new Abandoned()
   if (rec.run.status === 'cancelling') throw new CancelRequested()
+}
+
+async function pause(ctx: EngineContext, rec: RunRecord, ms: number): Promise<void> {
+  await ctx.sleep(ms)
+  checkStillWanted(ctx, rec)
 }
 
 /** A turn of the microtask queue: lets other requests interleave without spending any time. */
 async function tick(ctx: EngineContext, rec: RunRecord): Promise<void> {
   await Promise.resolve()
-  if (rec.generation !== ctx.generation()) throw new Abandoned()
-  if (rec.run.status === 'cancelling') throw new CancelRequested()
+  checkStillWanted(ctx, rec)
 }
+
+/** The wait before each streamed token: the token delay, or just a tick when it is 0. */
+const beforeToken = (ctx: EngineContext, rec: RunRecord, delay: number): Promise<void> =>
+  delay > 0 ? pause(ctx, rec, delay) : tick(ctx, rec)
 
 function scenarioContext(rec: RunRecord): ScenarioContext {
   const lastUser = [...rec.thread.messages].reverse().find((message) => message.role === 'user')
@@ -212,8 +220,7 @@ async function streamMessage(
   const tokens = splitTokens(text)
   const budget = Math.max(0, completionBudget(rec))
   for (const token of tokens.slice(0, budget)) {
-    if (delay > 0) await pause(ctx, rec, delay)
-    else await tick(ctx, rec)
+    await beforeToken(ctx, rec, delay)
     const first = message.content.length === 0
     if (first) message.content.push({ type: 'text', text: { value: '', annotations: [] } })
     ;(message.content[0] as TextContent).text.value += token
@@ -288,8 +295,7 @@ async function requestFunctionCalls(
       function: { name: call.name, arguments: '', output: null },
     })
     for (const fragment of splitTokens(args)) {
-      if (delay > 0) await pause(ctx, rec, delay)
-      else await tick(ctx, rec)
+      await beforeToken(ctx, rec, delay)
       toolCall.function.arguments += fragment
       stepDelta(rec, step, { index, type: 'function', function: { arguments: fragment } })
     }
@@ -336,8 +342,7 @@ async function runCodeInterpreter(
   })
   const delay = tokenDelay(ctx, rec)
   for (const fragment of splitTokens(input)) {
-    if (delay > 0) await pause(ctx, rec, delay)
-    else await tick(ctx, rec)
+    await beforeToken(ctx, rec, delay)
     call.code_interpreter.input += fragment
     stepDelta(rec, step, { index: 0, type: 'code_interpreter', code_interpreter: { input: fragment } })
   }

@@ -1,7 +1,7 @@
 import type { ListResponse, Run } from '@runlens/client'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createSimulator, parseFaultHeader } from '../src/index.js'
-import { createTarget, eventually, nextTurn, TARGETS, type Target } from './helpers/harness.js'
+import { eventually, nextTurn, TARGETS, type Target, useTargetWithThread } from './helpers/harness.js'
 import { readSse, sseReader } from './helpers/sse.js'
 
 const FAULT = 'x-runlens-fault'
@@ -9,13 +9,9 @@ const FAULT = 'x-runlens-fault'
 describe.each(TARGETS)('faults (%s)', (name) => {
   let t: Target
   let threadId: string
-  beforeAll(async () => {
-    t = await createTarget(name)
-  })
-  afterAll(() => t.close())
-  beforeEach(async () => {
-    t.simulator.reset()
-    threadId = (await t.json<{ id: string }>(t.post('/threads', {}))).id
+  useTargetWithThread(name, (target, id) => {
+    t = target
+    threadId = id
   })
 
   const errorOf = async (response: Response) =>

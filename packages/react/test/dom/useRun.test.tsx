@@ -48,12 +48,27 @@ function Rows(props: { threadId: string }) {
 
 const gets = (h: Harness) => h.count('GET', /\/runs\/run_[^/]+$/)
 
+/** Fake timers, a fresh harness and thread, and a run created (not yet paced) with `assistant`. */
+async function startRun(assistant: 'text' | 'function_call') {
+  fakeTimers()
+  const h = createHarness()
+  const threadId = await h.thread()
+  const run = await h.client.runs.create(threadId, { assistant_id: h.assistant(assistant) })
+  return { h, threadId, run }
+}
+
+/** Real timers, an auto-paced harness, and a text run already polled to `completed`. */
+async function completedRun() {
+  const h = createHarness()
+  h.pace.auto()
+  const threadId = await h.thread()
+  const run = await h.client.runs.createAndPoll(threadId, { assistant_id: h.assistant('text') })
+  return { h, threadId, run }
+}
+
 describe('useRun', () => {
   test('polls while the run is active, by the interval; stops once it is final', async () => {
-    fakeTimers()
-    const h = createHarness()
-    const threadId = await h.thread()
-    const run = await h.client.runs.create(threadId, { assistant_id: h.assistant('text') })
+    const { h, threadId, run } = await startRun('text')
     render(h.wrap(<RunView threadId={threadId} runId={run.id} />, { strict: false }))
     await tick(0)
     expect(screen.getByTestId('run').textContent).toBe('queued')
@@ -73,10 +88,7 @@ describe('useRun', () => {
   })
 
   test('StrictMode: mounting sends one GET', async () => {
-    const h = createHarness()
-    h.pace.auto()
-    const threadId = await h.thread()
-    const run = await h.client.runs.createAndPoll(threadId, { assistant_id: h.assistant('text') })
+    const { h, threadId, run } = await completedRun()
     const before = gets(h)
     render(h.wrap(<RunView threadId={threadId} runId={run.id} />, { strict: true }))
     await waitFor(() => expect(screen.getByTestId('run').textContent).toBe('completed'))
@@ -84,10 +96,7 @@ describe('useRun', () => {
   })
 
   test('stops polling at requires_action', async () => {
-    fakeTimers()
-    const h = createHarness()
-    const threadId = await h.thread()
-    const run = await h.client.runs.create(threadId, { assistant_id: h.assistant('function_call') })
+    const { h, threadId, run } = await startRun('function_call')
     await h.pace.run()
     render(h.wrap(<RunView threadId={threadId} runId={run.id} />, { strict: false }))
     await tick(0)
@@ -97,10 +106,7 @@ describe('useRun', () => {
   })
 
   test('pollIntervalMs sets the pace', async () => {
-    fakeTimers()
-    const h = createHarness()
-    const threadId = await h.thread()
-    const run = await h.client.runs.create(threadId, { assistant_id: h.assistant('text') })
+    const { h, threadId, run } = await startRun('text')
     render(h.wrap(<RunView threadId={threadId} runId={run.id} pollIntervalMs={250} />, { strict: false }))
     await tick(0)
     expect(gets(h)).toBe(1)
@@ -109,10 +115,7 @@ describe('useRun', () => {
   })
 
   test('20 subscribers of one active run: one request per poll interval', async () => {
-    fakeTimers()
-    const h = createHarness()
-    const threadId = await h.thread()
-    const run = await h.client.runs.create(threadId, { assistant_id: h.assistant('text') })
+    const { h, threadId, run } = await startRun('text')
     render(
       h.wrap(
         Array.from({ length: 20 }, (_, i) => (
@@ -132,10 +135,7 @@ describe('useRun', () => {
   })
 
   test('a run written by anyone shows in useRun and in the list rows, with no request', async () => {
-    const h = createHarness()
-    h.pace.auto()
-    const threadId = await h.thread()
-    const run = await h.client.runs.createAndPoll(threadId, { assistant_id: h.assistant('text') })
+    const { h, threadId, run } = await completedRun()
     render(
       h.wrap(
         <>
@@ -155,10 +155,7 @@ describe('useRun', () => {
   })
 
   test('useSuspenseRun suspends, then shows the run', async () => {
-    const h = createHarness()
-    h.pace.auto()
-    const threadId = await h.thread()
-    const run = await h.client.runs.createAndPoll(threadId, { assistant_id: h.assistant('text') })
+    const { h, threadId, run } = await completedRun()
     render(
       h.wrap(
         <Suspense fallback={<p data-testid="fallback">loading</p>}>
@@ -171,10 +168,7 @@ describe('useRun', () => {
   })
 
   test('prefetch on a server, dehydrate, hydrate: the page shows the run and the list with no request', async () => {
-    const h = createHarness()
-    h.pace.auto()
-    const threadId = await h.thread()
-    const run = await h.client.runs.createAndPoll(threadId, { assistant_id: h.assistant('text') })
+    const { h, threadId, run } = await completedRun()
     const server = new QueryClient()
     await server.prefetchQuery(runQueryOptions(h.client, threadId, run.id))
     await server.prefetchInfiniteQuery(runListInfiniteQueryOptions(h.client, threadId))
@@ -200,10 +194,7 @@ describe('useRun', () => {
 
 describe('useRunSteps', () => {
   test('refreshed while the run is active, then no more', async () => {
-    fakeTimers()
-    const h = createHarness()
-    const threadId = await h.thread()
-    const run = await h.client.runs.create(threadId, { assistant_id: h.assistant('text') })
+    const { h, threadId, run } = await startRun('text')
     render(
       h.wrap(
         <>

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll, beforeEach } from 'vitest'
 import { createSimulator, type Simulator, type SimulatorOptions } from '../../src/index.js'
 import { startSimulatorServer } from '../../src/node.js'
 
@@ -90,6 +91,27 @@ export async function createTarget(
 }
 
 export const TARGETS = ['in-process', 'http'] as const
+
+/**
+ * One target for the enclosing describe block, closed after it; before each test the simulator is
+ * reset and a thread is created from `thread`. `ready` receives both (assign them to the block's
+ * `let`s).
+ */
+export function useTargetWithThread(
+  name: Target['name'],
+  ready: (target: Target, threadId: string) => void,
+  { options = {}, thread = {} }: { options?: Parameters<typeof createTarget>[1]; thread?: unknown } = {},
+): void {
+  let target: Target
+  beforeAll(async () => {
+    target = await createTarget(name, options)
+  })
+  afterAll(() => target.close())
+  beforeEach(async () => {
+    target.simulator.reset()
+    ready(target, (await target.json<{ id: string }>(target.post('/threads', thread))).id)
+  })
+}
 
 /** Polls `read` (one macrotask apart) until `done` accepts its value; fails after `tries`. */
 export async function eventually<T>(
