@@ -22,6 +22,9 @@ interface Watched {
  */
 export function useRunSession(threadId: string, runId: string | null): RunSession {
   const { streams, queryClient } = useRunsContext()
+  // Made while rendering, and again in the render where the provider, thread or run changes
+  // (React's "adjusting state when a prop changes": no frame shows the previous run). That is safe
+  // because `create` is pure, as in useRunStream: the effect below registers the session.
   const [watch, setWatch] = useState<Watched>(() => ({
     streams,
     threadId,

@@ -59,16 +59,21 @@ export interface RunStreamHandle<T> {
 interface Held {
   streams: RunsContextValue['streams']
   threadId: string
-  runId: string | null
   session: RunSession
 }
 
 const whole = (state: RunStreamState) => state as unknown
 const selectRunId = (state: RunStreamState) => state.runId
 
-function held(streams: RunsContextValue['streams'], threadId: string, runId: string | null): Held {
-  return { streams, threadId, runId, session: streams.create(threadId, runId) }
-}
+// Called while rendering: `create` only allocates (a store, an abort controller); `retain`, in an
+// effect, registers the session and only its actions (start, submit, cancel) connect. A session
+// from a render React throws away (StrictMode's second call, an abandoned concurrent render) is
+// mere garbage. test/dom/sessions.test.tsx pins this.
+const held = (streams: Held['streams'], threadId: string): Held => ({
+  streams,
+  threadId,
+  session: streams.create(threadId),
+})
 
 /**
  * Starts and follows a streamed run. Its state lives in a vanilla store per run, shared through
@@ -83,28 +88,30 @@ export function useRunStream<T = RunStreamState>(
   const { streams } = useRunsContext()
   const runId = options.runId ?? null
 
-  // The session `start()` drives (a new run each time the previous one ended).
-  const [own, setOwn] = useState(() => held(streams, threadId, null))
+  // The session `start()` drives (a new run each time the previous one ended). A new provider or
+  // thread means a new session, derived in this very render (React's "adjusting state when a prop
+  // changes"): the new thread never shows the old one's run, and no effect has to catch up.
+  const [own, setOwn] = useState(() => held(streams, threadId))
   let ownNow = own
   if (own.streams !== streams || own.threadId !== threadId) {
-    ownNow = held(streams, threadId, null)
+    ownNow = held(streams, threadId)
     setOwn(ownNow)
   }
+  const ownSession = ownNow.session
   // With `runId`: the session that holds that run, else this hook's own idle one for it.
   const watched = useRunSession(threadId, runId)
-  const session = runId ? watched : ownNow.session
+  const session = runId ? watched : ownSession
 
-  // The options of the component that drives the run; read when a required action comes.
+  // The options of the component that drives the run, read when a required action comes: handed
+  // over whenever they change (inline `tools` do on every render). `start` reads the latest too.
   const latest = useRef(options)
   latest.current = options
-  const configure = useCallback((target: RunSession) => target.configure(latest.current), [])
-
   useEffect(() => {
-    configure(ownNow.session)
-    if (session !== ownNow.session && !session.started) configure(session)
-  })
+    ownSession.configure(options)
+    if (session !== ownSession && !session.started) session.configure(options)
+  }, [options, ownSession, session])
 
-  useEffect(() => streams.retain(ownNow.session), [streams, ownNow.session])
+  useEffect(() => streams.retain(ownSession), [streams, ownSession])
 
   const ownRef = useRef(ownNow)
   ownRef.current = ownNow
@@ -116,16 +123,16 @@ export function useRunStream<T = RunStreamState>(
       let target = ownRef.current.session
       if (target.started && target.store.getState().connection === 'closed') {
         // The previous run ended: a new run, a new session.
-        const next = held(ownRef.current.streams, ownRef.current.threadId, null)
+        const next = held(ownRef.current.streams, ownRef.current.threadId)
         target = next.session
         ownRef.current = next
         if (!runId) sessionRef.current = target
         setOwn(next)
       }
-      configure(target)
+      target.configure(latest.current)
       return target.start(body)
     },
-    [configure, runId],
+    [runId],
   )
 
   const submitToolOutputs = useCallback(
