@@ -5,6 +5,7 @@ import type { ReactNode } from 'react'
 import { createRunCacheSink } from './cache.js'
 import { RunsContext, type RunsContextValue } from './context.js'
 import {
+  createElement,
   QueryClient,
   QueryClientContext,
   QueryClientProvider,
@@ -53,6 +54,7 @@ export function RunsProvider({ client, queryClient, sleep, children }: RunsProvi
     return { client, queryClient: qc, streams, submissions, sleep: wait }
   }, [client, qc])
 
-  const content = <RunsContext.Provider value={value}>{children}</RunsContext.Provider>
-  return qc === outer ? content : <QueryClientProvider client={qc}>{content}</QueryClientProvider>
+  // createElement, not JSX: no jsx-runtime import of its own for two elements (see peers.ts).
+  const content = createElement(RunsContext.Provider, { value }, children)
+  return qc === outer ? content : createElement(QueryClientProvider, { client: qc }, content)
 }

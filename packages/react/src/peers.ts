@@ -2,16 +2,17 @@
 // keeps the peers external (an app's CDN build, the run monitor's size budget) then carries one
 // import statement per peer rather than one per file. The React-free store imports its own.
 // esbuild keeps every name such an external import lists, used or not: only what the run monitor
-// uses is here (and infiniteQueryOptions, which the module of its query options imports), the
-// list, Suspense and mutation hooks import theirs from the peer directly.
+// uses is here; the list, Suspense and mutation hooks import theirs from the peer directly, and so
+// does the module of the query options, which must reach no client module (esbuild does not merge
+// its import with this one, so listing its names here too would only repeat them).
+// JSX is the exception: esbuild gives every module that has any its own react/jsx-runtime import,
+// so a module that renders only a provider or one element calls createElement from here instead.
 
 export {
   hashKey,
-  infiniteQueryOptions,
   QueryClient,
   QueryClientContext,
   QueryClientProvider,
-  queryOptions,
   useQuery,
 } from '@tanstack/react-query'
 export {

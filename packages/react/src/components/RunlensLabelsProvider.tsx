@@ -1,7 +1,7 @@
 'use client'
 
 import type { ReactNode } from 'react'
-import { createContext, useContext, useMemo } from '../peers.js'
+import { createContext, createElement, useContext, useMemo } from '../peers.js'
 import type { PartialLabels, RunlensLabels } from './defaultLabels.js'
 
 /** A partial override of the labels: any section, any key inside a section. */
@@ -75,7 +75,8 @@ export function RunlensLabelsProvider({ labels, locale, timeZone, children }: Ru
     }),
     [parent, labels, locale, timeZone],
   )
-  return <RunlensLabelsContext.Provider value={value}>{children}</RunlensLabelsContext.Provider>
+  // createElement, not JSX: no jsx-runtime import of its own for one element (see peers.ts).
+  return createElement(RunlensLabelsContext.Provider, { value }, children)
 }
 
 /** The labels of one section: its defaults, the providers' overrides, then a component's own `labels` prop. */

@@ -1,7 +1,7 @@
 'use client'
 
 import type { ComponentPropsWithoutRef } from 'react'
-import { forwardRef } from '../peers.js'
+import { createElement, forwardRef } from '../peers.js'
 
 // Inline, not a class: text meant for screen readers only must stay hidden in unstyled mode too,
 // where the stylesheet is not loaded. The usual clip pattern (as in Radix's VisuallyHidden).
@@ -24,5 +24,6 @@ export const VisuallyHidden = forwardRef<HTMLSpanElement, VisuallyHiddenProps>(f
   { style, ...props },
   ref,
 ) {
-  return <span ref={ref} style={{ ...visuallyHidden, ...style }} {...props} />
+  // createElement, not JSX: no jsx-runtime import of its own for one element (see peers.ts).
+  return createElement('span', { ref, style: { ...visuallyHidden, ...style }, ...props })
 })
