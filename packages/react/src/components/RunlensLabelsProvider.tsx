@@ -27,17 +27,21 @@ export interface RunlensLabelsProviderProps {
   children?: ReactNode
 }
 
-function mergeSection<T extends object>(base: T, override: PartialLabels<T> | undefined): T {
-  // `base` may be a partial set too (nested providers merge their overrides).
-  if (!override) return base
-  const merged = { ...base, ...override } as T
-  // Maps of statuses/reasons are merged one level deeper, so overriding one status keeps the rest.
-  for (const key of Object.keys(override) as Array<keyof T>) {
-    const b = base[key]
-    const o = override[key]
-    if (isPlainObject(b) && isPlainObject(o)) merged[key] = { ...b, ...o } as T[keyof T]
+/**
+ * `override` onto `base` (full labels or a partial set: nested providers merge their overrides),
+ * key by key. Where both hold a plain object (a section, a map of statuses or reasons) the two
+ * merge too, `depth` levels down, so overriding one status keeps the rest. A key the override
+ * leaves undefined keeps the base's value.
+ */
+function merge<T extends object>(base: T, override: object | undefined, depth: number): T {
+  const merged = { ...base } as Record<string, unknown>
+  for (const [key, value] of Object.entries(override ?? {})) {
+    const under = merged[key]
+    if (value === undefined) continue
+    merged[key] =
+      depth && isPlainObject(under) && isPlainObject(value) ? merge(under, value, depth - 1) : value
   }
-  return merged
+  return merged as T
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -52,13 +56,7 @@ export function mergeLabels<T extends RunlensLabelsOverride>(
   base: T,
   override: RunlensLabelsOverride | undefined,
 ): T {
-  if (!override) return base
-  const sections = base as Record<string, object>
-  const out: Record<string, object> = { ...sections }
-  for (const [section, partial] of Object.entries(override)) {
-    if (partial) out[section] = mergeSection(sections[section] ?? {}, partial)
-  }
-  return out as T
+  return merge(base, override, 2)
 }
 
 /**
@@ -87,7 +85,7 @@ export function useLabels<S extends keyof RunlensLabels>(
 ): RunlensLabels[S] {
   const { labels } = useContext(RunlensLabelsContext)
   return useMemo(
-    () => mergeSection(mergeSection(defaults, labels[section]), override),
+    () => merge(merge(defaults, labels[section], 1), override, 1),
     [labels, section, defaults, override],
   )
 }
