@@ -38,8 +38,6 @@ export interface RunStreamState {
 
 export type RunStore = StoreApi<RunStreamState>
 
-const emptyText = ''
-
 export function createRunStore(threadId: string, runId: string | null = null): RunStore {
   return createStore<RunStreamState>()(() => ({
     threadId,
@@ -48,7 +46,7 @@ export function createRunStore(threadId: string, runId: string | null = null): R
     status: null,
     messages: [],
     steps: [],
-    text: emptyText,
+    text: '',
     connection: 'idle',
     streamError: null,
     error: null,

@@ -337,7 +337,7 @@ export function createStreamRegistry(deps: StreamRegistryDeps): StreamRegistry {
             stream = deps.client.runs.stream(threadId, body, { signal })
           } catch (error) {
             fail(error)
-            set({ connection: 'closed' })
+            close()
             return null
           }
           await drive(stream)
@@ -365,19 +365,14 @@ export function createStreamRegistry(deps: StreamRegistryDeps): StreamRegistry {
         const accepted = deps.submissions.submit(key, () => {
           opened = true
           started = true
+          // A synchronous throw of the client (bad arguments) rejects this promise, as the executor's.
           return new Promise<Run>((resolve, reject) => {
-            let stream: RunStream
-            try {
-              stream = deps.client.runs.submitToolOutputsStream(
-                threadId,
-                id,
-                { tool_outputs: outputs },
-                { signal },
-              )
-            } catch (error) {
-              reject(error)
-              return
-            }
+            const stream = deps.client.runs.submitToolOutputsStream(
+              threadId,
+              id,
+              { tool_outputs: outputs },
+              { signal },
+            )
             void drive(stream, resolve).then(() => {
               // No run event came back on the stream. If the run moved on, the server took the
               // outputs; otherwise the submission is forgotten, so it can be tried again.
