@@ -122,7 +122,7 @@ export const RequiredAction = forwardRef<HTMLFormElement, RequiredActionProps>(f
       {...props}
     >
       <div className="rl-action__header">
-        {heading(headingLevel, { id: `${id}-title`, className: 'rl-action__title' }, labels.title)}
+        {heading(headingLevel, { className: 'rl-action__title' }, labels.title)}
         {expiresAt != null && (
           <p className="rl-action__deadline" data-expired={expired ? '' : undefined}>
             {expired ? (
@@ -204,7 +204,7 @@ export const RequiredAction = forwardRef<HTMLFormElement, RequiredActionProps>(f
               {submitting ? labels.submitting : labels.submit}
             </button>
             {invalid && (
-              <p id={`${id}-missing`} className="rl-field__error" role="alert">
+              <p className="rl-field__error" role="alert">
                 {labels.missing(missing.length)}
               </p>
             )}
