@@ -48,7 +48,10 @@ export interface RunMonitorProps
   readOnly?: boolean
 }
 
-/** After `expires_at`, the wait before asking the server (its clock and ours differ a little). */
+/**
+ * How long after `expires_at` to ask the server (its clock and ours differ a little); a deadline
+ * passed longer ago is asked about at once (a negative timeout fires at once).
+ */
 const EXPIRY_GRACE_MS = 500
 const noSteps: RunStep[] = []
 
@@ -110,15 +113,16 @@ export const RunMonitor = forwardRef<HTMLElement, RunMonitorProps>(function RunM
 
   // Nothing is polled while a run waits for tool outputs, and no stream tells when it expires: look
   // again once its deadline has passed, so the monitor says "expired" instead of waiting forever.
+  // On the countdown's clock (`now`), so that the form reaching zero and this look agree.
   const expiresAt = status === 'requires_action' ? (run?.expires_at ?? null) : null
+  const now = viewProps.now ?? Date.now
   useEffect(() => {
     if (expiresAt === null || !id) return
-    const delay = Math.max(0, expiresAt * 1000 - Date.now()) + EXPIRY_GRACE_MS
     const timer = setTimeout(() => {
       void queryClient.invalidateQueries({ queryKey: runKeys.detail(threadId, id) })
-    }, delay)
+    }, expiresAt * 1000 + EXPIRY_GRACE_MS - now())
     return () => clearTimeout(timer)
-  }, [expiresAt, id, threadId, queryClient])
+  }, [expiresAt, id, threadId, queryClient, now])
 
   const [submitting, setSubmitting] = useState(false)
   const [actionError, setActionError] = useState<RequestErrorLike | null>(null)

@@ -6,21 +6,22 @@ import {
   type RunStreamState,
   useRunStream,
 } from '@runlens/react'
-import type { Scenario } from '@runlens/simulator'
+import type { SimulatorOptions } from '@runlens/simulator'
 import { composeStories } from '@storybook/react-vite'
 import { render, screen, waitFor, within } from '@testing-library/react'
 import { userEvent } from '@testing-library/user-event'
 import { useEffect } from 'react'
-import { describe, expect, test } from 'vitest'
+import { afterEach, describe, expect, test, vi } from 'vitest'
 import * as flows from '../../../stories/flows/RunMonitor.flows.stories.js'
 import { createHarness, type Harness } from './support/harness.js'
+import { fakeTimers, realTimers, tick } from './support/timers.js'
 
 // The connected monitor against the simulator in-process: real streams, real polling, the real
 // cache. The simulator runs on short real delays so that a person-like click lands mid-run.
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
-function harness(tokenDelayMs = 1, scenarios: Scenario[] = []): Harness {
-  return createHarness({ paced: false, sim: { sleep: realSleep, tokenDelayMs, scenarios } })
+function harness(tokenDelayMs = 1): Harness {
+  return createHarness({ paced: false, sim: { sleep: realSleep, tokenDelayMs } })
 }
 
 /** Runs a scenario to its end outside React, polling on real time (the simulator moves on timers). */
@@ -60,6 +61,7 @@ function LiveMonitor({
 }
 
 const timeout = { timeout: 5000 }
+const T0 = Date.UTC(2026, 10, 25, 12, 0, 0)
 const state = (el: HTMLElement) => el.getAttribute('data-state')
 
 describe('RunMonitor', () => {
@@ -192,22 +194,60 @@ describe('RunMonitor', () => {
     expect(text).toContain('How can I assist you today?')
     expect(h.count('GET', /^\/threads\/[^/]+\/runs\/[^/]+$/)).toBeGreaterThan(0)
   })
+})
 
-  test('shows a run that waited past its deadline as expired', async () => {
-    const quick: Scenario = {
-      name: 'quick_expiry',
-      expiresAfterSeconds: 1,
-      steps: [{ type: 'tool_calls', calls: [{ name: 'lookup_order', arguments: { order_id: 'A-1' } }] }],
-    }
-    const h = harness(1, [quick])
+// Expiry on fake timers: the simulator is paced and runs free (no timer of its own), so only the
+// monitor's look after the deadline can tell it the run expired, and the test says when that is.
+describe('RunMonitor expiry', () => {
+  afterEach(() => realTimers())
+
+  /**
+   * A monitor of a run of the built-in `expired` scenario (60 s to answer), waiting for its tool
+   * output at T0; `looks()` counts the GETs of the run from then on.
+   */
+  async function waiting(options: { sim?: SimulatorOptions; monitor?: Partial<RunMonitorProps> } = {}) {
+    fakeTimers()
+    vi.setSystemTime(T0)
+    const h = createHarness(options.sim ? { sim: options.sim } : {})
+    h.pace.auto()
     const threadId = await h.thread()
-    render(h.wrap(<LiveMonitor threadId={threadId} start={body('quick_expiry')} />))
+    render(h.wrap(<LiveMonitor threadId={threadId} start={body('expired')} {...options.monitor} />))
     const monitor = screen.getByTestId('live')
-    await waitFor(() => expect(state(monitor)).toBe('requires_action'), timeout)
-    expect(monitor.textContent).toContain('lookup_order')
-    // No answer: after expires_at the monitor asks the server once more and shows the outcome.
-    await waitFor(() => expect(state(monitor)).toBe('expired'), { timeout: 4000 })
+    for (let i = 0; i < 50 && state(monitor) !== 'requires_action'; i++) await tick(0)
+    expect(state(monitor)).toBe('requires_action')
+    expect(Date.now()).toBe(T0) // no time passed on the way
+    const gets = () => h.count('GET', /^\/threads\/[^/]+\/runs\/[^/]+$/)
+    const before = gets()
+    return { monitor, looks: () => gets() - before }
+  }
+
+  test('asks the server once, half a second after expires_at, and shows the run expired', async () => {
+    const { monitor, looks } = await waiting()
+    await tick(60_499)
+    expect(state(monitor)).toBe('requires_action')
+    expect(looks()).toBe(0)
+    // The form's countdown is at zero already.
+    expect(monitor.querySelector('.rl-action')?.getAttribute('data-state')).toBe('expired')
+
+    await tick(1)
+    expect(looks()).toBe(1)
+    expect(state(monitor)).toBe('expired')
     expect(within(monitor).queryByRole('button', { name: 'Submit outputs' })).toBeNull()
+    await tick(600_000)
+    expect(looks()).toBe(1)
+  })
+
+  test('goes by the injected clock: one that agrees with a server 30 s ahead asks at its deadline', async () => {
+    // The run expires 60 s after T0 on our clock, 90 s after T0 on the server's.
+    const serverClock = () => Date.now() + 30_000
+    const { monitor, looks } = await waiting({ sim: { now: serverClock }, monitor: { now: serverClock } })
+    await tick(60_499)
+    expect(looks()).toBe(0)
+    expect(monitor.querySelector('.rl-action')?.getAttribute('data-state')).toBe('expired')
+    await tick(1)
+    // On Date.now, this look would come 30 s late, the form showing expired meanwhile.
+    expect(looks()).toBe(1)
+    expect(state(monitor)).toBe('expired')
   })
 })
 
