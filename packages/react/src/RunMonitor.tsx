@@ -118,9 +118,12 @@ export const RunMonitor = forwardRef<HTMLElement, RunMonitorProps>(function RunM
   const now = viewProps.now ?? Date.now
   useEffect(() => {
     if (expiresAt === null || !id) return
-    const timer = setTimeout(() => {
-      void queryClient.invalidateQueries({ queryKey: runKeys.detail(threadId, id) })
-    }, expiresAt * 1000 + EXPIRY_GRACE_MS - now())
+    const timer = setTimeout(
+      () => {
+        void queryClient.invalidateQueries({ queryKey: runKeys.detail(threadId, id) })
+      },
+      expiresAt * 1000 + EXPIRY_GRACE_MS - now(),
+    )
     return () => clearTimeout(timer)
   }, [expiresAt, id, threadId, queryClient, now])
 
