@@ -54,7 +54,7 @@ export function RunsProvider({ client, queryClient, sleep, children }: RunsProvi
     return { client, queryClient: qc, streams, submissions, sleep: wait }
   }, [client, qc])
 
-  // createElement, not JSX: no jsx-runtime import of its own for two elements (see peers.ts).
+  // createElement itself, as the JSX of the components compiles to (h.ts): two elements need no JSX header.
   const content = createElement(RunsContext.Provider, { value }, children)
   return qc === outer ? content : createElement(QueryClientProvider, { client: qc }, content)
 }

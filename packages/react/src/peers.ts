@@ -5,8 +5,7 @@
 // uses is here; the list, Suspense and mutation hooks import theirs from the peer directly, and so
 // does the module of the query options, which must reach no client module (esbuild does not merge
 // its import with this one, so listing its names here too would only repeat them).
-// JSX is the exception: esbuild gives every module that has any its own react/jsx-runtime import,
-// so a module that renders only a provider or one element calls createElement from here instead.
+// JSX compiles to createElement from here too (through h.ts, which says why).
 
 export {
   hashKey,

@@ -1,7 +1,11 @@
+/** @jsxRuntime classic */
+/** @jsx h */
 'use client'
 
 import type { RunToolCall, ToolOutput } from '@runlens/client'
 import type { ComponentPropsWithoutRef, FormEvent } from 'react'
+// biome-ignore lint/correctness/noUnusedImports: the factory of the JSX below (the header's @jsx)
+import { h } from '../h.js'
 import { forwardRef, useId, useState } from '../peers.js'
 import { cx } from './cx.js'
 import { type PartialLabels, type RequiredActionLabels, requiredActionLabels } from './defaultLabels.js'

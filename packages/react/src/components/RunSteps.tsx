@@ -1,8 +1,12 @@
+/** @jsxRuntime classic */
+/** @jsx h */
 'use client'
 
 import type { RunStep, ToolCall } from '@runlens/client'
 import type { ComponentPropsWithoutRef, ReactNode } from 'react'
-import { forwardRef } from '../peers.js'
+// biome-ignore lint/correctness/noUnusedImports: the factory of the JSX below (the header's @jsx)
+import { h } from '../h.js'
+import { Fragment, forwardRef } from '../peers.js'
 import { cx } from './cx.js'
 import { type PartialLabels, type StepsLabels, stepsLabels } from './defaultLabels.js'
 import { formatDuration, formatScore } from './format.js'
@@ -33,9 +37,9 @@ function ToolCallDetails({ call, labels, locale }: { call: ToolCall; labels: Ste
   switch (call.type) {
     case 'function':
       title = (
-        <>
+        <Fragment>
           {labels.functionCall} <code className="rl-tool__name">{call.function.name}</code>
-        </>
+        </Fragment>
       )
       body = (
         <dl className="rl-tool__details">

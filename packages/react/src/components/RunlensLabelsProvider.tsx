@@ -73,7 +73,7 @@ export function RunlensLabelsProvider({ labels, locale, timeZone, children }: Ru
     }),
     [parent, labels, locale, timeZone],
   )
-  // createElement, not JSX: no jsx-runtime import of its own for one element (see peers.ts).
+  // createElement itself, as the JSX of the components compiles to (h.ts): one element needs no JSX header.
   return createElement(RunlensLabelsContext.Provider, { value }, children)
 }
 

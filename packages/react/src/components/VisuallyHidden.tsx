@@ -24,6 +24,6 @@ export const VisuallyHidden = forwardRef<HTMLSpanElement, VisuallyHiddenProps>(f
   { style, ...props },
   ref,
 ) {
-  // createElement, not JSX: no jsx-runtime import of its own for one element (see peers.ts).
+  // createElement itself, as the JSX of the components compiles to (h.ts): one element needs no JSX header.
   return createElement('span', { ref, style: { ...visuallyHidden, ...style }, ...props })
 })

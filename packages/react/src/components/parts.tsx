@@ -1,4 +1,9 @@
+/** @jsxRuntime classic */
+/** @jsx h */
 import type { ComponentPropsWithoutRef, ReactNode } from 'react'
+// biome-ignore lint/correctness/noUnusedImports: the factory of the JSX below (the header's @jsx)
+import { h } from '../h.js'
+import { Fragment } from '../peers.js'
 import { prettyJson } from './format.js'
 
 // Small pieces of markup that several components repeat, said once.
@@ -25,11 +30,11 @@ export function Empty({ children }: { children: ReactNode }) {
 export function Code({ text, json, invalid }: { text: string; json?: boolean; invalid?: ReactNode }) {
   const shown = json ? prettyJson(text) : { text, valid: true }
   return (
-    <>
+    <Fragment>
       <pre className="rl-code" data-valid-json={json ? String(shown.valid) : undefined}>
         <code>{shown.text}</code>
       </pre>
       {!shown.valid && invalid && <p className="rl-note">{invalid}</p>}
-    </>
+    </Fragment>
   )
 }
