@@ -1,11 +1,14 @@
 import { isTerminalStatus, type Run, type RunStep, type RunsClient } from '@runlens/client'
 import type { Query } from '@tanstack/react-query'
-import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query'
-import { followRunLists } from './cache.js'
+import { queryOptions } from '@tanstack/react-query'
 import { listSteps } from './collect.js'
 import type { RunsError } from './errors.js'
 import { isActiveRunStatus, pollDelayMs, retrieveRun } from './polling.js'
-import { type RunListQuery, type RunStepsQuery, runKeys } from './queryKeys.js'
+import { type RunStepsQuery, runKeys } from './queryKeys.js'
+
+// In a module of its own, so that a bundle without lists imports no infiniteQueryOptions (esbuild
+// keeps every name of an external import, used or not).
+export { runListInfiniteQueryOptions } from './runListInfiniteQueryOptions.js'
 
 /** One page of a run list, as plain data (it survives `dehydrate`/`hydrate`). */
 export interface RunListPage {
@@ -57,36 +60,6 @@ export function runQueryOptions(
       isLive?.() || (query.state.data && isTerminalStatus(query.state.data.status))
         ? Number.POSITIVE_INFINITY
         : 0,
-  })
-}
-
-/**
- * The options of a thread's run list as an infinite query: pages follow the `after` cursor,
- * newest first unless `order: 'asc'`.
- */
-export function runListInfiniteQueryOptions(client: RunsClient, threadId: string, query: RunListQuery = {}) {
-  const order = query.order ?? 'desc'
-  return infiniteQueryOptions<
-    RunListPage,
-    RunsError,
-    { pages: RunListPage[]; pageParams: Array<string | undefined> },
-    ReturnType<typeof runKeys.list>,
-    string | undefined
-  >({
-    queryKey: runKeys.list(threadId, query),
-    queryFn: async ({ pageParam, client: queryClient }) => {
-      followRunLists(queryClient)
-      const page = await client.runs.list(threadId, {
-        order,
-        ...(query.limit !== undefined && { limit: query.limit }),
-        ...(pageParam && { after: pageParam }),
-      })
-      return { data: page.data, hasMore: page.hasMore, firstId: page.firstId, lastId: page.lastId }
-    },
-    initialPageParam: undefined,
-    getNextPageParam: (last) =>
-      last.hasMore ? (last.lastId ?? last.data[last.data.length - 1]?.id) : undefined,
-    enabled: threadId !== '',
   })
 }
 
