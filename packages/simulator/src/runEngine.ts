@@ -84,8 +84,7 @@ export async function drive(ctx: EngineContext, rec: RunRecord): Promise<void> {
     rec.run.status = 'in_progress'
     rec.run.started_at ??= seconds(ctx)
     emit(rec, 'thread.run.in_progress', rec.run)
-    if (rec.pending) completeToolStep(ctx, rec)
-    else if (rec.cursor === 0 && overPromptLimit(rec)) {
+    if (rec.cursor === 0 && overPromptLimit(rec)) {
       endIncomplete(ctx, rec, 'max_prompt_tokens', null)
       return
     }
@@ -309,7 +308,7 @@ async function requestFunctionCalls(
   watchExpiry(ctx, rec)
 }
 
-/** Called once the outputs are in and the run is in progress again. */
+/** Called once the outputs are in, before the run is queued again. */
 function completeToolStep(ctx: EngineContext, rec: RunRecord): void {
   const pending = rec.pending
   if (!pending) return
@@ -470,7 +469,14 @@ export function requestCancel(ctx: EngineContext, rec: RunRecord): void {
   }
 }
 
-/** Records the outputs (already validated) and runs the rest of the script. */
+/**
+ * Records the outputs (already validated), completes the tool call step with them, and runs the
+ * rest of the script. The order is the one of the spec's streaming example of submit_tool_outputs
+ * (OpenAI's own; no recording of ours covers it): `thread.run.step.completed` (the tool_calls step,
+ * outputs filled in) first, then `thread.run.queued`, `thread.run.in_progress` and the next step.
+ * In that example `started_at` is also reset at the new `in_progress`; a single example is thin
+ * ground for it, so here the run keeps its first `started_at`.
+ */
 export function resumeWithOutputs(
   ctx: EngineContext,
   rec: RunRecord,
@@ -487,6 +493,7 @@ export function resumeWithOutputs(
     }
     rec.toolOutputs.push(submitted)
   }
+  completeToolStep(ctx, rec)
   rec.run.status = 'queued'
   rec.run.required_action = null
   emit(rec, 'thread.run.queued', rec.run)

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs'
 import type { ListResponse, Message, Run, RunStep } from '@runlens/client'
 import { describe, expect, it } from 'vitest'
+import { parse } from 'yaml'
 import {
   createTarget,
   eventually,
@@ -10,6 +12,8 @@ import {
   useTargetWithThread,
 } from './helpers/harness.js'
 import { readSse, type SseEvent, sseReader } from './helpers/sse.js'
+
+const SPEC_URL = new URL('../../../../shared/openapi/openai-openapi.yaml', import.meta.url)
 
 const FIXTURE_TEXT_ORDER = [
   'thread.run.created',
@@ -25,6 +29,19 @@ const FIXTURE_TEXT_ORDER = [
   'thread.run.completed',
   'done',
 ]
+
+/** The event names of the spec's streaming example of submit_tool_outputs, repeats folded. */
+const SPEC_SUBMIT_STREAM_ORDER = (() => {
+  const spec = parse(readFileSync(SPEC_URL, 'utf8')) as {
+    paths: Record<string, { post: { 'x-oaiMeta': { examples: Array<{ title: string; response: string }> } } }>
+  }
+  const examples =
+    spec.paths['/threads/{thread_id}/runs/{run_id}/submit_tool_outputs']?.post['x-oaiMeta'].examples
+  const response = examples?.find((example) => example.title === 'Streaming')?.response ?? ''
+  return [...response.matchAll(/^event: (\S+)$/gm)]
+    .map((match) => match[1])
+    .filter((name, i, all) => name !== all[i - 1])
+})()
 
 /** Event names with consecutive repeats folded, to compare with the recorded order. */
 const shape = (events: SseEvent[]) => events.map((e) => e.event).filter((name, i, all) => name !== all[i - 1])
@@ -178,11 +195,13 @@ describe.each(TARGETS)('scenarios (%s)', (name) => {
     expect((await retrieve(run.id)).status).toBe('requires_action')
 
     const continued = await readSse(await submit(run, ['sunny, 21°C']))
-    expect(shape(continued)).toEqual([
+    // The order of the spec's own streaming example of submit_tool_outputs: the tool step completes
+    // first, then the run is queued and in progress again, then a text answer as recorded.
+    expect(shape(continued)).toEqual(SPEC_SUBMIT_STREAM_ORDER)
+    expect(SPEC_SUBMIT_STREAM_ORDER).toEqual([
+      'thread.run.step.completed',
       'thread.run.queued',
       'thread.run.in_progress',
-      'thread.run.step.completed',
-      // then a text answer, as recorded from its first step on
       ...FIXTURE_TEXT_ORDER.slice(3),
     ])
     const toolStep = continued.find((e) => e.event === 'thread.run.step.completed')?.data as RunStep
