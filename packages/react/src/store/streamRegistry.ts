@@ -224,7 +224,6 @@ export function createStreamRegistry(deps: StreamRegistryDeps): StreamRegistry {
       busy = true
       set({ connection: 'streaming', error: null })
       let failure: unknown = null
-      let ended = false
       try {
         for await (const event of stream) {
           onEvent(event)
@@ -233,7 +232,6 @@ export function createStreamRegistry(deps: StreamRegistryDeps): StreamRegistry {
             onFirstRun = undefined
           }
         }
-        ended = true
       } catch (error) {
         failure = error
       }
@@ -255,7 +253,7 @@ export function createStreamRegistry(deps: StreamRegistryDeps): StreamRegistry {
         // Dropped (or ended) before the run settled: follow it by polling until it does.
         return recover()
       }
-      if (!ended && httpError && !(failure as APIError).error) fail(failure)
+      if (httpError && !(failure as APIError).error) fail(failure)
       settle(run)
     }
 
@@ -285,8 +283,7 @@ export function createStreamRegistry(deps: StreamRegistryDeps): StreamRegistry {
         if (steps) pending = { ...pending, steps }
         commit()
       } catch (error) {
-        if (signal.aborted) return close()
-        fail(error)
+        if (!signal.aborted) fail(error)
         return close()
       }
       if (pending.run) settle(pending.run)
