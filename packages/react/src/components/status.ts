@@ -1,4 +1,4 @@
-import type { KnownRunStatus, RunStatus } from '@runlens/client'
+import { isPollingStatus, isTerminalStatus, type KnownRunStatus, type RunStatus } from '@runlens/client'
 
 /** How a status reads at a glance: work going on, waiting for the user, or over. */
 export type StatusPhase = 'active' | 'waiting' | 'finished' | 'unknown'
@@ -6,38 +6,34 @@ export type StatusPhase = 'active' | 'waiting' | 'finished' | 'unknown'
 /** How a finished status ended. */
 export type StatusOutcome = 'success' | 'failure' | 'neutral' | 'none'
 
-// Each known status: its phase, and for finished ones how it ended.
-const statuses: Record<KnownRunStatus, string> = {
-  queued: 'active',
-  in_progress: 'active',
-  cancelling: 'active',
-  requires_action: 'waiting',
-  completed: 'finished success',
-  failed: 'finished failure',
-  expired: 'finished failure',
-  incomplete: 'finished neutral',
-  cancelled: 'finished neutral',
+// How each finished status ended; whether a status is active or finished is the client's rule.
+const outcomes: Record<string, StatusOutcome> = {
+  completed: 'success',
+  failed: 'failure',
+  expired: 'failure',
+  incomplete: 'neutral',
+  cancelled: 'neutral',
 }
 
 /** True for the nine statuses of the spec; a newer server's status is "unknown" to the components. */
 export function isKnownStatus(status: RunStatus | null | undefined): status is KnownRunStatus {
-  return typeof status === 'string' && Object.hasOwn(statuses, status)
+  return (
+    status === 'requires_action' || (status != null && (isPollingStatus(status) || isTerminalStatus(status)))
+  )
 }
 
-const describe = (status: RunStatus | null | undefined) =>
-  (isKnownStatus(status) ? statuses[status] : 'unknown').split(' ')
-
 export function statusPhase(status: RunStatus | null | undefined): StatusPhase {
-  return describe(status)[0] as StatusPhase
+  if (!isKnownStatus(status)) return 'unknown'
+  return isPollingStatus(status) ? 'active' : isTerminalStatus(status) ? 'finished' : 'waiting'
 }
 
 export function statusOutcome(status: RunStatus | null | undefined): StatusOutcome {
-  return (describe(status)[1] ?? 'none') as StatusOutcome
+  return (isKnownStatus(status) && outcomes[status]) || 'none'
 }
 
 /** Statuses after which the run can no longer change (cancel makes no sense any more). */
 export function isFinishedStatus(status: RunStatus | null | undefined): boolean {
-  return statusPhase(status) === 'finished'
+  return status != null && isTerminalStatus(status)
 }
 
 /** The time a run (or step) stopped, whichever way it stopped. */
