@@ -3,6 +3,8 @@
  *   (a) runlens: bytes -> frames -> typed events -> applyRunEvent, the snapshot kept up to date;
  *   (b) eventsource-parser + JSON.parse, doing nothing with the events (the floor of a parser);
  *   (c) openai's beta.threads.runs.stream helper, reading the same bytes through a custom fetch.
+ * and, for the choice of decoder, the first stage alone (bytes -> frames, no parse):
+ *   (d) runlens's createSSEDecoder, (e) eventsource-parser.
  * Each is warmed up, then timed several times in turns; the median is reported as events per
  * CPU-second, with the ratios.
  * Run: npx tsx bench/sse.bench.ts   (BENCH_DELTAS and BENCH_REPEATS change the size.)
@@ -87,6 +89,37 @@ const openaiHelper: Contender = async (input) => {
   return count + 1 // its iterator swallows the final [DONE]; count it as the others do
 }
 
+/** (d) the runlens decoder alone: bytes -> frames. */
+const runlensDecoder: Contender = async (input) => {
+  const reader = bodyOf(input).getReader()
+  const decode = createSSEDecoder()
+  let count = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    count += decode(value).length
+    if (done) break
+  }
+  return count
+}
+
+/** (e) eventsource-parser alone: bytes -> events, their data left unparsed. */
+const eventsourceParserAlone: Contender = async (input) => {
+  const reader = bodyOf(input).getReader()
+  const text = new TextDecoder()
+  let count = 0
+  const parser = createParser({
+    onEvent() {
+      count++
+    },
+  })
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    parser.feed(text.decode(value, { stream: true }))
+  }
+  return count
+}
+
 /**
  * Runs the contenders in turns (a, b, c, a', a, b, ...) so that a slow spell of a shared machine
  * hits them all alike, after two warm-up runs each; reports the median events/s of each.
@@ -123,13 +156,16 @@ console.log(
     `${run.chunks.length} chunks; events per CPU-second, median of ${repeats} interleaved runs after 2 warm-ups\n`,
 )
 // The openai helper is an order of magnitude slower: three runs of it are enough for a median.
-const [a = 0, b = 0, c = 0, full = 0] = await measureAll([
+const [a = 0, b = 0, c = 0, full = 0, d = 0, e = 0] = await measureAll([
   ['(a) runlens decode + parse + applyRunEvent', runlens, repeats],
   ['(b) eventsource-parser + JSON.parse', eventsourceParser, repeats],
   ['(c) openai beta.threads.runs.stream', openaiHelper, Math.min(repeats, 3)],
   ["(a') runlens client.runs.stream, for await", runlensClient, repeats],
+  ['(d) runlens decoder alone (bytes -> frames)', runlensDecoder, repeats],
+  ['(e) eventsource-parser alone', eventsourceParserAlone, repeats],
 ])
 console.log('')
 console.log(`(a)/(b) = ${(a / b).toFixed(2)}x   target >= 0.9x`)
 console.log(`(a)/(c) = ${(a / c).toFixed(2)}x   target >= 4x`)
 console.log(`(a')/(c) = ${(full / c).toFixed(2)}x`)
+console.log(`(d)/(e) = ${(d / e).toFixed(2)}x   the decoders alone`)

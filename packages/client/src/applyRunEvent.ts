@@ -4,12 +4,11 @@ import type {
   AssistantStreamEvent,
   Message,
   MessageContent,
-  MessageDelta,
+  MessageDeltaContent,
   Run,
   RunSnapshot,
   RunStatus,
   RunStep,
-  RunStepDelta,
   TextDeltaContent,
 } from './types.js'
 
@@ -45,10 +44,25 @@ export function applyRunEvent(snapshot: RunSnapshot, event: AssistantStreamEvent
   const data = event.data as Run | Message | RunStep
   switch (event.event) {
     case 'thread.message.delta':
-      messages = put(messages, event.data.id, (message) => applyMessageDelta(message, event.data))
+      // A delta for a message or step the snapshot has not seen (a stream joined midway) starts
+      // from a placeholder, so that what it carries still shows until the whole object arrives.
+      messages = put(messages, event.data.id, (message) =>
+        applyDelta(
+          message ??
+            ({
+              id: event.data.id,
+              object: 'thread.message',
+              role: 'assistant',
+              content: [],
+            } as unknown as Message),
+          event.data.delta,
+        ),
+      )
       break
     case 'thread.run.step.delta':
-      steps = put(steps, event.data.id, (step) => applyStepDelta(step, event.data))
+      steps = put(steps, event.data.id, (step) =>
+        applyDelta(step ?? ({ id: event.data.id, object: 'thread.run.step' } as RunStep), event.data.delta),
+      )
       break
     case 'done':
       if (done) return snapshot
@@ -83,32 +97,13 @@ function put<T extends { id: string }>(items: T[], id: string, update: (item: T 
   return next
 }
 
-function applyMessageDelta(message: Message | undefined, delta: MessageDelta): Message {
-  // Copy, then assign: V8 clones a plain spread in one step, but a literal that overrides a
-  // field the spread brought takes a slow path, several times slower on the hottest line here.
-  // Each spread site also stays monomorphic (no shared generic helper), for the same reason.
-  const next = {
-    // A delta for a message the snapshot has not seen (a stream joined midway): start from a
-    // placeholder, so that the text still shows until the completed message replaces it.
-    ...(message ??
-      ({ id: delta.id, object: 'thread.message', role: 'assistant', content: [] } as unknown as Message)),
-  }
-  const { content, role } = delta.delta ?? {}
-  if (Array.isArray(content)) {
-    const parts = Array.isArray(next.content) ? next.content.slice() : []
-    for (const part of content) {
-      // A part without a usable index has nowhere to go; dropping it beats corrupting the array.
-      if (isIndex(part?.index))
-        parts[part.index] =
-          part.type === 'text'
-            ? mergeText(parts[part.index], part)
-            : (merge(parts[part.index], part) as unknown as MessageContent)
-    }
-    next.content = parts
-  }
-  if (role) next.role = role
-  return next
+/** The object with a delta's changes merged in (a copy), or the object itself if the delta has none. */
+function applyDelta<T extends object>(target: T, delta: unknown): T {
+  return isObject(delta) ? (merge(target, delta) as T) : target
 }
+
+const mergePart = (previous: unknown, part: MessageDeltaContent) =>
+  part.type === 'text' ? mergeText(previous as MessageContent | undefined, part) : merge(previous, part)
 
 /** The hot path: text deltas, written out for speed (the generic merge is several times slower). */
 function mergeText(previous: MessageContent | undefined, part: TextDeltaContent): MessageContent {
@@ -124,21 +119,16 @@ function mergeText(previous: MessageContent | undefined, part: TextDeltaContent)
   return next
 }
 
-function applyStepDelta(step: RunStep | undefined, delta: RunStepDelta): RunStep {
-  const base = step ?? ({ id: delta.id, object: 'thread.run.step' } as RunStep)
-  const change = delta.delta
-  return isObject(change) ? (merge(base, change) as RunStep) : base
-}
-
 /** The fields whose string deltas append to what came before; any other field is replaced. */
 const appended = new Set(['value', 'arguments', 'input', 'logs', 'refusal'])
 
 type Fields = Record<string, unknown>
 
 /**
- * The generic delta merge behind steps, tool calls and non-text content: objects merge field by
- * field, arrays of `{ index }` items merge by that index (other arrays replace), the strings of
- * `appended` concatenate, and `index` itself is dropped. Never mutates: what changes is copied.
+ * The delta merge behind messages, steps and their parts: objects merge field by field (fields
+ * the types do not know included), arrays of `{ index }` items merge by that index (other arrays
+ * replace; a message's content parts are always indexed), the strings of `appended`
+ * concatenate, and `index` itself is dropped. Never mutates: what changes is copied.
  */
 function merge(target: unknown, delta: Fields): Fields {
   const out: Fields = isObject(target) ? { ...target } : {}
@@ -147,20 +137,31 @@ function merge(target: unknown, delta: Fields): Fields {
     const value = delta[key]
     const old = out[key]
     if (typeof value === 'string' && typeof old === 'string' && appended.has(key)) out[key] = old + value
-    else if (Array.isArray(value))
-      out[key] = value.every((item) => isIndex(item?.index))
-        ? mergeIndexed(Array.isArray(old) ? old : [], value)
-        : value
-    else out[key] = isObject(value) ? merge(old, value) : value
+    else if (Array.isArray(value)) {
+      // A message's content parts always merge by index, the hottest of them (text) by mergeText.
+      const content = key === 'content'
+      out[key] =
+        content || value.every(hasIndex)
+          ? mergeIndexed(Array.isArray(old) ? old : [], value, content ? mergePart : merge)
+          : value
+    } else out[key] = isObject(value) ? merge(old, value) : value
   }
   return out
 }
 
-function mergeIndexed(items: unknown[], deltas: Array<{ index?: unknown }>): unknown[] {
+/** Merges each delta into the item at its index; a delta without a usable index has nowhere to go. */
+function mergeIndexed<D extends { index?: unknown }>(
+  items: unknown[],
+  deltas: D[],
+  mergeItem: (item: unknown, delta: D) => unknown = merge as (item: unknown, delta: D) => unknown,
+): unknown[] {
   const next = items.slice()
-  for (const item of deltas) if (isIndex(item?.index)) next[item.index] = merge(next[item.index], item)
+  for (const delta of deltas)
+    if (isIndex(delta?.index)) next[delta.index] = mergeItem(next[delta.index], delta)
   return next
 }
+
+const hasIndex = (item: { index?: unknown } | null | undefined) => isIndex(item?.index)
 
 function isIndex(index: unknown): index is number {
   return Number.isInteger(index) && (index as number) >= 0 && (index as number) < 1024

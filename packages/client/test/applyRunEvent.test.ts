@@ -215,6 +215,31 @@ describe('applyRunEvent: deltas', () => {
     expect(s.messages[0]?.content[0]).toEqual({ type: 'text', text: { value: 'hi', annotations: [] } })
   })
 
+  it('a message delta: its other fields merged in as they come, content parts without an index dropped', () => {
+    const message = (delta: Record<string, unknown>): AssistantStreamEvent => ({
+      event: 'thread.message.delta',
+      data: { id: 'msg_x', object: 'thread.message.delta', delta } as never,
+    })
+    let s = applyRunEvent(
+      emptyRunSnapshot,
+      message({ content: [{ index: 0, type: 'text', text: { value: 'a' } }] }),
+    )
+    s = applyRunEvent(
+      s,
+      message({
+        role: 'user',
+        future_field: { nested: 1 },
+        content: [
+          { type: 'text', text: { value: 'lost' } },
+          { index: -1, type: 'text', text: { value: 'lost' } },
+          { index: 0, type: 'text', text: { value: 'b' } },
+        ],
+      }),
+    )
+    expect(s.messages[0]).toMatchObject({ role: 'user', future_field: { nested: 1 } })
+    expect(s.messages[0]?.content).toEqual([{ type: 'text', text: { value: 'ab', annotations: [] } }])
+  })
+
   it('merges tool-call deltas by index: function arguments, code input, outputs appended', () => {
     let s = applyRunEvent(emptyRunSnapshot, { event: 'thread.run.step.created', data: step() })
     const delta = (tool_calls: unknown[]) =>
