@@ -14,8 +14,7 @@ export const frameScheduler: CommitScheduler = (flush) => {
     const id = requestAnimationFrame(() => flush())
     return () => cancelAnimationFrame(id)
   }
-  const id = setTimeout(flush, 16)
-  return () => clearTimeout(id)
+  return intervalScheduler(16)(flush)
 }
 
 export function intervalScheduler(ms: number): CommitScheduler {

@@ -186,19 +186,6 @@ export function createStreamRegistry(deps: StreamRegistryDeps): StreamRegistry {
       if (ownsSteps && runId) deps.cache?.writeSteps?.(threadId, runId, pending.steps)
     }
 
-    function onEvent(event: AssistantStreamEvent) {
-      pending = applyRunEvent(pending, event)
-      if (isRunEvent(event)) {
-        learnRunId(event.data.id)
-        commit()
-        writeCache(event.data)
-      } else if (event.event === 'error') {
-        commit()
-      } else {
-        scheduleCommit()
-      }
-    }
-
     function close() {
       busy = false
       commit()
@@ -226,10 +213,18 @@ export function createStreamRegistry(deps: StreamRegistryDeps): StreamRegistry {
       let failure: unknown = null
       try {
         for await (const event of stream) {
-          onEvent(event)
-          if (onFirstRun && isRunEvent(event)) {
-            onFirstRun(event.data)
+          pending = applyRunEvent(pending, event)
+          // A run event (status) and an error show at once; deltas wait for the scheduler.
+          if (isRunEvent(event)) {
+            learnRunId(event.data.id)
+            commit()
+            writeCache(event.data)
+            onFirstRun?.(event.data)
             onFirstRun = undefined
+          } else if (event.event === 'error') {
+            commit()
+          } else {
+            scheduleCommit()
           }
         }
       } catch (error) {
