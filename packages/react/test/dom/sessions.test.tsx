@@ -1,7 +1,7 @@
 // Sessions are made while rendering (useRunStream, useRunSession): that is only sound because
 // `streams.create` is pure, and only useful if StrictMode's double render and double effect still
 // end with one session and one connection per run. These tests pin both, on the paced simulator.
-import type { RunCreateParams } from '@runlens/client'
+import type { RunCreateParams, RunsClient } from '@runlens/client'
 import {
   type RunSession,
   type RunStreamHandle,
@@ -34,6 +34,25 @@ async function until(h: Harness, done: () => boolean, rounds = 400) {
   await act(async () => {
     await h.pace.run()
   })
+}
+
+/**
+ * The harness's client, counting the streams asked of it: a stream aborted before its request went
+ * out (StrictMode's cleanup can come that early) never reaches the fetch the harness records.
+ */
+function countingStreams(h: Harness) {
+  const opened: string[] = []
+  const client: RunsClient = {
+    ...h.client,
+    runs: {
+      ...h.client.runs,
+      stream: (threadId, body, options) => {
+        opened.push(threadId)
+        return h.client.runs.stream(threadId, body, options)
+      },
+    },
+  }
+  return { client, opened }
 }
 
 let handle: RunStreamHandle<RunStreamState> | null = null
@@ -97,10 +116,12 @@ describe('sessions under StrictMode', () => {
   test('a run started from an effect opens exactly one stream, which StrictMode does not abort', async () => {
     const h = createHarness()
     const threadId = await h.thread()
-    render(h.wrap(<AutoStart threadId={threadId} body={{ assistant_id: h.assistant('text') }} />))
+    const { client, opened } = countingStreams(h)
+    render(h.wrap(<AutoStart threadId={threadId} body={{ assistant_id: h.assistant('text') }} />, { client }))
     await act(async () => {
       await h.pace.step(3)
     })
+    expect(opened).toEqual([threadId])
     const posts = h.requests.filter((r) => r.method === 'POST')
     expect(posts.map((r) => r.path)).toEqual([runsPath(threadId)])
     // StrictMode unmounted and mounted the effects once: the one stream survived it.

@@ -20,9 +20,8 @@ export interface Harness extends SimHarness {
   wrap(node: ReactNode, options?: WrapOptions): ReactElement
 }
 
-function HarnessProvider({ strict = true, children, ...props }: WrapOptions & RunsProviderProps) {
-  const tree = <RunsProvider {...props}>{children}</RunsProvider>
-  return strict ? <StrictMode>{tree}</StrictMode> : tree
+function HarnessProvider({ children, ...props }: Omit<WrapOptions, 'strict'> & RunsProviderProps) {
+  return <RunsProvider {...props}>{children}</RunsProvider>
 }
 
 export function createHarness(options: HarnessOptions = {}): Harness {
@@ -33,8 +32,8 @@ export function createHarness(options: HarnessOptions = {}): Harness {
   return {
     ...h,
     queryClient,
-    wrap(node, wrapOptions = {}) {
-      return (
+    wrap(node, { strict = true, ...wrapOptions } = {}) {
+      const tree = (
         <HarnessProvider
           client={h.client}
           queryClient={queryClient}
@@ -45,6 +44,9 @@ export function createHarness(options: HarnessOptions = {}): Harness {
           {node}
         </HarnessProvider>
       )
+      // StrictMode as the root element: when a component renders it (as this provider once did),
+      // React 19 skips the double effects of the tree's first mount, which are the point of it.
+      return strict ? <StrictMode>{tree}</StrictMode> : tree
     },
   }
 }
