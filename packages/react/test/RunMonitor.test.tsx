@@ -1,4 +1,4 @@
-import { createRunsClient, type RunCreateParams } from '@runlens/client'
+import type { RunCreateParams } from '@runlens/client'
 import {
   RunMonitor,
   type RunMonitorProps,
@@ -8,7 +8,7 @@ import {
 } from '@runlens/react'
 import type { SimulatorOptions } from '@runlens/simulator'
 import { composeStories } from '@storybook/react-vite'
-import { render, screen, waitFor, within } from '@testing-library/react'
+import { act, render, screen, within } from '@testing-library/react'
 import { userEvent } from '@testing-library/user-event'
 import { useEffect } from 'react'
 import { afterEach, describe, expect, test, vi } from 'vitest'
@@ -17,17 +17,23 @@ import { createHarness, type Harness } from './support/harness.js'
 import { fakeTimers, realTimers, tick } from './support/timers.js'
 
 // The connected monitor against the simulator in-process: real streams, real polling, the real
-// cache. The simulator runs on short real delays so that a person-like click lands mid-run.
-const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
+// cache. The simulator moves only when the test steps it (its pace), so a click lands exactly where
+// the test puts it, and no test waits on real time.
 
-function harness(tokenDelayMs = 1): Harness {
-  return createHarness({ paced: false, sim: { sleep: realSleep, tokenDelayMs } })
+/** Steps the simulator, letting React render between steps, until `done()` holds (and no further). */
+async function until(h: Harness, done: () => boolean, rounds = 2000) {
+  for (let i = 0; i < rounds && !done(); i++) {
+    await act(async () => {
+      await h.pace.step(1)
+    })
+  }
+  expect(done()).toBe(true)
 }
 
-/** Runs a scenario to its end outside React, polling on real time (the simulator moves on timers). */
+/** Runs a scenario to its end outside React; the simulator runs free from here on. */
 async function finishedRun(h: Harness, threadId: string, scenario: string) {
-  const client = createRunsClient({ baseURL: 'http://sim.test/v1', fetch: h.fetch, maxRetries: 0 })
-  return client.runs.createAndPoll(threadId, body(scenario), { pollIntervalMs: 5 })
+  h.pace.auto()
+  return h.client.runs.createAndPoll(threadId, body(scenario), { pollIntervalMs: 5 })
 }
 
 const body = (scenario: string, content = 'Hello'): RunCreateParams => ({
@@ -60,18 +66,18 @@ function LiveMonitor({
   )
 }
 
-const timeout = { timeout: 5000 }
 const T0 = Date.UTC(2026, 10, 25, 12, 0, 0)
 const state = (el: HTMLElement) => el.getAttribute('data-state')
+const answer = (el: HTMLElement) => el.querySelector('.rl-monitor__answer')?.textContent ?? ''
 
 describe('RunMonitor', () => {
   test('shows a streamed run from its first event to completion, with one request and no polling', async () => {
-    const h = harness()
+    const h = createHarness()
     const threadId = await h.thread()
     render(h.wrap(<LiveMonitor threadId={threadId} start={body('text')} />))
     const monitor = screen.getByTestId('live')
 
-    await waitFor(() => expect(state(monitor)).toBe('completed'), timeout)
+    await until(h, () => state(monitor) === 'completed')
     expect(monitor.textContent).toContain("Hello! I'm a simulated assistant")
     expect(monitor.getAttribute('data-connection')).toBe('closed')
     expect(within(monitor).getByRole('heading', { name: 'Steps' })).toBeTruthy()
@@ -85,83 +91,87 @@ describe('RunMonitor', () => {
   })
 
   test('opens a finished run by id: status, steps, usage and its answer from the messages', async () => {
-    const h = harness()
+    const h = createHarness()
     const threadId = await h.thread()
     const run = await finishedRun(h, threadId, 'text')
     expect(run.status).toBe('completed')
 
     render(h.wrap(<RunMonitor threadId={threadId} runId={run.id} data-testid="m" />))
     const monitor = screen.getByTestId('m')
-    await waitFor(() => expect(state(monitor)).toBe('completed'), timeout)
-    await waitFor(() => expect(monitor.textContent).toContain("Hello! I'm a simulated assistant"), timeout)
-    await waitFor(() => expect(monitor.querySelectorAll('.rl-step').length).toBeGreaterThan(0), timeout)
+    await until(
+      h,
+      () =>
+        state(monitor) === 'completed' &&
+        answer(monitor).includes("Hello! I'm a simulated assistant") &&
+        monitor.querySelectorAll('.rl-step').length > 0,
+    )
     expect(monitor.textContent).toContain(run.id)
     // Not streamed here: no connection label.
     expect(monitor.getAttribute('data-connection')).toBeNull()
   })
 
   test('shows why a run failed', async () => {
-    const h = harness()
+    const h = createHarness()
     const threadId = await h.thread()
     const run = await finishedRun(h, threadId, 'server_error')
     render(h.wrap(<RunMonitor threadId={threadId} runId={run.id} data-testid="m" />))
     const monitor = screen.getByTestId('m')
-    await waitFor(() => expect(state(monitor)).toBe('failed'), timeout)
+    await until(h, () => state(monitor) === 'failed')
     expect(monitor.querySelector('.rl-error__message')?.textContent).toBe('Sorry, something went wrong.')
     expect(monitor.textContent).toContain('server_error')
   })
 
   test('a stream that breaks with an error event shows the run failure once', async () => {
-    const h = harness()
+    const h = createHarness()
     const threadId = await h.thread()
     render(h.wrap(<LiveMonitor threadId={threadId} start={body('stream_error')} />))
     const monitor = screen.getByTestId('live')
-    await waitFor(() => expect(state(monitor)).toBe('failed'), timeout)
-    await waitFor(() => expect(monitor.getAttribute('data-connection')).toBe('closed'), timeout)
+    await until(h, () => state(monitor) === 'failed' && monitor.getAttribute('data-connection') === 'closed')
     const messages = [...monitor.querySelectorAll('.rl-error__message')].map((el) => el.textContent)
     expect(messages).toEqual(['Sorry, something went wrong.'])
   })
 
   test('answers a tool call with one submission, even on a double click', async () => {
-    const h = harness()
+    const h = createHarness()
     const threadId = await h.thread()
     const user = userEvent.setup()
     render(h.wrap(<LiveMonitor threadId={threadId} start={body('function_call')} requireApproval />))
     const monitor = screen.getByTestId('live')
 
-    await waitFor(() => expect(state(monitor)).toBe('requires_action'), timeout)
+    await until(h, () => state(monitor) === 'requires_action')
     expect(monitor.textContent).toContain('get_current_weather')
     await user.click(within(monitor).getByRole('button', { name: 'Approve' }))
     await user.type(within(monitor).getByLabelText('Output of get_current_weather'), 'rainy, 12 °C')
     await user.dblClick(within(monitor).getByRole('button', { name: 'Submit outputs' }))
 
-    await waitFor(() => expect(state(monitor)).toBe('completed'), timeout)
+    await until(h, () => state(monitor) === 'completed')
     expect(monitor.textContent).toContain('The weather in Paris: rainy, 12 °C.')
     expect(h.count('POST', /\/submit_tool_outputs$/)).toBe(1)
   })
 
   test('cancels a streaming run with one cancel request and ends cancelled', async () => {
-    const h = harness(5)
+    const h = createHarness()
     const threadId = await h.thread()
     const user = userEvent.setup()
     render(h.wrap(<LiveMonitor threadId={threadId} start={body('slow_stream')} />))
     const monitor = screen.getByTestId('live')
 
-    await waitFor(() => expect(monitor.textContent).toContain('Paragraph 1.'), timeout)
+    await until(h, () => answer(monitor).includes('Paragraph 1.'))
     await user.click(within(monitor).getByRole('button', { name: 'Cancel run' }))
-    await waitFor(() => expect(state(monitor)).toBe('cancelled'), timeout)
-    expect(monitor.textContent).not.toContain('Paragraph 12.')
+    await until(h, () => state(monitor) === 'cancelled')
+    expect(answer(monitor)).not.toContain('Paragraph 12.')
     expect(within(monitor).queryByRole('button', { name: /cancel/i })).toBeNull()
     expect(h.count('POST', /\/cancel$/)).toBe(1)
   })
 
   test('a second monitor of the same run, by id, shares the live session', async () => {
-    const h = harness()
+    const h = createHarness()
     const threadId = await h.thread()
     render(h.wrap(<LiveMonitor threadId={threadId} start={body('text')} follow />))
-    await waitFor(() => expect(state(screen.getByTestId('live'))).toBe('completed'), timeout)
-    const follower = await screen.findByTestId('follower')
-    await waitFor(() => expect(state(follower)).toBe('completed'), timeout)
+    const monitor = screen.getByTestId('live')
+    await until(h, () => state(monitor) === 'completed')
+    const follower = screen.getByTestId('follower')
+    expect(state(follower)).toBe('completed')
     expect(follower.textContent).toContain("Hello! I'm a simulated assistant")
     expect(live?.runId).toBeTruthy()
     expect(h.count('POST', /^\/threads\/[^/]+\/runs$/)).toBe(1)
@@ -169,7 +179,7 @@ describe('RunMonitor', () => {
   })
 
   test('recovers a dropped stream by polling and ends with the server text, once', async () => {
-    const h = harness()
+    const h = createHarness()
     const threadId = await h.thread()
     // The simulator cuts the stream after 6 events (no terminal event, no [DONE]).
     const client = h.client
@@ -184,12 +194,10 @@ describe('RunMonitor', () => {
           }),
       },
     }
-    render(
-      h.wrap(<LiveMonitor threadId={threadId} start={body('text')} />, { client: cutting, sleep: realSleep }),
-    )
+    render(h.wrap(<LiveMonitor threadId={threadId} start={body('text')} />, { client: cutting }))
     const monitor = screen.getByTestId('live')
-    await waitFor(() => expect(state(monitor)).toBe('completed'), { timeout: 10_000 })
-    const text = monitor.querySelector('.rl-monitor__answer')?.textContent ?? ''
+    await until(h, () => state(monitor) === 'completed')
+    const text = answer(monitor)
     expect(text.match(/Hello! I'm a simulated assistant/g)?.length).toBe(1)
     expect(text).toContain('How can I assist you today?')
     expect(h.count('GET', /^\/threads\/[^/]+\/runs\/[^/]+$/)).toBeGreaterThan(0)
