@@ -18,7 +18,8 @@ import { fakeTimers, realTimers, tick } from './support/timers.js'
 
 // The connected monitor against the simulator in-process: real streams, real polling, the real
 // cache. The simulator moves only when the test steps it (its pace), so a click lands exactly where
-// the test puts it, and no test waits on real time.
+// the test puts it, and no test waits on real time (but the full-flow stories at the end, which
+// play on their own simulator, as in Storybook).
 
 /** Steps the simulator, letting React render between steps, until `done()` holds (and no further). */
 async function until(h: Harness, done: () => boolean, rounds = 2000) {
