@@ -7,6 +7,7 @@ import type { ComponentPropsWithoutRef } from 'react'
 // biome-ignore lint/correctness/noUnusedImports: the factory of the JSX below (the header's @jsx)
 import { h } from '../h.js'
 import { forwardRef, useId } from '../peers.js'
+import { requiredToolCalls } from '../store/submissionRegistry.js'
 import { cx } from './cx.js'
 import { monitorLabels, statusLabels } from './defaultLabels.js'
 import { below, type HeadingLevel, heading } from './headings.js'
@@ -108,8 +109,8 @@ export const RunMonitorView = forwardRef<HTMLElement, RunMonitorViewProps>(funct
 
   const sub = below(headingLevel)
   const isCancelling = cancelling || status === 'cancelling'
-  const toolCalls = run?.required_action?.submit_tool_outputs.tool_calls ?? []
-  const showAction = status === 'requires_action' && toolCalls.length > 0
+  const toolCalls = requiredToolCalls(run) ?? []
+  const showAction = toolCalls.length > 0
   const showRole = messages.some((m) => m.role !== 'assistant')
 
   // The override applies to every part, so the parts read it from context like any other provider.

@@ -372,7 +372,7 @@ export function createStreamRegistry(deps: StreamRegistryDeps): StreamRegistry {
               if (now && now.status !== 'requires_action') return resolve(now)
               const error = store.getState().error
               reject(
-                error ?? new StreamInterruptedError('The submission stream closed before any run event.'),
+                error ?? new StreamInterruptedError('The submission stream ended before naming its run.'),
               )
             })
           })
