@@ -14,6 +14,25 @@ export interface RunStepsQuery {
   include?: RunStepInclude[]
 }
 
+// The two keys a run monitor needs, also importable alone: a module that uses only these leaves the
+// rest of `runKeys` out of its bundle (an object is kept whole once anything reads it).
+
+/** `runKeys.detail`: a run. */
+export const runDetailKey = (threadId: string, runId: string) =>
+  ['runlens', 'thread', threadId, 'run', runId] as const
+
+/** `runKeys.steps`: a run's steps, under the run's key. */
+export const runStepsKey = (threadId: string, runId: string, query?: RunStepsQuery) =>
+  [
+    'runlens',
+    'thread',
+    threadId,
+    'run',
+    runId,
+    'steps',
+    query?.include && query.include.length > 0 ? { include: [...query.include] } : {},
+  ] as const
+
 /**
  * The query keys of runlens, as a key factory (the TanStack convention): each key extends its
  * parent, so `invalidateQueries({ queryKey: runKeys.thread(id) })` reaches every run, list and
@@ -33,17 +52,8 @@ export const runKeys = {
   list: (threadId: string, query?: RunListQuery) =>
     // `limit` left undefined is dropped from the hash, so no key needs it spelled out.
     ['runlens', 'thread', threadId, 'runs', { order: query?.order ?? 'desc', limit: query?.limit }] as const,
-  detail: (threadId: string, runId: string) => ['runlens', 'thread', threadId, 'run', runId] as const,
-  steps: (threadId: string, runId: string, query?: RunStepsQuery) =>
-    [
-      'runlens',
-      'thread',
-      threadId,
-      'run',
-      runId,
-      'steps',
-      query?.include && query.include.length > 0 ? { include: [...query.include] } : {},
-    ] as const,
+  detail: runDetailKey,
+  steps: runStepsKey,
 }
 
 /** Reads `[threadId, runId]` back from a run's key; `null` for any other key. */

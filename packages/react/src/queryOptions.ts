@@ -4,7 +4,7 @@ import { queryOptions } from '@tanstack/react-query'
 import { listSteps } from './collect.js'
 import type { RunsError } from './errors.js'
 import { isActiveRunStatus, pollDelayMs, retrieveRun } from './polling.js'
-import { type RunStepsQuery, runKeys } from './queryKeys.js'
+import { type RunStepsQuery, runDetailKey, runStepsKey } from './queryKeys.js'
 
 // In a module of its own, so that a bundle without lists imports no infiniteQueryOptions (esbuild
 // keeps every name of an external import, used or not).
@@ -41,13 +41,13 @@ export function runQueryOptions(
   options: RunQueryOptions = {},
 ) {
   const { pollIntervalMs, isLive } = options
-  return queryOptions<Run, RunsError, Run, ReturnType<typeof runKeys.detail>>({
-    queryKey: runKeys.detail(threadId, runId),
+  return queryOptions<Run, RunsError, Run, ReturnType<typeof runDetailKey>>({
+    queryKey: runDetailKey(threadId, runId),
     // The signal is left alone on purpose: React Query cancels a fetch that consumed it when its
     // last observer unmounts, and StrictMode's unmount-remount would then send every GET twice.
     queryFn: () => retrieveRun(client, threadId, runId),
     enabled: threadId !== '' && runId !== '',
-    refetchInterval: (query: Query<Run, RunsError, Run, ReturnType<typeof runKeys.detail>>) => {
+    refetchInterval: (query: Query<Run, RunsError, Run, ReturnType<typeof runDetailKey>>) => {
       const run = query.state.data
       if (!run || !isActiveRunStatus(run.status) || isLive?.()) return false
       return pollDelayMs(run, pollIntervalMs)
@@ -82,8 +82,8 @@ export function runStepsQueryOptions(
   options: RunStepsQueryOptions = {},
 ) {
   const { include, pollIntervalMs, getRun, isLive } = options
-  return queryOptions<RunStep[], RunsError, RunStep[], ReturnType<typeof runKeys.steps>>({
-    queryKey: runKeys.steps(threadId, runId, include ? { include } : undefined),
+  return queryOptions<RunStep[], RunsError, RunStep[], ReturnType<typeof runStepsKey>>({
+    queryKey: runStepsKey(threadId, runId, include ? { include } : undefined),
     queryFn: () => listSteps(client, threadId, runId, include),
     enabled: threadId !== '' && runId !== '',
     refetchInterval: (query) => {
