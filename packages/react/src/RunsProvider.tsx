@@ -1,7 +1,7 @@
 'use client'
 
 import type { RunsClient, Sleep } from '@runlens/client'
-import type { ReactNode } from 'react'
+import type { JSX, ReactNode } from 'react'
 import { createRunCacheSink } from './cache.js'
 import { RunsContext, type RunsContextValue } from './context.js'
 import {
@@ -33,7 +33,7 @@ export interface RunsProviderProps {
  * Gives the hooks below it a client, a QueryClient, and the shared registries (one live stream
  * per run, one submission per required action).
  */
-export function RunsProvider({ client, queryClient, sleep, children }: RunsProviderProps) {
+export function RunsProvider({ client, queryClient, sleep, children }: RunsProviderProps): JSX.Element {
   const outer = useContext(QueryClientContext)
   const [own] = useState(() => (queryClient || outer ? null : new QueryClient()))
   const qc = queryClient ?? outer ?? own!

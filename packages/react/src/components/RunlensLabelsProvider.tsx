@@ -1,6 +1,6 @@
 'use client'
 
-import type { ReactNode } from 'react'
+import type { JSX, ReactNode } from 'react'
 import { createContext, createElement, useContext, useMemo } from '../peers.js'
 import type { PartialLabels, RunlensLabels } from './defaultLabels.js'
 
@@ -63,7 +63,12 @@ export function mergeLabels<T extends RunlensLabelsOverride>(
  * Supplies labels (other languages, other wording), locale and time zone to every runlens
  * component below it. Nested providers merge onto their parent's values.
  */
-export function RunlensLabelsProvider({ labels, locale, timeZone, children }: RunlensLabelsProviderProps) {
+export function RunlensLabelsProvider({
+  labels,
+  locale,
+  timeZone,
+  children,
+}: RunlensLabelsProviderProps): JSX.Element {
   const parent = useContext(RunlensLabelsContext)
   const value = useMemo(
     () => ({
