@@ -7,7 +7,7 @@ import { RunMonitorView, type RunMonitorViewProps } from './components/RunMonito
 import { useRunsContext } from './context.js'
 import { asError } from './errors.js'
 import { forwardRef, useCallback, useEffect, useQuery, useState, useStore } from './peers.js'
-import { runKeys } from './queryKeys.js'
+import { runDetailKey } from './queryKeys.js'
 import type { RunStore } from './store/runStore.js'
 import { useRun } from './useRun.js'
 import { useRunSession } from './useRunSession.js'
@@ -104,7 +104,7 @@ export const RunMonitor = forwardRef<HTMLElement, RunMonitorProps>(function RunM
   const status = run?.status
   const showStreamedText = started && text !== ''
   const messagesQuery = useQuery({
-    queryKey: [...runKeys.detail(threadId, id ?? ''), 'messages', status ?? null],
+    queryKey: [...runDetailKey(threadId, id ?? ''), 'messages', status ?? null],
     queryFn: ({ signal }) => listMessages(client, threadId, id!, signal),
     enabled: Boolean(id && status) && !live && !showStreamedText,
     staleTime: Number.POSITIVE_INFINITY,
@@ -120,7 +120,7 @@ export const RunMonitor = forwardRef<HTMLElement, RunMonitorProps>(function RunM
     if (expiresAt === null || !id) return
     const timer = setTimeout(
       () => {
-        void queryClient.invalidateQueries({ queryKey: runKeys.detail(threadId, id) })
+        void queryClient.invalidateQueries({ queryKey: runDetailKey(threadId, id) })
       },
       expiresAt * 1000 + EXPIRY_GRACE_MS - now(),
     )

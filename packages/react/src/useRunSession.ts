@@ -3,7 +3,7 @@
 import type { Run } from '@runlens/client'
 import { useRunsContext } from './context.js'
 import { hashKey, useEffect, useState, useSyncExternalStore } from './peers.js'
-import { runKeys } from './queryKeys.js'
+import { runDetailKey } from './queryKeys.js'
 import type { RunSession } from './store/streamRegistry.js'
 
 interface Watched {
@@ -45,7 +45,7 @@ export function useRunSession(threadId: string, runId: string | null): RunSessio
   // while this session has no connection of its own.
   useEffect(() => {
     if (!runId) return
-    const key = runKeys.detail(threadId, runId)
+    const key = runDetailKey(threadId, runId)
     const sync = () => {
       const cached = queryClient.getQueryData<Run>(key)
       if (cached) session.seed(cached)
