@@ -106,12 +106,16 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return path
 }
 
-/** Collects uncaught page errors and console errors so that a test can assert there were none. */
+/**
+ * Collects uncaught page errors, console errors and console warnings (React's development
+ * warnings among them) so that a test can assert there were none.
+ */
 export function watchErrors(page: Page): string[] {
   const errors: string[] = []
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`))
   page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`)
+    const type = message.type()
+    if (type === 'error' || type === 'warning') errors.push(`console.${type}: ${message.text()}`)
   })
   return errors
 }
