@@ -19,7 +19,8 @@ import { toStreamEvent } from '../packages/client/src/sse/toStreamEvent.js'
 import { bodyOf, type SyntheticRun, syntheticRun } from './syntheticRun.js'
 
 const deltas = Number(process.env.BENCH_DELTAS ?? 100_000)
-const repeats = Number(process.env.BENCH_REPEATS ?? 7)
+// 15 rounds: between two runs of the benchmark the medians then move by a few percent, not ten.
+const repeats = Number(process.env.BENCH_REPEATS ?? 15)
 const run = syntheticRun(deltas)
 
 type Contender = (run: SyntheticRun) => Promise<number>

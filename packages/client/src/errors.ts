@@ -133,7 +133,7 @@ export async function apiErrorFor(response: Response): Promise<APIError> {
     // Not JSON: proxies answer with HTML or plain text; the text becomes the message.
   }
   return new (byStatus[status] ?? (status >= 500 ? InternalServerError : APIError))(
-    error?.message ?? (text.trim().slice(0, 500) || 'status code (no body)'),
+    error?.message ?? (text.trim().slice(0, 500) || '(no body)'),
     undefined,
     error,
     status,

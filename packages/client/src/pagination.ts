@@ -24,10 +24,7 @@ export function createPagePromise<T, Q extends CursorQuery>(
       return {
         data,
         hasMore: !!body.has_more,
-        firstId: body.first_id ?? null,
-        lastId: body.last_id ?? null,
         body,
-        hasNextPage: () => hasNext,
         nextPage: () =>
           hasNext
             ? createPagePromise(fetchPage, { ...query, [backwards ? 'before' : 'after']: cursor })

@@ -641,11 +641,8 @@ export interface RunStream extends AsyncIterable<AssistantStreamEvent> {
 export interface CursorPage<T> {
   data: T[]
   hasMore: boolean
-  firstId: string | null
-  lastId: string | null
-  /** The list body as the server sent it, unknown fields included. */
+  /** The list body as the server sent it: `first_id`, `last_id` and unknown fields included. */
   body: ListResponse<T>
-  hasNextPage(): boolean
   /** The following page (in the direction of the first query), or null after the last one. */
   nextPage(): PagePromise<T> | null
 }

@@ -220,11 +220,16 @@ describe('errors', () => {
     expect((error as APIError).headers?.get('x-request-id')).toBe('req_123')
   })
 
-  it('a body that is not JSON becomes the message', async () => {
+  it('a body that is not JSON becomes the message; no body says so', async () => {
     const { client } = clientWith(() => new Response('Bad gateway', { status: 502 }), { maxRetries: 0 })
     await expect(client.runs.retrieve('t', 'r')).rejects.toMatchObject({
       status: 502,
       message: '502 Bad gateway',
+    })
+    const empty = clientWith(() => new Response(null, { status: 404 }), { maxRetries: 0 }).client
+    await expect(empty.runs.retrieve('t', 'r')).rejects.toMatchObject({
+      status: 404,
+      message: '404 (no body)',
     })
   })
 
@@ -432,7 +437,7 @@ describe('pagination', () => {
     const page = await client.runs.list('t', { limit: 2 })
     expect(page.data.map((r) => r.id)).toEqual(['run_0', 'run_1'])
     expect(page.hasMore).toBe(true)
-    expect(page.hasNextPage()).toBe(true)
+    expect(page.body).toMatchObject({ object: 'list', first_id: 'run_0', last_id: 'run_1', has_more: true })
     const second = await page.nextPage()
     expect(second?.data.map((r) => r.id)).toEqual(['run_2', 'run_3'])
     expect(new URL(calls[1]!.url).searchParams.get('after')).toBe('run_1')

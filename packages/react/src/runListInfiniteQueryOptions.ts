@@ -26,7 +26,12 @@ export function runListInfiniteQueryOptions(client: RunsClient, threadId: string
         ...(query.limit !== undefined && { limit: query.limit }),
         ...(pageParam && { after: pageParam }),
       })
-      return { data: page.data, hasMore: page.hasMore, firstId: page.firstId, lastId: page.lastId }
+      return {
+        data: page.data,
+        hasMore: page.hasMore,
+        firstId: page.body.first_id ?? null,
+        lastId: page.body.last_id ?? null,
+      }
     },
     initialPageParam: undefined,
     getNextPageParam: (last) =>
