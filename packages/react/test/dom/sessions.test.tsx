@@ -18,23 +18,11 @@ import { useStore } from 'zustand'
 import { createStreamRegistry } from '../../src/store/streamRegistry.js'
 import { createSubmissionRegistry } from '../../src/store/submissionRegistry.js'
 import { useRunSession } from '../../src/useRunSession.js'
-import { createHarness, type Harness, serverText } from '../support/harness.js'
+import { createHarness, type Harness, serverText, until } from '../support/harness.js'
 
 afterEach(() => cleanup())
 
 const runsPath = (threadId: string) => `/threads/${threadId}/runs`
-
-/** Steps the simulator until `done()`, then lets everything pending finish. */
-async function until(h: Harness, done: () => boolean, rounds = 400) {
-  for (let i = 0; i < rounds && !done(); i++) {
-    await act(async () => {
-      await h.pace.step(1)
-    })
-  }
-  await act(async () => {
-    await h.pace.run()
-  })
-}
 
 /**
  * The harness's client, counting the streams asked of it: a stream aborted before its request went

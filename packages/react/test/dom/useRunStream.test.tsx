@@ -17,7 +17,7 @@ import {
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { useEffect } from 'react'
 import { afterEach, describe, expect, test, vi } from 'vitest'
-import { createHarness, type Harness, serverText } from '../support/harness.js'
+import { createHarness, serverText, until } from '../support/harness.js'
 
 afterEach(() => cleanup())
 
@@ -153,17 +153,6 @@ function ExistingRun(props: { threadId: string; runId: string }) {
       <p data-testid="existing-text">{s.state.text}</p>
     </>
   )
-}
-
-async function until(h: Harness, done: () => boolean, rounds = 400) {
-  for (let i = 0; i < rounds && !done(); i++) {
-    await act(async () => {
-      await h.pace.step(1)
-    })
-  }
-  await act(async () => {
-    await h.pace.run()
-  })
 }
 
 const text = (id: string) => screen.getByTestId(id).textContent

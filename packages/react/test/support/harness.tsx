@@ -1,5 +1,6 @@
 import { RunsProvider, type RunsProviderProps } from '@runlens/react'
 import { QueryClient } from '@tanstack/react-query'
+import { act } from '@testing-library/react'
 import { type ReactElement, type ReactNode, StrictMode } from 'react'
 import { createSimHarness, type HarnessOptions, type SimHarness } from './sim.js'
 
@@ -49,4 +50,16 @@ export function createHarness(options: HarnessOptions = {}): Harness {
       return strict ? <StrictMode>{tree}</StrictMode> : tree
     },
   }
+}
+
+/** Steps the simulator one tick at a time (each inside act) until `done()`, then lets everything pending finish. */
+export async function until(h: Harness, done: () => boolean, rounds = 400): Promise<void> {
+  for (let i = 0; i < rounds && !done(); i++) {
+    await act(async () => {
+      await h.pace.step(1)
+    })
+  }
+  await act(async () => {
+    await h.pace.run()
+  })
 }
