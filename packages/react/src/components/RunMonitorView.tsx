@@ -54,7 +54,10 @@ export interface RunMonitorViewProps extends Omit<ComponentPropsWithoutRef<'sect
   approval?: ApprovalState
   onApprove?: () => void
   onDeny?: () => void
-  /** The clock in ms (countdown, elapsed times). Default `Date.now`. */
+  /**
+   * The clock in ms (countdown, elapsed times; `RunMonitor` also times its expiry check by it).
+   * Default `Date.now`.
+   */
   now?: () => number
   /** BCP 47 locale for numbers and dates. Default: the provider's, else the runtime's. */
   locale?: string
