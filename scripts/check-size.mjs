@@ -20,6 +20,9 @@ const budgets = [
   {
     name: '@runlens/react run monitor',
     budget: 15 * 1024,
+    // JSX goes through h.ts (one `react` import); a module compiled with the automatic runtime would
+    // bring `react/jsx-runtime` back, the extra import h.ts and the react README say the bundle lacks.
+    forbid: ['react/jsx-runtime'],
     // The peers, with their subpaths (react/jsx-runtime, zustand/vanilla, ...).
     external: ['react', 'react-dom', '@tanstack/react-query', 'zustand', 'use-sync-external-store'].flatMap(
       (name) => [name, `${name}/*`],
@@ -32,7 +35,7 @@ export { RunMonitor, RunsProvider } from '@runlens/react'
 ]
 
 let over = false
-for (const { name, budget, external, entry } of budgets) {
+for (const { name, budget, external, entry, forbid = [] } of budgets) {
   const result = await build({
     stdin: { contents: entry, resolveDir: process.cwd(), sourcefile: 'entry.js', loader: 'js' },
     bundle: true,
@@ -47,6 +50,15 @@ for (const { name, budget, external, entry } of budgets) {
     logLevel: 'error',
   })
   const code = result.outputFiles[0].contents
+  const text = result.outputFiles[0].text
+  for (const specifier of forbid) {
+    if (text.includes(`"${specifier}"`) || text.includes(`'${specifier}'`)) {
+      console.error(
+        `${name}: the bundle imports ${specifier}: a module with JSX lacks the classic header (/** @jsxRuntime classic */ /** @jsx h */, see packages/react/src/h.ts)`,
+      )
+      over = true
+    }
+  }
   const gzipped = gzipSync(code, { level: 9 }).length
   if (process.argv.includes('--verbose')) {
     const inputs = Object.entries(Object.values(result.metafile.outputs)[0].inputs)
