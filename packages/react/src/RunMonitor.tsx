@@ -54,9 +54,11 @@ export interface RunMonitorProps
 
 /**
  * How long after `expires_at` to ask the server (its clock and ours differ a little); a deadline
- * passed longer ago is asked about at once (a negative timeout fires at once).
+ * passed longer ago is asked about at once.
  */
 const EXPIRY_GRACE_MS = 500
+/** setTimeout's largest delay: above it (a deadline ~25 days away) browsers and Node fire at once. */
+const MAX_TIMEOUT_MS = 2 ** 31 - 1
 const noSteps: RunStep[] = []
 
 /**
@@ -122,12 +124,10 @@ export const RunMonitor = forwardRef<HTMLElement, RunMonitorProps>(function RunM
   const now = viewProps.now ?? Date.now
   useEffect(() => {
     if (expiresAt === null || !id) return
-    const timer = setTimeout(
-      () => {
-        void queryClient.invalidateQueries({ queryKey: runDetailKey(threadId, id) })
-      },
-      expiresAt * 1000 + EXPIRY_GRACE_MS - now(),
-    )
+    const delay = Math.min(Math.max(expiresAt * 1000 + EXPIRY_GRACE_MS - now(), 0), MAX_TIMEOUT_MS)
+    const timer = setTimeout(() => {
+      void queryClient.invalidateQueries({ queryKey: runDetailKey(threadId, id) })
+    }, delay)
     return () => clearTimeout(timer)
   }, [expiresAt, id, threadId, queryClient, now])
 

@@ -258,6 +258,15 @@ describe('RunMonitor expiry', () => {
     expect(looks()).toBe(1)
     expect(state(monitor)).toBe('expired')
   })
+
+  test('a deadline beyond setTimeout reach (2**31-1 ms) waits rather than firing at once', async () => {
+    // This clock puts the deadline 30 days away: an unclamped delay overflows and fires at once.
+    const farBehind = () => Date.now() - 30 * 24 * 3600_000
+    const { looks } = await waiting({ monitor: { now: farBehind } })
+    await tick(0)
+    await tick(1_000)
+    expect(looks()).toBe(0)
+  })
 })
 
 // The full-flow stories are tests too: each renders on its own in-browser simulator and its play

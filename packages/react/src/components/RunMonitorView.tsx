@@ -56,7 +56,8 @@ export interface RunMonitorViewProps extends Omit<ComponentPropsWithoutRef<'sect
   onDeny?: () => void
   /**
    * The clock in ms (countdown, elapsed times; `RunMonitor` also times its expiry check by it).
-   * Default `Date.now`.
+   * Must return epoch milliseconds, like `Date.now`, and be a stable function (defined outside the
+   * component or memoized): `RunMonitor` re-arms its expiry timer whenever it changes. Default `Date.now`.
    */
   now?: () => number
   /** BCP 47 locale for numbers and dates. Default: the provider's, else the runtime's. */
