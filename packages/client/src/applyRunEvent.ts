@@ -17,7 +17,7 @@ import type {
  * The snapshot before any event, shared by every stream: the reducer never writes to a snapshot
  * (it makes a new one), and neither may its callers.
  */
-export const emptyRunSnapshot: RunSnapshot = { run: null, messages: [], steps: [], error: null, done: false }
+export const emptyRunSnapshot: Readonly<RunSnapshot> = { run: null, messages: [], steps: [], error: null, done: false }
 
 const terminal = new Set<RunStatus>(['completed', 'failed', 'cancelled', 'expired', 'incomplete'])
 
@@ -105,7 +105,6 @@ function applyMessageDelta(message: Message, delta: MessageDelta['delta'] | unde
   // field the spread brought takes a slow path, several times slower on the hottest line here.
   // This spread site also stays monomorphic (messages only), for the same reason.
   const next = { ...message }
-  // A part without a usable index has nowhere to go; dropping it beats corrupting the array.
   if (Array.isArray(delta?.content))
     next.content = mergeIndexed(
       Array.isArray(next.content) ? next.content : [],
@@ -160,10 +159,10 @@ function merge(target: unknown, delta: Fields): Fields {
 }
 
 /** Merges each delta into the item at its index; a delta without a usable index has nowhere to go. */
-function mergeIndexed<D extends { index?: unknown }>(
+function mergeIndexed<D extends Fields>(
   items: unknown[],
   deltas: D[],
-  mergeItem: (item: unknown, delta: D) => unknown = merge as (item: unknown, delta: D) => unknown,
+  mergeItem: (item: unknown, delta: D) => unknown = merge,
 ): unknown[] {
   const next = items.slice()
   for (const delta of deltas)

@@ -26,6 +26,11 @@ describe('stage 2: text -> lines', () => {
     // The LF of a CRLF cut between chunks is no blank line: one frame, not two.
     expect(joined(['data:a\r', '\ndata:b'])).toEqual([{ event: '', data: 'a\nb' }])
     expect(joined(['data:a\r', '', '\ndata:b'])).toEqual([{ event: '', data: 'a\nb' }])
+    // A chunk that is only the LF of such a CRLF: the next LF is a blank line again.
+    expect(joined(['data:a\r', '\n', '\n', 'data:b\n\n'])).toEqual([
+      { event: '', data: 'a' },
+      { event: '', data: 'b' },
+    ])
     // CR CR is a line end and a blank line: two frames.
     expect(joined(['data:a\r', '\rdata:b'])).toEqual([
       { event: '', data: 'a' },
@@ -200,6 +205,23 @@ describe('fuzz', () => {
         },
       ),
       { numRuns: 500 },
+    )
+  })
+
+  it('any chunking decodes as the whole body does, whatever the mix of line endings', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(line, fc.constantFrom('\n', '\r', '\r\n')), { maxLength: 20 }),
+        // Chunks of 1 to 3 bytes: a line end often lands alone or at a chunk's edge.
+        fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 1, maxLength: 30 }),
+        (pieces, sizes) => {
+          const bytes = encoder.encode(pieces.map(([l, end]) => l + end).join(''))
+          const cuts: number[] = []
+          for (let at = 0, i = 0; at < bytes.length; i++) cuts.push((at += sizes[i % sizes.length]!))
+          expect(decodeChunks(splitBytes(bytes, cuts))).toEqual(decodeChunks([bytes]))
+        },
+      ),
+      { numRuns: 2000 },
     )
   })
 

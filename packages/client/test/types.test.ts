@@ -136,7 +136,8 @@ describe('public types', () => {
     expectTypeOf(applyRunEvent).toEqualTypeOf<
       (snapshot: RunSnapshot, event: AssistantStreamEvent) => RunSnapshot
     >()
-    expectTypeOf(emptyRunSnapshot).toEqualTypeOf<RunSnapshot>()
+    // Shared by every stream: typed so that nothing writes to it.
+    expectTypeOf(emptyRunSnapshot).toEqualTypeOf<Readonly<RunSnapshot>>()
     expectTypeOf(isTerminalStatus).toEqualTypeOf<(status: RunStatus) => boolean>()
     expectTypeOf(isPollingStatus).toEqualTypeOf<(status: RunStatus) => boolean>()
     expectTypeOf(pollDelay).returns.toBeNumber()

@@ -39,8 +39,10 @@ export function createSSEDecoder(): SSEDecoder {
     // At the end, two line breaks close the open line and the open frame.
     let text = bytes ? utf8.decode(bytes, { stream: true }) : `${utf8.decode()}\n\n`
     // The LF of a CRLF whose CR ended the previous chunk (and its line) is no line end of its own.
-    if (afterCR && text.startsWith('\n')) text = text.slice(1)
+    // Both are read from the chunk as it came: a chunk that is only that LF ends with no CR.
+    const skipLF = afterCR && text.startsWith('\n')
     if (text) afterCR = text.endsWith('\r')
+    if (skipLF) text = text.slice(1)
     if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n')
     let start = 0
     // indexOf runs in native code; each line is one slice of the chunk, joined once to the line
