@@ -91,25 +91,40 @@ export const Expired: Story = {
 }
 
 export const AllStates: Story = {
+  // Each form is a landmark named by its title: one page of six needs a name apiece (axe's landmark-unique).
   render: (args) => (
     <StateGrid min="20rem">
       <StateCell label="editing">
-        <RequiredAction {...args} />
+        <RequiredAction {...args} aria-label="Action required (editing)" />
       </StateCell>
       <StateCell label="several calls, invalid JSON">
-        <RequiredAction {...args} toolCalls={[forecastCall, brokenCall]} />
+        <RequiredAction
+          {...args}
+          aria-label="Action required (several calls, invalid JSON)"
+          toolCalls={[forecastCall, brokenCall]}
+        />
       </StateCell>
       <StateCell label="pending-approval">
-        <RequiredAction {...args} requireApproval approval="pending" />
+        <RequiredAction
+          {...args}
+          aria-label="Action required (pending-approval)"
+          requireApproval
+          approval="pending"
+        />
       </StateCell>
       <StateCell label="submitting">
-        <RequiredAction {...args} submitting defaultOutputs={{ [weatherCall.id]: '{"temperature_c":21}' }} />
+        <RequiredAction
+          {...args}
+          aria-label="Action required (submitting)"
+          submitting
+          defaultOutputs={{ [weatherCall.id]: '{"temperature_c":21}' }}
+        />
       </StateCell>
       <StateCell label="denied">
-        <RequiredAction {...args} requireApproval approval="denied" />
+        <RequiredAction {...args} aria-label="Action required (denied)" requireApproval approval="denied" />
       </StateCell>
       <StateCell label="expired">
-        <RequiredAction {...args} now={() => STORY_NOW_MS + 600_000} />
+        <RequiredAction {...args} aria-label="Action required (expired)" now={() => STORY_NOW_MS + 600_000} />
       </StateCell>
     </StateGrid>
   ),

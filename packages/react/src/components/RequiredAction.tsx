@@ -121,12 +121,15 @@ export const RequiredAction = forwardRef<HTMLFormElement, RequiredActionProps>(f
       data-state={state}
       data-invalid={invalid ? '' : undefined}
       aria-busy={submitting || undefined}
+      // Named by its title, so that it is a form landmark (an unnamed <form> has no role); a
+      // caller's aria-label would lose to aria-labelledby, so it replaces the title instead.
+      aria-labelledby={props['aria-label'] ? undefined : `${id}-title`}
       noValidate
       onSubmit={submit}
       {...props}
     >
       <div className="rl-action__header">
-        {heading(headingLevel, { className: 'rl-action__title' }, labels.title)}
+        {heading(headingLevel, { id: `${id}-title`, className: 'rl-action__title' }, labels.title)}
         {expiresAt != null && (
           <p className="rl-action__deadline" data-expired={expired ? '' : undefined}>
             {expired ? (

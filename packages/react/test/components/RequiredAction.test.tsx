@@ -150,6 +150,18 @@ describe('RequiredAction', () => {
     ).toBe(true)
   })
 
+  test('is a form landmark named by its title', () => {
+    render(<RequiredAction toolCalls={calls} />)
+    const title = screen.getByRole('heading', { name: 'Action required' })
+    const form = screen.getByRole('form', { name: 'Action required' })
+    expect(form.getAttribute('aria-labelledby')).toBe(title.id)
+  })
+
+  test("a caller's aria-label names the form instead of its title", () => {
+    render(<RequiredAction toolCalls={calls} aria-label="Weather tool" />)
+    expect(screen.getByRole('form', { name: 'Weather tool' })).toBeTruthy()
+  })
+
   test('forwards its ref and passes unknown props through', () => {
     const ref = createRef<HTMLFormElement>()
     render(<RequiredAction ref={ref} toolCalls={calls} data-testid="f" id="mine" />)
@@ -166,6 +178,7 @@ describe('RequiredAction', () => {
       />,
     )
     expect(screen.getByRole('heading', { name: 'Action requise' })).toBeTruthy()
+    expect(screen.getByRole('form', { name: 'Action requise' })).toBeTruthy()
     expect(screen.getByRole('button', { name: 'Envoyer' })).toBeTruthy()
     expect(screen.getByLabelText('Sortie de get_weather')).toBeTruthy()
   })
