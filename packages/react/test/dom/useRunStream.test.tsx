@@ -274,12 +274,13 @@ describe('useRunStream', () => {
     view.rerender(h.wrap(<FollowPage threadId={threadId} runId={runId} showStarter showFollower />))
     view.rerender(h.wrap(<FollowPage threadId={threadId} runId={runId} showStarter={false} showFollower />))
     const post = h.requests.find((r) => r.method === 'POST')!
-    await until(h, () => false, 5)
+    const atUnmount = text('f-text')
+    // The follower alone now: text still arrives, over the starter's request.
+    await until(h, () => text('f-text').length > atUnmount.length)
     expect(post.signal?.aborted).toBe(false)
-    await act(async () => {
-      await h.pace.run()
-    })
     expect(text('f-text')).toBe(await serverText(h, threadId, runId!))
+    expect(h.count('POST')).toBe(1)
+    expect(h.count('GET')).toBe(0) // no reconnection: the one stream carried the run to its end
   })
 
   test('useRun and useRunList show the streamed run with no extra request', async () => {

@@ -52,13 +52,18 @@ export function createHarness(options: HarnessOptions = {}): Harness {
   }
 }
 
-/** Steps the simulator one tick at a time (each inside act) until `done()`, then lets everything pending finish. */
+/**
+ * Steps the simulator one tick at a time (each inside act) until `done()`, then lets everything
+ * pending finish. Throws when `done()` still fails after `rounds` steps: a test that went on from
+ * there would check a state it never reached.
+ */
 export async function until(h: Harness, done: () => boolean, rounds = 400): Promise<void> {
   for (let i = 0; i < rounds && !done(); i++) {
     await act(async () => {
       await h.pace.step(1)
     })
   }
+  if (!done()) throw new Error(`until: condition not met after ${rounds} rounds`)
   await act(async () => {
     await h.pace.run()
   })
