@@ -20,7 +20,12 @@ import { createSubmissionRegistry } from '../../src/store/submissionRegistry.js'
 import { useRunSession } from '../../src/useRunSession.js'
 import { createHarness, type Harness, serverText, until } from '../support/harness.js'
 
-afterEach(() => cleanup())
+afterEach(() => {
+  cleanup()
+  // What the components below wrote: a test must not read the last test's handle or sessions.
+  handle = null
+  for (const name of Object.keys(seen)) delete seen[name]
+})
 
 const runsPath = (threadId: string) => `/threads/${threadId}/runs`
 
