@@ -36,14 +36,15 @@ export interface RunlensLabelsProviderProps {
 function merge<T extends object>(base: T, override: object | undefined, depth: number): T {
   const merged = { ...base } as Record<string, unknown>
   for (const [key, value] of Object.entries(override ?? {})) {
-    const under = merged[key]
     if (value === undefined) continue
+    const under = merged[key]
     merged[key] =
       depth && isPlainObject(under) && isPlainObject(value) ? merge(under, value, depth - 1) : value
   }
   return merged as T
 }
 
+// The client's isObject (packages/client/src/isObject.ts), repeated: the client does not export it.
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

@@ -1,7 +1,12 @@
 import { render, screen } from '@testing-library/react'
 import { createRef } from 'react'
 import { describe, expect, test } from 'vitest'
-import { RunlensLabelsProvider, RunStatusBadge } from '../../src/components/index.js'
+import {
+  defaultLabels,
+  mergeLabels,
+  RunlensLabelsProvider,
+  RunStatusBadge,
+} from '../../src/components/index.js'
 
 const cases = [
   ['queued', 'Queued', 'active'],
@@ -68,6 +73,23 @@ describe('RunStatusBadge', () => {
       </RunlensLabelsProvider>,
     )
     expect(screen.getByTestId('q').textContent).toBe('Statut : En attente')
+  })
+
+  test('an override key left undefined keeps the label it would replace', () => {
+    // As a spread of optional settings makes: `{ prefix: options.prefix }` with no prefix given.
+    const merged = mergeLabels(defaultLabels, {
+      status: { prefix: undefined, statuses: { queued: undefined } },
+    })
+    expect(merged.status.prefix).toBe('Run status:')
+    expect(merged.status.statuses.queued).toBe('Queued')
+    render(
+      <RunlensLabelsProvider labels={{ status: { prefix: 'Statut :' } }}>
+        <RunlensLabelsProvider labels={{ status: { prefix: undefined } }}>
+          <RunStatusBadge status="queued" data-testid="q" labels={{ prefix: undefined }} />
+        </RunlensLabelsProvider>
+      </RunlensLabelsProvider>,
+    )
+    expect(screen.getByTestId('q').textContent).toBe('Statut : Queued')
   })
 
   test('the screen-reader prefix stays hidden without the stylesheet (unstyled mode)', () => {
