@@ -14,8 +14,9 @@ export interface RunStepsQuery {
   include?: RunStepInclude[]
 }
 
-// The two keys a run monitor needs, also importable alone: a module that uses only these leaves the
-// rest of `runKeys` out of its bundle (an object is kept whole once anything reads it).
+// The two keys a run monitor needs, as functions of their own used by this package's modules: a
+// module that uses only these leaves the rest of `runKeys` out of its bundle (an object is kept
+// whole once anything reads it).
 
 /** `runKeys.detail`: a run. */
 export const runDetailKey = (threadId: string, runId: string) =>
