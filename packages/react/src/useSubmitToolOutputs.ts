@@ -7,7 +7,8 @@ import { writeRun } from './cache.js'
 import { useRunsContext } from './context.js'
 import type { RunsError } from './errors.js'
 import { runDetailKey } from './queryKeys.js'
-import { checkToolOutputs, requiredToolCalls, submissionKey } from './store/submissionRegistry.js'
+import { requiredToolCalls } from './requiredToolCalls.js'
+import { checkToolOutputs, submissionKey } from './store/submissionRegistry.js'
 
 /** The outputs, as an array or as the request body. */
 export type SubmitToolOutputsVariables = ToolOutput[] | RunSubmitToolOutputsParams

@@ -7,7 +7,7 @@ import type { ComponentPropsWithoutRef } from 'react'
 // biome-ignore lint/correctness/noUnusedImports: the factory of the JSX below (the header's @jsx)
 import { h } from '../h.js'
 import { forwardRef, useId } from '../peers.js'
-import { requiredToolCalls } from '../store/submissionRegistry.js'
+import { requiredToolCalls } from '../requiredToolCalls.js'
 import { cx } from './cx.js'
 import { monitorLabels, statusLabels } from './defaultLabels.js'
 import { below, type HeadingLevel, heading } from './headings.js'

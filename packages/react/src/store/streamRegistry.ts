@@ -15,14 +15,10 @@ import {
 import { listMessages, listSteps } from '../collect.js'
 import { asError, StreamInterruptedError } from '../errors.js'
 import { isActiveRunStatus, pollDelayMs, retrieveRun } from '../polling.js'
+import { requiredToolCalls } from '../requiredToolCalls.js'
 import { createRunStore, type RunStore, type RunStreamState, snapshotState } from './runStore.js'
 import { type CommitEvery, type CommitScheduler, schedulerFor } from './scheduler.js'
-import {
-  checkToolOutputs,
-  requiredToolCalls,
-  type SubmissionRegistry,
-  submissionKey,
-} from './submissionRegistry.js'
+import { checkToolOutputs, type SubmissionRegistry, submissionKey } from './submissionRegistry.js'
 import type { ToolAnswerer } from './toolHandlers.js'
 
 export interface RunSessionOptions {

@@ -50,12 +50,6 @@ export function submissionKey(threadId: string, runId: string, toolCallIds: read
   return JSON.stringify([threadId, runId, [...toolCallIds].sort()])
 }
 
-/** The tool calls a run waits for; `null` unless it requires action (then the server decides). */
-export function requiredToolCalls(run: Run | null | undefined): RunToolCall[] | null {
-  if (run?.status !== 'requires_action') return null
-  return run.required_action?.submit_tool_outputs?.tool_calls ?? null
-}
-
 /**
  * Checks that `outputs` answer exactly `calls` (each once, nothing else), before anything is
  * sent. Without known calls (the run is not in the cache) only the outputs themselves are checked.

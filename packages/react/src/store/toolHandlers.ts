@@ -1,7 +1,8 @@
 import { APIError, type Run, type RunToolCall, type ToolOutput } from '@runlens/client'
 import { asError, ToolHandlerError } from '../errors.js'
+import { requiredToolCalls } from '../requiredToolCalls.js'
 import type { RunSession } from './streamRegistry.js'
-import { requiredToolCalls, submissionKey } from './submissionRegistry.js'
+import { submissionKey } from './submissionRegistry.js'
 
 /**
  * Answers one function tool call: `args` is the call's parsed `arguments`; a string result is sent
