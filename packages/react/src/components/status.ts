@@ -7,7 +7,7 @@ export type StatusPhase = 'active' | 'waiting' | 'finished' | 'unknown'
 export type StatusOutcome = 'success' | 'failure' | 'neutral' | 'none'
 
 // How each finished status ended; whether a status is active or finished is the client's rule.
-const outcomes: Record<string, StatusOutcome> = {
+const outcomes: Partial<Record<KnownRunStatus, StatusOutcome>> = {
   completed: 'success',
   failed: 'failure',
   expired: 'failure',
