@@ -96,7 +96,8 @@ const keyOf = (threadId: string, runId: string) => `${threadId}\u0000${runId}`
 
 /**
  * `setTimeout`. An abort does not clear it: whoever waits checks the signal once it fires, at most
- * one poll interval later (the client's own sleep does the same).
+ * one poll interval later (the client's own sleep does the same). The same line as the client's
+ * `defaultSleep` (packages/client/src/sleep.ts), repeated here because the client does not export it.
  */
 export const defaultSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
 
