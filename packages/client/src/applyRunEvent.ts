@@ -17,7 +17,13 @@ import type {
  * The snapshot before any event, shared by every stream: the reducer never writes to a snapshot
  * (it makes a new one), and neither may its callers.
  */
-export const emptyRunSnapshot: Readonly<RunSnapshot> = { run: null, messages: [], steps: [], error: null, done: false }
+export const emptyRunSnapshot: Readonly<RunSnapshot> = {
+  run: null,
+  messages: [],
+  steps: [],
+  error: null,
+  done: false,
+}
 
 const terminal = new Set<RunStatus>(['completed', 'failed', 'cancelled', 'expired', 'incomplete'])
 
