@@ -10,6 +10,7 @@ import type {
   RunSnapshot,
   RunStatus,
   RunStep,
+  RunStepDelta,
   TextDeltaContent,
 } from './types.js'
 
@@ -47,31 +48,11 @@ export function applyRunEvent(snapshot: RunSnapshot, event: AssistantStreamEvent
   let { run, messages, steps, error, done } = snapshot
   const data = event.data as Run | Message | RunStep
   switch (event.event) {
-    // A delta for a message or step the snapshot has not seen (a stream joined midway) starts from
-    // a placeholder, so that what it carries still shows until the whole object arrives.
     case 'thread.message.delta':
-      messages = put(
-        messages,
-        event.data.id,
-        (
-          message = {
-            id: event.data.id,
-            object: 'thread.message',
-            role: 'assistant',
-            content: [],
-          } as unknown as Message,
-        ) => applyMessageDelta(message, event.data.delta),
-      )
+      messages = put(messages, event.data, applyMessageDelta)
       break
     case 'thread.run.step.delta':
-      steps = put(
-        steps,
-        event.data.id,
-        (step = { id: event.data.id, object: 'thread.run.step' } as RunStep) => {
-          const change = event.data.delta
-          return isObject(change) ? (merge(step, change) as RunStep) : step
-        },
-      )
+      steps = put(steps, event.data, applyStepDelta)
       break
     case 'done':
       if (done) return snapshot
@@ -85,8 +66,8 @@ export function applyRunEvent(snapshot: RunSnapshot, event: AssistantStreamEvent
       // Every known event but those above carries a whole run, step or message; so may an unknown one.
       if (!isObject(data)) return snapshot
       if (data.object === 'thread.run') run = data as Run
-      else if (data.object === 'thread.message') messages = put(messages, data.id, () => data as Message)
-      else if (data.object === 'thread.run.step') steps = put(steps, data.id, () => data as RunStep)
+      else if (data.object === 'thread.message') messages = put(messages, data as Message, replace)
+      else if (data.object === 'thread.run.step') steps = put(steps, data as RunStep, replace)
       else return snapshot
   }
   // One literal for every change, built the same way: one shape for V8, whatever the event.
@@ -94,23 +75,35 @@ export function applyRunEvent(snapshot: RunSnapshot, event: AssistantStreamEvent
 }
 
 /**
- * A new array where the item of `id` (searched from the end: a delta almost always targets the
- * latest) is replaced by `update(item)`, or `update(undefined)` appended; every other item is
- * the same object.
+ * A new array where the item with the id of `change` (searched from the end: a delta almost
+ * always targets the latest) is replaced by `update(item, change)`, or `update(undefined,
+ * change)` appended; every other item is the same object. `update` is given `change` rather than
+ * closing over it: no function is made per event.
  */
-function put<T extends { id: string }>(items: T[], id: string, update: (item: T | undefined) => T): T[] {
+function put<T extends { id: string }, C extends { id: string }>(
+  items: T[],
+  change: C,
+  update: (item: T | undefined, change: C) => T,
+): T[] {
   let index = items.length - 1
-  while (index >= 0 && items[index]!.id !== id) index--
+  while (index >= 0 && items[index]!.id !== change.id) index--
   const next = items.slice()
-  next[index < 0 ? items.length : index] = update(items[index])
+  next[index < 0 ? items.length : index] = update(items[index], change)
   return next
 }
 
-function applyMessageDelta(message: Message, delta: MessageDelta['delta'] | undefined): Message {
+const replace = <T>(_: T | undefined, item: T) => item
+
+// A delta for a message or step the snapshot has not seen (a stream joined midway) starts from a
+// placeholder, so that what it carries still shows until the whole object arrives.
+
+function applyMessageDelta(message: Message | undefined, { id, delta }: MessageDelta): Message {
   // Copy, then assign: V8 clones a plain spread in one step, but a literal that overrides a
   // field the spread brought takes a slow path, several times slower on the hottest line here.
   // This spread site also stays monomorphic (messages only), for the same reason.
-  const next = { ...message }
+  const next = {
+    ...(message ?? ({ id, object: 'thread.message', role: 'assistant', content: [] } as unknown as Message)),
+  }
   if (Array.isArray(delta?.content))
     next.content = mergeIndexed(
       Array.isArray(next.content) ? next.content : [],
@@ -119,6 +112,11 @@ function applyMessageDelta(message: Message, delta: MessageDelta['delta'] | unde
     ) as MessageContent[]
   if (delta?.role) next.role = delta.role
   return next
+}
+
+function applyStepDelta(step: RunStep | undefined, { id, delta }: RunStepDelta): RunStep {
+  const base = step ?? ({ id, object: 'thread.run.step' } as RunStep)
+  return isObject(delta) ? (merge(base, delta) as RunStep) : base
 }
 
 const mergePart = (previous: unknown, part: MessageDeltaContent) =>
