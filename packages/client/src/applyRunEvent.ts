@@ -92,11 +92,14 @@ function put<T extends { id: string }, C extends { id: string }>(
   return next
 }
 
+/** A whole message or step, as the server sent it, takes the place of what the snapshot had. */
 const replace = <T>(_: T | undefined, item: T) => item
 
-// A delta for a message or step the snapshot has not seen (a stream joined midway) starts from a
-// placeholder, so that what it carries still shows until the whole object arrives.
-
+/**
+ * A message with a delta's content and role merged in. A delta for a message the snapshot has not
+ * seen (a stream joined midway) starts from a placeholder, so that its text still shows until the
+ * whole message arrives; `applyStepDelta` does the same for steps.
+ */
 function applyMessageDelta(message: Message | undefined, { id, delta }: MessageDelta): Message {
   // Copy, then assign: V8 clones a plain spread in one step, but a literal that overrides a
   // field the spread brought takes a slow path, several times slower on the hottest line here.

@@ -25,11 +25,7 @@ export const runDetailKey = (threadId: string, runId: string) =>
 /** `runKeys.steps`: a run's steps, under the run's key. */
 export const runStepsKey = (threadId: string, runId: string, query?: RunStepsQuery) =>
   [
-    'runlens',
-    'thread',
-    threadId,
-    'run',
-    runId,
+    ...runDetailKey(threadId, runId),
     'steps',
     query?.include && query.include.length > 0 ? { include: [...query.include] } : {},
   ] as const
