@@ -14,11 +14,6 @@ const testingLibraryEsm = fileURLToPath(
 
 export default defineConfig({
   plugins: [react()],
-  // @runlens/react's sources compile their JSX to createElement (packages/react/src/h.ts says why).
-  // The development JSX transform would give each call a `__self` prop, for which React 19 logs
-  // that the transform is "outdated"; without it nothing is lost, as React 19 reads neither
-  // `__self` nor `__source`. The published build never had either.
-  oxc: { jsx: { development: false } },
   resolve: { conditions: [source, ...defaultClientConditions] },
   ssr: { resolve: { conditions: [source, ...defaultServerConditions] } },
   test: {

@@ -156,11 +156,6 @@ export function runMonitorConfig(options: RunMonitorDemoOptions = {}, env: Env =
       o.mode === 'simulator' ? simulatorPlugin({ tokenDelayMs: o.tokenDelayMs, seed: o.seed }) : null,
       bannerPlugin(describe),
     ],
-    // @runlens/react's sources compile their JSX to createElement (packages/react/src/h.ts says why).
-    // The development JSX transform would give each call a `__self` prop, for which React 19 logs
-    // that the transform is "outdated"; without it nothing is lost, as React 19 reads neither
-    // `__self` nor `__source`. The published build never had either.
-    oxc: { jsx: { development: false } },
     resolve: { conditions: [source, ...defaultClientConditions] },
     ssr: { resolve: { conditions: [source, ...defaultServerConditions] } },
     server: { host: o.host, port: o.port, strictPort: false, proxy },

@@ -1,16 +1,14 @@
-/** @jsxRuntime classic */
-/** @jsx h */
 'use client'
 
 import type { Run, RunStep, ToolOutput } from '@runlens/client'
+import { useQuery } from '@tanstack/react-query'
+import { forwardRef, useCallback, useEffect, useState } from 'react'
+import { useStore } from 'zustand'
 import { listMessages } from './collect.js'
 import type { RequestErrorLike } from './components/RunError.js'
 import { RunMonitorView, type RunMonitorViewProps } from './components/RunMonitorView.js'
 import { useRunsContext } from './context.js'
 import { asError } from './errors.js'
-// biome-ignore lint/correctness/noUnusedImports: the factory of the JSX below (the header's @jsx)
-import { h } from './h.js'
-import { forwardRef, useCallback, useEffect, useQuery, useState, useStore } from './peers.js'
 import { runDetailKey } from './queryKeys.js'
 import type { RunStore } from './store/runStore.js'
 import { useRun } from './useRun.js'

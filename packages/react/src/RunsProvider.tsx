@@ -1,19 +1,11 @@
 'use client'
 
 import type { RunsClient, Sleep } from '@runlens/client'
+import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query'
 import type { JSX, ReactNode } from 'react'
+import { useContext, useMemo, useRef, useState } from 'react'
 import { createRunCacheSink } from './cache.js'
 import { RunsContext, type RunsContextValue } from './context.js'
-import {
-  createElement,
-  QueryClient,
-  QueryClientContext,
-  QueryClientProvider,
-  useContext,
-  useMemo,
-  useRef,
-  useState,
-} from './peers.js'
 import { createStreamRegistry, defaultSleep } from './store/streamRegistry.js'
 import { createSubmissionRegistry } from './store/submissionRegistry.js'
 
@@ -54,7 +46,7 @@ export function RunsProvider({ client, queryClient, sleep, children }: RunsProvi
     return { client, queryClient: qc, streams, submissions, sleep: wait }
   }, [client, qc])
 
-  // createElement itself, as the JSX of the components compiles to (h.ts): two elements need no JSX header.
-  const content = createElement(RunsContext.Provider, { value }, children)
-  return qc === outer ? content : createElement(QueryClientProvider, { client: qc }, content)
+  const content = <RunsContext.Provider value={value}>{children}</RunsContext.Provider>
+  // An enclosing QueryClientProvider already gives the hooks this QueryClient.
+  return qc === outer ? content : <QueryClientProvider client={qc}>{content}</QueryClientProvider>
 }

@@ -2,7 +2,7 @@
 
 import type { RunsClient, Sleep } from '@runlens/client'
 import type { QueryClient } from '@tanstack/react-query'
-import { createContext, useContext } from './peers.js'
+import { createContext, useContext } from 'react'
 import type { StreamRegistry } from './store/streamRegistry.js'
 import type { SubmissionRegistry } from './store/submissionRegistry.js'
 

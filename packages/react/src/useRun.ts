@@ -2,9 +2,9 @@
 
 import type { Run } from '@runlens/client'
 import type { UseQueryResult } from '@tanstack/react-query'
+import { useQuery } from '@tanstack/react-query'
 import { useRunsContext } from './context.js'
 import type { RunsError } from './errors.js'
-import { useQuery } from './peers.js'
 import { runQueryOptions } from './queryOptions.js'
 
 export interface UseRunOptions {

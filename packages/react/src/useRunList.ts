@@ -3,10 +3,10 @@
 import type { Run } from '@runlens/client'
 import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query'
 import { useInfiniteQuery } from '@tanstack/react-query'
+import { useEffect, useMemo } from 'react'
 import { followRunLists } from './cache.js'
 import { useRunsContext } from './context.js'
 import type { RunsError } from './errors.js'
-import { useEffect, useMemo } from './peers.js'
 import type { RunListQuery } from './queryKeys.js'
 import { type RunListPage, runListInfiniteQueryOptions } from './queryOptions.js'
 

@@ -1,8 +1,9 @@
 'use client'
 
 import type { Run } from '@runlens/client'
+import { hashKey } from '@tanstack/react-query'
+import { useEffect, useState, useSyncExternalStore } from 'react'
 import { useRunsContext } from './context.js'
-import { hashKey, useEffect, useState, useSyncExternalStore } from './peers.js'
 import { runDetailKey } from './queryKeys.js'
 import type { RunSession } from './store/streamRegistry.js'
 

@@ -2,9 +2,9 @@
 
 import type { Run, RunStep } from '@runlens/client'
 import type { UseQueryResult } from '@tanstack/react-query'
+import { useQuery } from '@tanstack/react-query'
 import { useRunsContext } from './context.js'
 import type { RunsError } from './errors.js'
-import { useQuery } from './peers.js'
 import { type RunStepsQuery, runDetailKey } from './queryKeys.js'
 import { runStepsQueryOptions } from './queryOptions.js'
 

@@ -1,8 +1,9 @@
 'use client'
 
 import type { Run, RunCreateParams, RunToolCall, ToolOutput } from '@runlens/client'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { useStore } from 'zustand'
 import { type RunsContextValue, useRunsContext } from './context.js'
-import { useCallback, useEffect, useRef, useState, useStore } from './peers.js'
 import type { RunStore, RunStreamState } from './store/runStore.js'
 import type { CommitEvery, CommitScheduler } from './store/scheduler.js'
 import type { RunSession } from './store/streamRegistry.js'

@@ -1,7 +1,8 @@
 'use client'
 
+import { useEffect, useState, useSyncExternalStore } from 'react'
+import { useStore } from 'zustand'
 import { useRunsContext } from './context.js'
-import { useEffect, useState, useStore, useSyncExternalStore } from './peers.js'
 import { createRunStore, type RunStreamState } from './store/runStore.js'
 
 /**

@@ -1,12 +1,8 @@
-/** @jsxRuntime classic */
-/** @jsx h */
 'use client'
 
 import type { Message } from '@runlens/client'
 import type { ComponentPropsWithoutRef, ReactNode } from 'react'
-// biome-ignore lint/correctness/noUnusedImports: the factory of the JSX below (the header's @jsx)
-import { h } from '../h.js'
-import { Fragment, forwardRef } from '../peers.js'
+import { Fragment, forwardRef } from 'react'
 import { cx } from './cx.js'
 import { type MessageLabels, messageLabels, type PartialLabels } from './defaultLabels.js'
 import { useLabels } from './RunlensLabelsProvider.js'

@@ -1,16 +1,12 @@
-/** @jsxRuntime classic */
-/** @jsx h */
 'use client'
 
 import type { RunToolCall, ToolOutput } from '@runlens/client'
 import type { ComponentPropsWithoutRef, FormEvent } from 'react'
-// biome-ignore lint/correctness/noUnusedImports: the factory of the JSX below (the header's @jsx)
-import { h } from '../h.js'
-import { forwardRef, useId, useState } from '../peers.js'
+import { forwardRef, useId, useState } from 'react'
 import { cx } from './cx.js'
 import { type PartialLabels, type RequiredActionLabels, requiredActionLabels } from './defaultLabels.js'
 import { formatCountdown, isoFromUnix } from './format.js'
-import { type HeadingLevel, heading } from './headings.js'
+import { Heading, type HeadingLevel } from './Heading.js'
 import { Code, Item } from './parts.js'
 import { useLabels } from './RunlensLabelsProvider.js'
 import { useNow } from './useNow.js'
@@ -129,7 +125,9 @@ export const RequiredAction = forwardRef<HTMLFormElement, RequiredActionProps>(f
       {...props}
     >
       <div className="rl-action__header">
-        {heading(headingLevel, { id: `${id}-title`, className: 'rl-action__title' }, labels.title)}
+        <Heading level={headingLevel} id={`${id}-title`} className="rl-action__title">
+          {labels.title}
+        </Heading>
         {expiresAt != null && (
           <p className="rl-action__deadline" data-expired={expired ? '' : undefined}>
             {expired ? (

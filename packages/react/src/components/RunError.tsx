@@ -1,12 +1,8 @@
-/** @jsxRuntime classic */
-/** @jsx h */
 'use client'
 
 import type { IncompleteDetails, RunError as RunErrorData } from '@runlens/client'
 import type { ComponentPropsWithoutRef, ReactNode } from 'react'
-// biome-ignore lint/correctness/noUnusedImports: the factory of the JSX below (the header's @jsx)
-import { h } from '../h.js'
-import { forwardRef } from '../peers.js'
+import { forwardRef } from 'react'
 import { cx } from './cx.js'
 import { type ErrorLabels, errorLabels, type PartialLabels } from './defaultLabels.js'
 import { Item } from './parts.js'

@@ -1,12 +1,8 @@
-/** @jsxRuntime classic */
-/** @jsx h */
 'use client'
 
 import type { Run } from '@runlens/client'
 import type { ComponentPropsWithoutRef } from 'react'
-// biome-ignore lint/correctness/noUnusedImports: the factory of the JSX below (the header's @jsx)
-import { h } from '../h.js'
-import { forwardRef } from '../peers.js'
+import { forwardRef } from 'react'
 import { cx } from './cx.js'
 import { type PartialLabels, type RunListLabels, runListLabels } from './defaultLabels.js'
 import { formatDateTime, formatDuration, formatNumber, isoFromUnix } from './format.js'

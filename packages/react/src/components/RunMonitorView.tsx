@@ -1,16 +1,12 @@
-/** @jsxRuntime classic */
-/** @jsx h */
 'use client'
 
 import type { Message, Run, RunStep, ToolOutput } from '@runlens/client'
 import type { ComponentPropsWithoutRef } from 'react'
-// biome-ignore lint/correctness/noUnusedImports: the factory of the JSX below (the header's @jsx)
-import { h } from '../h.js'
-import { forwardRef, useId } from '../peers.js'
+import { forwardRef, useId } from 'react'
 import { requiredToolCalls } from '../requiredToolCalls.js'
 import { cx } from './cx.js'
 import { monitorLabels, statusLabels } from './defaultLabels.js'
-import { below, type HeadingLevel, heading } from './headings.js'
+import { below, Heading, type HeadingLevel } from './Heading.js'
 import { MessageText } from './MessageText.js'
 import { type ApprovalState, RequiredAction } from './RequiredAction.js'
 import { type RequestErrorLike, RunError } from './RunError.js'
@@ -130,7 +126,9 @@ export const RunMonitorView = forwardRef<HTMLElement, RunMonitorViewProps>(funct
         {...props}
       >
         <div className="rl-monitor__header">
-          {heading(headingLevel, { id: titleId, className: 'rl-monitor__title' }, labels.title)}
+          <Heading level={headingLevel} id={titleId} className="rl-monitor__title">
+            {labels.title}
+          </Heading>
           {run && (
             <code id={runIdId} className="rl-monitor__id">
               {run.id}
@@ -179,7 +177,9 @@ export const RunMonitorView = forwardRef<HTMLElement, RunMonitorViewProps>(funct
         )}
         {(text !== undefined || messages.length > 0) && (
           <div className="rl-monitor__answer">
-            {heading(sub, { style: visuallyHidden }, labels.answer)}
+            <Heading level={sub} style={visuallyHidden}>
+              {labels.answer}
+            </Heading>
             {text !== undefined ? (
               <MessageText text={text} streaming={streaming} />
             ) : (

@@ -1,12 +1,8 @@
-/** @jsxRuntime classic */
-/** @jsx h */
 'use client'
 
 import type { RunStatus } from '@runlens/client'
 import type { ComponentPropsWithoutRef } from 'react'
-// biome-ignore lint/correctness/noUnusedImports: the factory of the JSX below (the header's @jsx)
-import { h } from '../h.js'
-import { forwardRef } from '../peers.js'
+import { forwardRef } from 'react'
 import { cx } from './cx.js'
 import { type PartialLabels, type StatusLabels, statusLabels } from './defaultLabels.js'
 import { useLabels } from './RunlensLabelsProvider.js'

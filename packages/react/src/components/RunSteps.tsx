@@ -1,16 +1,12 @@
-/** @jsxRuntime classic */
-/** @jsx h */
 'use client'
 
 import type { RunStep, ToolCall } from '@runlens/client'
 import type { ComponentPropsWithoutRef, ReactNode } from 'react'
-// biome-ignore lint/correctness/noUnusedImports: the factory of the JSX below (the header's @jsx)
-import { h } from '../h.js'
-import { Fragment, forwardRef } from '../peers.js'
+import { Fragment, forwardRef } from 'react'
 import { cx } from './cx.js'
 import { type PartialLabels, type StepsLabels, stepsLabels } from './defaultLabels.js'
 import { formatDuration, formatScore } from './format.js'
-import { type HeadingLevel, heading } from './headings.js'
+import { Heading, type HeadingLevel } from './Heading.js'
 import { Code, Empty, Item } from './parts.js'
 import { useLabels, useLocale } from './RunlensLabelsProvider.js'
 import { RunStatusBadge } from './RunStatusBadge.js'
@@ -146,7 +142,9 @@ export const RunSteps = forwardRef<HTMLDivElement, RunStepsProps>(function RunSt
       data-state={steps.length ? 'filled' : 'empty'}
       {...props}
     >
-      {heading(headingLevel, { className: 'rl-steps__title' }, labels.title)}
+      <Heading level={headingLevel} className="rl-steps__title">
+        {labels.title}
+      </Heading>
       {steps.length === 0 ? (
         <Empty>{labels.empty}</Empty>
       ) : (

@@ -1,16 +1,12 @@
-/** @jsxRuntime classic */
-/** @jsx h */
 'use client'
 
 import type { RunUsage as RunUsageData } from '@runlens/client'
 import type { ComponentPropsWithoutRef } from 'react'
-// biome-ignore lint/correctness/noUnusedImports: the factory of the JSX below (the header's @jsx)
-import { h } from '../h.js'
-import { forwardRef } from '../peers.js'
+import { forwardRef } from 'react'
 import { cx } from './cx.js'
 import { type PartialLabels, type UsageLabels, usageLabels } from './defaultLabels.js'
 import { formatNumber } from './format.js'
-import { type HeadingLevel, heading } from './headings.js'
+import { Heading, type HeadingLevel } from './Heading.js'
 import { Empty, Item } from './parts.js'
 import { useLabels, useLocale } from './RunlensLabelsProvider.js'
 
@@ -59,7 +55,9 @@ export const RunUsage = forwardRef<HTMLDivElement, RunUsageProps>(function RunUs
   return (
     // A div, not a named section: several panels on a page would repeat the same landmark name.
     <div ref={ref} className={cx('rl-usage', className)} data-state={usage ? 'reported' : 'empty'} {...props}>
-      {heading(headingLevel, { className: 'rl-usage__title' }, labels.title)}
+      <Heading level={headingLevel} className="rl-usage__title">
+        {labels.title}
+      </Heading>
       {usage ? (
         <dl className="rl-usage__list">
           {rows.map(([kind, value, max, label]) => {

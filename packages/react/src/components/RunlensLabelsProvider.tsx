@@ -1,7 +1,7 @@
 'use client'
 
 import type { JSX, ReactNode } from 'react'
-import { createContext, createElement, useContext, useMemo } from '../peers.js'
+import { createContext, useContext, useMemo } from 'react'
 import type { PartialLabels, RunlensLabels } from './defaultLabels.js'
 
 /** A partial override of the labels: any section, any key inside a section. */
@@ -79,8 +79,7 @@ export function RunlensLabelsProvider({
     }),
     [parent, labels, locale, timeZone],
   )
-  // createElement itself, as the JSX of the components compiles to (h.ts): one element needs no JSX header.
-  return createElement(RunlensLabelsContext.Provider, { value }, children)
+  return <RunlensLabelsContext.Provider value={value}>{children}</RunlensLabelsContext.Provider>
 }
 
 /** The labels of one section: its defaults, the providers' overrides, then a component's own `labels` prop. */

@@ -1,7 +1,7 @@
 'use client'
 
 import type { ComponentPropsWithoutRef } from 'react'
-import { createElement, forwardRef } from '../peers.js'
+import { forwardRef } from 'react'
 
 // Inline, not a class: text meant for screen readers only must stay hidden in unstyled mode too,
 // where the stylesheet is not loaded. The usual clip pattern (as in Radix's VisuallyHidden).
@@ -24,6 +24,5 @@ export const VisuallyHidden = forwardRef<HTMLSpanElement, VisuallyHiddenProps>(f
   { style, ...props },
   ref,
 ) {
-  // createElement itself, as the JSX of the components compiles to (h.ts): one element needs no JSX header.
-  return createElement('span', { ref, style: { ...visuallyHidden, ...style }, ...props })
+  return <span ref={ref} style={{ ...visuallyHidden, ...style }} {...props} />
 })

@@ -11,7 +11,7 @@ export type {
   UsageLabels,
 } from './defaultLabels.js'
 export { defaultLabels } from './defaultLabels.js'
-export type { HeadingLevel } from './headings.js'
+export type { HeadingLevel } from './Heading.js'
 export { MessageText, type MessageTextProps, messagePlainText } from './MessageText.js'
 export { type ApprovalState, RequiredAction, type RequiredActionProps } from './RequiredAction.js'
 export { type RequestErrorLike, RunError, type RunErrorProps } from './RunError.js'

@@ -1,9 +1,5 @@
-/** @jsxRuntime classic */
-/** @jsx h */
 import type { ComponentPropsWithoutRef, ReactNode } from 'react'
-// biome-ignore lint/correctness/noUnusedImports: the factory of the JSX below (the header's @jsx)
-import { h } from '../h.js'
-import { Fragment } from '../peers.js'
+import { Fragment } from 'react'
 import { prettyJson } from './format.js'
 
 // Small pieces of markup that several components repeat, said once.

@@ -1,6 +1,6 @@
 'use client'
 
-import { useEffect, useRef, useState } from '../peers.js'
+import { useEffect, useRef, useState } from 'react'
 
 /**
  * What a polite live region says: `text`, each time `key` changes after mount (when `text` is not

@@ -1,6 +1,6 @@
 'use client'
 
-import { useEffect, useState } from '../peers.js'
+import { useEffect, useState } from 'react'
 
 /**
  * The current time in ms, re-read every `tickMs` while `enabled`. The clock is injected so that
