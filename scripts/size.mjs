@@ -10,6 +10,8 @@
 // The guards are regression guards, not goals: they catch a change that adds far more than
 // expected, and leave room for features. Nobody should bend code to save bytes under them.
 // Exits 1 when an addition is above its guard.
+// Vite rather than size-limit: Vite is the workspace's bundler already, while size-limit 14 needs
+// Node 22.19+ and its app preset times the bundle in a Chrome it downloads.
 // Usage: npm run size   (or node scripts/size.mjs, with dist/ up to date)
 import { existsSync } from 'node:fs'
 import { fileURLToPath, pathToFileURL } from 'node:url'

@@ -1,3 +1,6 @@
+// The baseline of scripts/size.mjs: a minimal app that already uses what runlens builds on
+// (react, react-dom, @tanstack/react-query, zustand), so that only what runlens adds is counted.
+// `mountApp(extra)` renders it with the part under measure inside its QueryClientProvider.
 import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query'
 import type { ReactNode } from 'react'
 import { createRoot } from 'react-dom/client'
