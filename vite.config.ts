@@ -68,6 +68,8 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           include: ['test/e2e/**/*.test.ts'],
+          // Makes sure Chromium is there (installing it as root with apt-get) or fails the run.
+          globalSetup: ['test/e2e/globalSetup.ts'],
           testTimeout: 90_000,
           hookTimeout: 120_000,
         },

@@ -1,6 +1,6 @@
 /**
  * A synthetic run as the wire carries it: the lifecycle events of a real run (the shapes of the
- * recordings in shared/fixtures) around `deltas` deltas, a tenth of them code-interpreter input
+ * recordings in test/fixtures) around `deltas` deltas, a tenth of them code-interpreter input
  * of a tool step and the rest the text of one message; then cut into chunks of 1-16 KiB, the
  * sizes a fetch body hands over from a socket.
  */

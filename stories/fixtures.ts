@@ -1,7 +1,7 @@
 import type { Message, Run, RunStep, RunToolCall } from '@runlens/client'
 import type { RequestErrorLike } from '@runlens/react'
 
-// Realistic objects for the stories, shaped after the recorded streams in shared/fixtures
+// Realistic objects for the stories, shaped after the recorded streams in test/fixtures
 // (text-run.sse and function-call-requires-action.sse). Times are fixed so that stories and
 // screenshots are the same on every run.
 

@@ -4,15 +4,13 @@ import {
   axeViolations,
   type Browser,
   type Demo,
-  hasChromium,
   launchChromium,
   screenshot,
   startDemo,
   watchErrors,
 } from './harness.js'
 
-const enabled = hasChromium()
-describe.skipIf(!enabled)('the run monitor demo in Chromium', () => {
+describe('the run monitor demo in Chromium', () => {
   let demo: Demo
   let browser: Browser
   let page: Page

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
@@ -6,27 +5,18 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type BrowserContext, chromium, type Page } from 'playwright-core'
 import { createServer, type ViteDevServer } from 'vite'
+import { inject } from 'vitest'
 import { type RunMonitorDemoOptions, runMonitorConfig } from '../../examples/run-monitor/vite.config.js'
 import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs'
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url))
 const artifactsDir = join(repoRoot, 'test-results', 'e2e')
 
-const chromiumMissingMessage =
-  `Chromium not found at ${chromiumPath}: the end-to-end tests are skipped. Install it with ` +
-  '`sudo apt-get update && sudo apt-get install -y chromium` (or `sh scripts/install-chromium.sh`), ' +
-  'or point RUNLENS_CHROMIUM at another Chromium binary.'
-
-/**
- * Whether the browser tests can run. Without Chromium they are skipped locally with a message, and
- * fail in CI, where a missing browser means a broken setup rather than a choice.
- */
-export function hasChromium(): boolean {
-  if (existsSync(chromiumPath)) return true
-  if (process.env.CI) throw new Error(chromiumMissingMessage.replace('are skipped', 'cannot run in CI'))
-  console.warn(chromiumMissingMessage)
-  return false
-}
+// The project's global setup (globalSetup.ts) got Chromium or found why it cannot. Failing here, as
+// the test file loads, fails the file with that message; a throw in beforeAll would instead leave
+// its tests reported as skipped.
+const chromiumProblem = inject('chromiumProblem')
+if (chromiumProblem) throw new Error(chromiumProblem)
 
 export interface Demo {
   url: string
@@ -75,6 +65,7 @@ export interface Browser {
   close(): Promise<void>
 }
 
+/** Chromium at `chromiumPath`, which the project's global setup (globalSetup.ts) has made sure of. */
 export async function launchChromium(): Promise<Browser> {
   const userDataDir = await mkdtemp(join(tmpdir(), 'runlens-e2e-'))
   const context = await chromium.launchPersistentContext(userDataDir, {

@@ -2,15 +2,7 @@ import { createServer, type IncomingHttpHeaders } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { startSimulatorServer } from '@runlens/simulator/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  type Browser,
-  type Demo,
-  hasChromium,
-  launchChromium,
-  screenshot,
-  startDemo,
-  watchErrors,
-} from './harness.js'
+import { type Browser, type Demo, launchChromium, screenshot, startDemo, watchErrors } from './harness.js'
 
 // Proxy mode: the page talks to same-origin /v1, the dev server forwards to OPENAI_BASE_URL and adds
 // the key. An upstream stand-in records what it receives.
@@ -80,7 +72,7 @@ describe('the demo in proxy mode', () => {
 
 // The whole app in proxy mode, in Chromium, against the simulator served over HTTP as if it were a
 // real server that wants a key: every request must carry the key the dev server adds.
-describe.skipIf(!hasChromium())('the demo in proxy mode, in Chromium', () => {
+describe('the demo in proxy mode, in Chromium', () => {
   const serverKey = 'sk-test-upstream-51c0e2'
   let upstream: Awaited<ReturnType<typeof startSimulatorServer>>
   let demo: Demo

@@ -6,15 +6,12 @@ import {
   axeViolations,
   type Browser,
   type Demo,
-  hasChromium,
   launchChromium,
   repoRoot,
   screenshot,
   startStoriesPage,
   watchErrors,
 } from './harness.js'
-
-const enabled = hasChromium()
 
 // Every story of stories/ (components and full flows) rendered in Chromium in both themes, its play
 // function run, then axe-core with every rule on, colour contrast included, as the Storybook a11y
@@ -38,7 +35,7 @@ const names = storyNames()
 const themes = ['light', 'dark'] as const
 type Theme = (typeof themes)[number] | 'auto'
 
-describe.skipIf(!enabled)('every story in Chromium', () => {
+describe('every story in Chromium', () => {
   let site: Demo
   let browser: Browser
   let page: Page

@@ -1,11 +1,8 @@
-import { readFileSync } from 'node:fs'
 import type { FetchLike } from '../src/types.js'
 
-/** The recordings live in shared/ beside the repository, here and in CI. */
-export function fixture(name: string): string {
-  return readFileSync(new URL(`../../../../shared/fixtures/${name}`, import.meta.url), 'utf8')
-}
+export { fixture } from '../../../test/fixtures/fixture.js'
 
+/** The two recorded Assistants runs (test/fixtures). */
 export const fixtureNames = ['text-run.sse', 'function-call-requires-action.sse'] as const
 
 /** A body that yields the given chunks, one per read. */

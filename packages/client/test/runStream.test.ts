@@ -18,12 +18,17 @@ function streamClient(respond: Parameters<typeof fakeFetch>[0]) {
   return { client, calls: fake.calls }
 }
 
+// Read here, not inside a fake fetch: there a missing file would surface as the client's
+// APIConnectionError instead of the read's own error.
+const textRun = fixture('text-run.sse')
+const functionCallRun = fixture('function-call-requires-action.sse')
+
 const frame = (event: string, data: unknown) =>
   `event: ${event}\ndata: ${typeof data === 'string' ? data : JSON.stringify(data)}\n\n`
 
 describe('RunStream', () => {
   it('yields the recorded events, snapshot follows them, body has stream: true and include[]', async () => {
-    const { client, calls } = streamClient(() => sseResponse(fixture('text-run.sse')))
+    const { client, calls } = streamClient(() => sseResponse(textRun))
     const stream = client.runs.stream('t', { assistant_id: 'a', include: ['x'] })
     const names: string[] = []
     let snapshot = emptyRunSnapshot
@@ -42,7 +47,7 @@ describe('RunStream', () => {
   })
 
   it('finalRun consumes a stream nobody iterates; requires_action + [DONE] is a normal end', async () => {
-    const { client } = streamClient(() => sseResponse(fixture('function-call-requires-action.sse')))
+    const { client } = streamClient(() => sseResponse(functionCallRun))
     const stream = client.runs.stream('t', { assistant_id: 'a' })
     const final = await stream.finalRun()
     expect(final.status).toBe('requires_action')
@@ -192,7 +197,7 @@ describe('RunStream', () => {
   })
 
   it('break before the first event aborts too', async () => {
-    const { client, calls } = streamClient(() => sseResponse(fixture('text-run.sse')))
+    const { client, calls } = streamClient(() => sseResponse(textRun))
     const stream = client.runs.stream('t', { assistant_id: 'a' })
     const it = stream[Symbol.asyncIterator]()
     await it.return?.()

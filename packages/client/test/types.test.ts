@@ -34,7 +34,7 @@ import {
 const client = createRunsClient({ baseURL: 'http://x/v1', fetch: async () => new Response('{}') })
 
 describe('public types', () => {
-  it('the methods return what DESIGN.md says', () => {
+  it('the methods return what the client README documents', () => {
     expectTypeOf(client.runs.create).returns.toEqualTypeOf<Promise<Run>>()
     expectTypeOf(client.runs.stream).returns.toEqualTypeOf<RunStream>()
     expectTypeOf(client.runs.createAndPoll).returns.toEqualTypeOf<Promise<Run>>()

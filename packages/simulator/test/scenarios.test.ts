@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs'
 import type { ListResponse, Message, Run, RunStep } from '@runlens/client'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
+import { fixture } from '../../../test/fixtures/fixture.js'
 import {
   createTarget,
   eventually,
@@ -12,8 +12,6 @@ import {
   useTargetWithThread,
 } from './helpers/harness.js'
 import { readSse, type SseEvent, sseReader } from './helpers/sse.js'
-
-const SPEC_URL = new URL('../../../../shared/openapi/openai-openapi.yaml', import.meta.url)
 
 const FIXTURE_TEXT_ORDER = [
   'thread.run.created',
@@ -32,7 +30,7 @@ const FIXTURE_TEXT_ORDER = [
 
 /** The event names of the spec's streaming example of submit_tool_outputs, repeats folded. */
 const SPEC_SUBMIT_STREAM_ORDER = (() => {
-  const spec = parse(readFileSync(SPEC_URL, 'utf8')) as {
+  const spec = parse(fixture('openai-openapi.yaml')) as {
     paths: Record<string, { post: { 'x-oaiMeta': { examples: Array<{ title: string; response: string }> } } }>
   }
   const examples =

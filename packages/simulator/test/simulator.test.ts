@@ -1,15 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import type { ListResponse, Message, Run } from '@runlens/client'
 import { describe, expect, it } from 'vitest'
+import { fixture } from '../../../test/fixtures/fixture.js'
 import { createSimulator, type Scenario, splitTokens } from '../src/index.js'
 import { createTarget, eventually, nextTurn } from './helpers/harness.js'
 import { parseSse, readSse } from './helpers/sse.js'
 
-const FIXTURES = new URL('../../../../shared/fixtures/', import.meta.url)
-
 describe('tokens', () => {
   it('splits text into the same deltas as the recorded stream', () => {
-    const events = parseSse(readFileSync(new URL('text-run.sse', FIXTURES), 'utf8'))
+    const events = parseSse(fixture('text-run.sse'))
     const deltas = events
       .filter((e) => e.event === 'thread.message.delta')
       .map(

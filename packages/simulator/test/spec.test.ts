@@ -1,16 +1,17 @@
-import { readFileSync } from 'node:fs'
 import type { Run } from '@runlens/client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { fixture, fixturePath } from '../../../test/fixtures/fixture.js'
 import { builtinScenarios } from '../src/index.js'
 import { createTarget, eventually, TARGETS, type Target, TERMINAL } from './helpers/harness.js'
 import { loadSpec, type SpecValidator } from './helpers/spec.js'
 import { parseSse } from './helpers/sse.js'
 
-// The repo's ../shared, as in CI, where the repo is cloned next to a copy of shared/.
-const SPEC_URL = new URL('../../../../shared/openapi/openai-openapi.yaml', import.meta.url)
+// Resolved when the file loads, so that a missing spec fails here, naming its path, rather than in
+// beforeAll, where it would leave every test of the suite reported as skipped.
+const SPEC_PATH = fixturePath('openai-openapi.yaml')
 
 /**
- * Where the recorded streams (../shared/fixtures) show real servers differ from the spec, the
+ * Where the recorded streams (test/fixtures) show real servers differ from the spec, the
  * simulator follows the recordings and only these checks are relaxed:
  * - `instructions` is null on a run whose assistant has none (the spec says string);
  * - a list's `first_id` / `last_id` are null when it is empty (the spec says string).
@@ -103,7 +104,7 @@ describe.each(TARGETS)('every body and every event matches the OpenAPI spec (%s)
   }
 
   beforeAll(async () => {
-    spec = loadSpec(SPEC_URL, relax)
+    spec = loadSpec(SPEC_PATH, relax)
     t = await createTarget(name)
   }, 60_000)
   afterAll(() => t.close())
@@ -223,9 +224,8 @@ describe.each(TARGETS)('every body and every event matches the OpenAPI spec (%s)
     expect(() => spec.check('RunObject', { ...run, usage: undefined })).toThrow(/usage/)
     expect(() => spec.check('RunObject', { ...run, truncation_strategy: { type: 'sometimes' } })).toThrow()
     expect(() => spec.check('ErrorResponse', { error: { message: 'x', type: 'y' } })).toThrow(/param/)
-    for (const fixture of ['text-run.sse', 'function-call-requires-action.sse']) {
-      const text = readFileSync(new URL(`../../../../shared/fixtures/${fixture}`, import.meta.url), 'utf8')
-      for (const event of parseSse(text)) {
+    for (const recording of ['text-run.sse', 'function-call-requires-action.sse'] as const) {
+      for (const event of parseSse(fixture(recording))) {
         if (event.event === 'done') continue
         // The recorded steps lack the spec's `expired_at` and `metadata`; everything else must pass.
         const data =
@@ -235,7 +235,7 @@ describe.each(TARGETS)('every body and every event matches the OpenAPI spec (%s)
         spec.check('AssistantStreamEvent', { event: event.event, data })
       }
     }
-    const strict = loadSpec(SPEC_URL, () => {})
+    const strict = loadSpec(SPEC_PATH, () => {})
     expect(() => strict.check('RunObject', { ...run, instructions: null })).toThrow(/instructions/)
   }, 60_000)
 

@@ -53,12 +53,12 @@ export interface SpecValidator {
  * Loads the official spec and compiles its component schemas with Ajv (JSON Schema 2020-12, as
  * OpenAPI 3.1 uses). `relax` edits the schemas where real servers, as recorded, differ from the spec.
  */
-export function loadSpec(url: URL, relax: (schemas: Record<string, Json>) => void): SpecValidator {
+export function loadSpec(path: string, relax: (schemas: Record<string, Json>) => void): SpecValidator {
   // toJsonSchema copies, so the parsed document (3 MB of YAML, seconds to parse) is shared.
-  let document = parsed.get(url.href)
+  let document = parsed.get(path)
   if (!document) {
-    document = parse(readFileSync(url, 'utf8')) as { components: { schemas: Record<string, unknown> } }
-    parsed.set(url.href, document)
+    document = parse(readFileSync(path, 'utf8')) as { components: { schemas: Record<string, unknown> } }
+    parsed.set(path, document)
   }
   const schemas = toJsonSchema(document.components.schemas) as Record<string, Json>
   relax(schemas)
