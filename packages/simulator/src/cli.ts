@@ -134,3 +134,11 @@ export async function main(argv: string[]): Promise<void> {
   process.once('SIGINT', stop)
   process.once('SIGTERM', stop)
 }
+
+/** What the bin runs: `main`, and for a failure its one-line message and exit code 1. */
+export function run(argv: string[]): void {
+  main(argv).catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error)
+    process.exit(1)
+  })
+}
