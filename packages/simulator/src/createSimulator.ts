@@ -84,6 +84,11 @@ const CORS_HEADERS: Record<string, string> = {
     'x-request-id, openai-poll-after-ms, retry-after, retry-after-ms, idempotent-replayed',
 }
 
+/** The fault chosen for one request, kept for what happens after its handler: the wire. */
+interface Attempt {
+  fault: FaultRule | null
+}
+
 const SCENARIO_NAME = /^[A-Za-z0-9_-]{1,64}$/
 
 /** A scenario's name becomes an assistant id, so it must be one. */
@@ -213,11 +218,6 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     }
   }
 
-  /** The faults chosen for one request, kept for what happens after its handler (the wire). */
-  interface Attempt {
-    fault: FaultRule | null
-  }
-
   const dispatch = async (request: Request, attempt: Attempt): Promise<Response> => {
     const url = new URL(request.url)
     const method = request.method.toUpperCase()
@@ -270,7 +270,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
 
   /**
    * What the wire does to a response, per request: a reset after handling, a stream cut or
-   * stalled, a reset after N bytes, and the client's abort for a stream.
+   * stalled, a cut after N bytes, and the client's abort for a stream.
    */
   const deliver = async (response: Response, fault: FaultRule | null, signal: AbortSignal) => {
     if (fault?.reset === 'after-handling') {
