@@ -1,16 +1,27 @@
+import type { ErrorEventShape } from './engineContext.js'
+import { type FaultRule, parseFaultRule } from './faults.js'
 import { startSimulatorServer } from './node.js'
 
 const HELP = `runlens-sim: the OpenAI Assistants v2 Runs API, simulated locally
 
 Usage: runlens-sim [--port N] [--host H] [--seed S] [--token-delay-ms N] [--api-key K] [--poll-after-ms N]
+                   [--expires-after-ms N] [--error-event-shape wrapped|bare] [--fault RULE]...
 
-  --port N             port to listen on; 0 picks a free one (default 4010)
-  --host H             interface to listen on (default 127.0.0.1)
-  --seed S             seed for ids and fault draws (default runlens)
-  --token-delay-ms N   pause before each streamed token (default 25, a human pace; 0 for tests)
-  --api-key K          require "Authorization: Bearer K" (default: no key needed)
-  --poll-after-ms N    send an openai-poll-after-ms header with every response
-  -h, --help           show this help
+  --port N                  port to listen on; 0 picks a free one (default 4010)
+  --host H                  interface to listen on (default 127.0.0.1)
+  --seed S                  seed for ids and fault draws (default runlens)
+  --token-delay-ms N        pause before each streamed token (default 25, a human pace; 0 for tests)
+  --api-key K               require "Authorization: Bearer K" (default: no key needed)
+  --poll-after-ms N         send an openai-poll-after-ms header with every response
+  --expires-after-ms N      a run waiting for tool outputs expires N ms after its creation
+                            (default: its scenario's expiry, 600 s; 60 s for asst_expired)
+  --error-event-shape S     the data of a stream's "event: error": wrapped (default) is
+                            {"error": {...}} as real servers send it; bare is the spec's shape
+  --fault RULE              a fault for every matching request: the x-runlens-fault grammar plus
+                            method= and path= (a prefix under /v1); repeat it for more rules (the
+                            first that matches applies), e.g.
+                            --fault "method=POST;path=/threads;reset=after-handling;times=1"
+  -h, --help                show this help
 
 Every built-in scenario is an assistant: GET /v1/assistants lists them (asst_text, asst_function_call, ...).
 Inject faults per request with the x-runlens-fault header, e.g. "status=503;times=2".`
@@ -22,6 +33,9 @@ interface CliOptions {
   tokenDelayMs: number
   apiKey?: string
   pollAfterMs?: number
+  expiresAfterMs?: number
+  errorEventShape?: ErrorEventShape
+  faults?: FaultRule[]
 }
 
 function integer(flag: string, value: string | undefined, max: number): number {
@@ -68,6 +82,25 @@ export function parseArgs(argv: readonly string[]): CliOptions | 'help' {
       case '--poll-after-ms':
         options.pollAfterMs = integer(flag, value(), 600_000)
         break
+      case '--expires-after-ms':
+        options.expiresAfterMs = integer(flag, value(), 86_400_000)
+        break
+      case '--error-event-shape': {
+        const shape = value()
+        if (shape !== 'wrapped' && shape !== 'bare')
+          throw new Error(`${flag} expects wrapped or bare, got '${shape}'.`)
+        options.errorEventShape = shape
+        break
+      }
+      case '--fault': {
+        const rule = value()
+        try {
+          options.faults = [...(options.faults ?? []), parseFaultRule(rule)]
+        } catch (error) {
+          throw new Error(`${flag} '${rule}': ${(error as Error).message}.`)
+        }
+        break
+      }
       default:
         throw new Error(`Unknown option '${arg}'. Run runlens-sim --help for the options.`)
     }
@@ -100,4 +133,12 @@ export async function main(argv: string[]): Promise<void> {
   }
   process.once('SIGINT', stop)
   process.once('SIGTERM', stop)
+}
+
+/** What the bin runs: `main`, and for a failure its one-line message and exit code 1. */
+export function run(argv: string[]): void {
+  main(argv).catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error)
+    process.exit(1)
+  })
 }

@@ -1,7 +1,6 @@
 import { type EngineContext, seconds } from './engineContext.js'
 import { notFound } from './errors.js'
 import { expireIfDue } from './runEngine.js'
-import type { StreamFaults } from './runStream.js'
 import {
   ACTIVE_STATUSES,
   type AssistantRecord,
@@ -31,7 +30,6 @@ export interface RouteCall {
   url: URL
   /** The path parameters, decoded, in order. */
   params: string[]
-  streamFaults: StreamFaults
 }
 
 export function createCore(state: SimulatorState, engine: EngineContext): SimulatorCore {

@@ -1,9 +1,12 @@
 import type { Assistant } from '@runlens/client'
+import { ConnectionReset } from './connectionReset.js'
 import { createCore, type SimulatorCore } from './core.js'
-import type { EngineContext } from './engineContext.js'
+import { deliverBody } from './deliverBody.js'
+import type { EngineContext, ErrorEventShape } from './engineContext.js'
 import { SimulatorError } from './errors.js'
 import { createFaultPlan, FAULT_HEADER, type FaultRule, faultBody } from './faults.js'
 import { errorResponse, json } from './http.js'
+import { createIdempotencyStore, IDEMPOTENCY_HEADER } from './idempotency.js'
 import { makeAssistant, scenarioTools } from './objects.js'
 import { createRandom, type Random } from './random.js'
 import { matchRoute } from './router.js'
@@ -32,12 +35,26 @@ export interface SimulatorOptions {
   requireBetaHeader?: boolean
   /** Scenarios to register next to the built-in ones. */
   scenarios?: Scenario[]
+  /**
+   * When set, every run expires this many ms after its creation if it is still waiting for tool
+   * outputs, whatever its scenario's `expiresAfterSeconds` (600 s, 60 s for `expired`) says.
+   */
+  expiresAfterMs?: number
+  /**
+   * The data of a stream's `event: error`: `'wrapped'` (default) is `{"error": {message, type,
+   * param, code}}`, as real servers send it and the official SDKs read it; `'bare'` is the error
+   * object alone, as the OpenAPI spec's ErrorEvent describes it.
+   */
+  errorEventShape?: ErrorEventShape
 }
 
 export interface Simulator {
   /** A `fetch` serving the API: pass it to the client as its `fetch`. Any origin works. */
   fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response>
-  /** The same, for a `Request` you already have. Never rejects, except for an aborted request. */
+  /**
+   * The same, for a `Request` you already have. Never rejects, except for an aborted request and
+   * a `reset` fault (a `TypeError`, as `fetch` rejects for a network error).
+   */
   handle(request: Request): Promise<Response>
   /** Forgets every thread, message and run, and restarts ids and faults from the seed. */
   reset(): void
@@ -63,7 +80,13 @@ const CORS_HEADERS: Record<string, string> = {
   'access-control-allow-origin': '*',
   'access-control-allow-headers': '*',
   'access-control-allow-methods': 'GET, POST, DELETE, OPTIONS',
-  'access-control-expose-headers': 'x-request-id, openai-poll-after-ms, retry-after, retry-after-ms',
+  'access-control-expose-headers':
+    'x-request-id, openai-poll-after-ms, retry-after, retry-after-ms, idempotent-replayed',
+}
+
+/** The fault chosen for one request, kept for what happens after its handler: the wire. */
+interface Attempt {
+  fault: FaultRule | null
 }
 
 const SCENARIO_NAME = /^[A-Za-z0-9_-]{1,64}$/
@@ -75,6 +98,16 @@ function checkScenario(scenario: Scenario): void {
   }
   if (!Array.isArray(scenario.steps))
     throw new TypeError(`Scenario '${scenario.name}' needs a 'steps' array.`)
+}
+
+function checkOptions(options: SimulatorOptions): void {
+  const { expiresAfterMs, errorEventShape } = options
+  if (expiresAfterMs !== undefined && !(Number.isFinite(expiresAfterMs) && expiresAfterMs >= 0)) {
+    throw new TypeError(`expiresAfterMs must be a number of ms >= 0, got ${expiresAfterMs}.`)
+  }
+  if (errorEventShape !== undefined && errorEventShape !== 'wrapped' && errorEventShape !== 'bare') {
+    throw new TypeError(`errorEventShape must be 'wrapped' or 'bare', got '${errorEventShape}'.`)
+  }
 }
 
 const abortError = (signal: AbortSignal): unknown =>
@@ -89,6 +122,7 @@ function mask(key: string): string {
  * Response, ReadableStream, TextEncoder), so it runs in browsers, workers and Node alike.
  */
 export function createSimulator(options: SimulatorOptions = {}): Simulator {
+  checkOptions(options)
   const seed = options.seed ?? 'runlens'
   const now = options.now ?? Date.now
   const sleep = options.sleep ?? defaultSleep
@@ -106,9 +140,12 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       return ids
     },
     tokenDelayMs: options.tokenDelayMs ?? 0,
+    expiresAfterMs: options.expiresAfterMs ?? null,
+    errorEventShape: options.errorEventShape ?? 'wrapped',
     generation: () => generation,
   }
   const faults = createFaultPlan(options.faults ?? [], () => createRandom(seed, 'faults'))
+  const idempotency = createIdempotencyStore(now)
   let state: SimulatorState
   let core: SimulatorCore
 
@@ -130,6 +167,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     ids = createRandom(seed, 'ids')
     requestIds = createRandom(seed, 'requests')
     faults.reset()
+    idempotency.clear()
     state = { threads: new Map(), assistants: new Map(), scenarios, runs: new Map() }
     core = createCore(state, engine)
     for (const scenario of scenarios.values()) addScenarioAssistant(scenario)
@@ -180,7 +218,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     }
   }
 
-  const dispatch = async (request: Request): Promise<Response> => {
+  const dispatch = async (request: Request, attempt: Attempt): Promise<Response> => {
     const url = new URL(request.url)
     const method = request.method.toUpperCase()
     if (method === 'OPTIONS') return new Response(null, { status: 204 })
@@ -198,7 +236,9 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
         param: FAULT_HEADER,
       })
     }
+    attempt.fault = fault
     if (fault?.latencyMs) await wait(fault.latencyMs, request.signal)
+    if (fault?.reset === 'before-handling') throw new ConnectionReset('before-headers')
     if (fault?.status !== undefined) {
       const body = faultBody(fault.status)
       const headers: Record<string, string> = {}
@@ -221,22 +261,47 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
         headers: { allow: match.allow.join(', ') },
       })
     }
-    return match.handler(core, {
-      request,
-      url,
-      params: match.params,
-      streamFaults: { cutAfter: fault?.cutAfter, stallAfter: fault?.stallAfter },
+    const handler = async () => match.handler(core, { request, url, params: match.params })
+    const key = request.headers.get(IDEMPOTENCY_HEADER)
+    // GET reads change nothing: a key there has nothing to protect.
+    if (key === null || method === 'GET' || method === 'HEAD') return handler()
+    return idempotency.handleOnce(key, request, `${method} ${path}${url.search}`, handler)
+  }
+
+  /**
+   * What the wire does to a response, per request: a reset after handling, a stream cut or
+   * stalled, a cut after N bytes, and the client's abort for a stream.
+   */
+  const deliver = async (response: Response, fault: FaultRule | null, signal: AbortSignal) => {
+    if (fault?.reset === 'after-handling') {
+      // The work is done (and kept for an idempotent retry); this client only loses the answer.
+      await response.body?.cancel()
+      throw new ConnectionReset('before-headers')
+    }
+    const events = response.headers.get('content-type')?.startsWith('text/event-stream') ?? false
+    if (!response.body || (!events && fault?.resetAfterBytes === undefined)) return response
+    const body = deliverBody(response.body, {
+      events,
+      faults: {
+        cutAfter: fault?.cutAfter,
+        stallAfter: fault?.stallAfter,
+        resetAfterBytes: fault?.resetAfterBytes,
+      },
+      signal,
     })
+    return new Response(body, { status: response.status, headers: response.headers })
   }
 
   const handle = async (request: Request): Promise<Response> => {
     const requestId = `req_${requestIds.hex(32)}`
     if (request.signal.aborted) throw abortError(request.signal)
+    const attempt: Attempt = { fault: null }
     let response: Response
     try {
-      response = await dispatch(request)
+      response = await dispatch(request, attempt)
     } catch (error) {
       if (request.signal.aborted) throw abortError(request.signal)
+      if (error instanceof ConnectionReset) throw error
       if (error instanceof SimulatorError) response = errorResponse(error)
       else {
         // Never crash on a request: an unexpected error is the real API's 500.
@@ -249,7 +314,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     if (options.pollAfterMs !== undefined)
       response.headers.set('openai-poll-after-ms', String(options.pollAfterMs))
     for (const [name, value] of Object.entries(CORS_HEADERS)) response.headers.set(name, value)
-    return response
+    return deliver(response, attempt.fault, request.signal)
   }
 
   return {

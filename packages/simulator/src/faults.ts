@@ -10,11 +10,18 @@ import type { Random } from './random.js'
  *   latency-ms=50              wait 50 ms (on the injectable sleep) before answering
  *   cut-after=5                a stream ends after 5 events, with no terminal event and no [DONE]
  *   stall-after=5              a stream sends 5 events, then stays open and silent
+ *   reset=before-handling      the connection is reset before the request is handled: no effect
+ *   reset=after-handling       the request is handled (a run is created...), then the connection is
+ *                              reset before the response headers: the client never learns the outcome
+ *   reset-after-bytes=100      the connection closes after 100 bytes of the response body, before
+ *                              its end (at its end if it is shorter): reading the body fails
  *   times=2                    only the first 2 requests carrying this exact header value get the
  *                              fault, later ones pass ("fail twice, then succeed")
  *   probability=0.3            the fault hits 30% of requests, drawn from the seeded random
  *
  * For example `x-runlens-fault: status=503;times=2` or `x-runlens-fault: latency-ms=50;cut-after=8`.
+ * A global rule (the `faults` option, the CLI's `--fault`) may also name `method=POST` and
+ * `path=/threads/runs` (a prefix under the base path) to choose its requests.
  */
 export interface FaultRule {
   /** Answer with this status instead of handling the request. */
@@ -29,6 +36,17 @@ export interface FaultRule {
   cutAfter?: number
   /** Stop sending after this many events and keep the stream open. */
   stallAfter?: number
+  /**
+   * Reset the connection (a TCP RST) before the response headers: before the request is handled,
+   * so nothing happens, or after, so it took effect but its answer is lost. In process, `fetch`
+   * rejects with a `TypeError` as a network error does.
+   */
+  reset?: ResetPhase
+  /**
+   * Close the connection after this many bytes of the response body (at its end if it is
+   * shorter): the body never ends normally, reading it fails with a `TypeError` ('terminated').
+   */
+  resetAfterBytes?: number
   /** Apply to the first N matching requests only. */
   times?: number
   /** Between 0 and 1; drawn from the simulator's seeded random. Default 1. */
@@ -39,36 +57,70 @@ export interface FaultRule {
   path?: string | RegExp
 }
 
+export type ResetPhase = 'before-handling' | 'after-handling'
+
+const RESET_PHASES: readonly string[] = ['before-handling', 'after-handling'] satisfies ResetPhase[]
+
 export const FAULT_HEADER = 'x-runlens-fault'
 
-const KEYS: Record<string, keyof FaultRule> = {
+/** The keys whose value is a number, by their name in the header. */
+const NUMBER_KEYS: Record<string, keyof FaultRule> = {
   status: 'status',
   'retry-after': 'retryAfter',
   'retry-after-ms': 'retryAfterMs',
   'latency-ms': 'latencyMs',
   'cut-after': 'cutAfter',
   'stall-after': 'stallAfter',
+  'reset-after-bytes': 'resetAfterBytes',
   times: 'times',
   probability: 'probability',
 }
 
 /** Parses the header; throws an Error whose message says what is wrong. */
 export function parseFaultHeader(value: string): FaultRule {
+  return parseFault(value, false)
+}
+
+/**
+ * Parses a global rule in the header's grammar plus `method=POST` and `path=/threads/runs` (a
+ * prefix under the base path), as the CLI's `--fault` takes it; throws like parseFaultHeader.
+ */
+export function parseFaultRule(value: string): FaultRule {
+  return parseFault(value, true)
+}
+
+function parseFault(value: string, global: boolean): FaultRule {
   const rule: FaultRule = {}
+  const known = [...Object.keys(NUMBER_KEYS), 'reset', ...(global ? ['method', 'path'] : [])]
   for (const part of value.split(';')) {
     const trimmed = part.trim()
     if (trimmed === '') continue
     const [rawKey = '', rawValue, ...rest] = trimmed.split('=')
-    const key = KEYS[rawKey.trim().toLowerCase()]
-    if (!key) throw new Error(`unknown key '${rawKey.trim()}' (known: ${Object.keys(KEYS).join(', ')})`)
-    const number = Number(rawValue?.trim())
-    if (
-      rawValue === undefined ||
-      rest.length > 0 ||
-      rawValue.trim() === '' ||
-      !Number.isFinite(number) ||
-      number < 0
-    ) {
+    const name = rawKey.trim().toLowerCase()
+    if (!known.includes(name)) throw new Error(`unknown key '${rawKey.trim()}' (known: ${known.join(', ')})`)
+    const text = rawValue?.trim() ?? ''
+    if (name === 'reset') {
+      if (!RESET_PHASES.includes(text) || rest.length > 0) {
+        throw new Error(`'reset' must be ${RESET_PHASES.join(' or ')}, got '${rawValue ?? ''}'`)
+      }
+      rule.reset = text as ResetPhase
+      continue
+    }
+    if (name === 'method') {
+      if (!/^[A-Za-z]+$/.test(text) || rest.length > 0)
+        throw new Error(`'method' must be an HTTP method, got '${rawValue ?? ''}'`)
+      rule.method = text.toUpperCase()
+      continue
+    }
+    if (name === 'path') {
+      if (!text.startsWith('/') || rest.length > 0)
+        throw new Error(`'path' must start with '/', got '${rawValue ?? ''}'`)
+      rule.path = text
+      continue
+    }
+    const key = NUMBER_KEYS[name] as keyof FaultRule
+    const number = Number(text)
+    if (rawValue === undefined || rest.length > 0 || text === '' || !Number.isFinite(number) || number < 0) {
       throw new Error(`'${rawKey.trim()}' needs a number >= 0, got '${rawValue ?? ''}'`)
     }
     if (key === 'status' && (!Number.isInteger(number) || number < 400 || number > 599)) {
@@ -76,6 +128,8 @@ export function parseFaultHeader(value: string): FaultRule {
     }
     if (key === 'probability' && number > 1)
       throw new Error(`'probability' must be between 0 and 1, got '${rawValue}'`)
+    if (key === 'resetAfterBytes' && !Number.isInteger(number))
+      throw new Error(`'reset-after-bytes' needs a whole number of bytes, got '${rawValue}'`)
     ;(rule as Record<string, number>)[key] = number
   }
   return rule

@@ -1,5 +1,7 @@
 export { createSimulator, type Simulator, type SimulatorOptions } from './createSimulator.js'
-export { FAULT_HEADER, type FaultRule, parseFaultHeader } from './faults.js'
+export type { ErrorEventShape } from './engineContext.js'
+export { FAULT_HEADER, type FaultRule, parseFaultHeader, parseFaultRule, type ResetPhase } from './faults.js'
+export { IDEMPOTENCY_HEADER, IDEMPOTENCY_MAX_KEYS, IDEMPOTENCY_TTL_MS } from './idempotency.js'
 export type {
   Scenario,
   ScenarioContext,

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { ConnectionReset } from './connectionReset.js'
 import { createSimulator, type Simulator, type SimulatorOptions } from './createSimulator.js'
 
 export interface SimulatorServerOptions extends SimulatorOptions {
@@ -39,6 +40,16 @@ async function toRequest(req: IncomingMessage, origin: string, signal: AbortSign
   return new Request(url, { method, headers, body, signal })
 }
 
+/**
+ * A `reset` fault before the response headers, made real: the socket is closed with a TCP RST,
+ * so the client's fetch fails with ECONNRESET.
+ */
+function resetConnection(res: ServerResponse): void {
+  const socket = res.socket
+  if (socket && !socket.destroyed) socket.resetAndDestroy()
+  else res.destroy()
+}
+
 /** Writes a web Response to Node, flushing each chunk (one SSE frame) as it comes. */
 async function writeResponse(response: Response, res: ServerResponse): Promise<void> {
   res.writeHead(response.status, Object.fromEntries(response.headers))
@@ -48,15 +59,21 @@ async function writeResponse(response: Response, res: ServerResponse): Promise<v
   }
   res.flushHeaders()
   const reader = response.body.getReader()
+  // Settles once the last chunk is handed to the kernel, so a cut never drops bytes it follows.
+  let written = Promise.resolve()
   try {
     for (;;) {
       const { done, value } = await reader.read()
       if (done) break
-      res.write(value)
+      written = new Promise((resolve) => res.write(value, () => resolve()))
     }
     res.end()
-  } catch {
-    // The client went away (or the stream was aborted): nothing more to write.
+  } catch (error) {
+    // A `reset-after-bytes` fault: the socket closes after the bytes that went, before the body's
+    // end, so the client's read fails ('terminated'). No RST here: one right after data races
+    // with it at the client, which may then drop those bytes or report the end differently.
+    if (error instanceof ConnectionReset) await written
+    // Or the client went away (or the stream was aborted): nothing more to write.
     res.destroy()
   } finally {
     reader.releaseLock()
@@ -79,8 +96,9 @@ export async function handleNodeRequest(
     const request = await toRequest(req, `http://${host}`, controller.signal)
     const response = await simulator.handle(request)
     await writeResponse(response, res)
-  } catch {
-    if (!res.headersSent && !res.destroyed) {
+  } catch (error) {
+    if (error instanceof ConnectionReset) resetConnection(res)
+    else if (!res.headersSent && !res.destroyed) {
       res.writeHead(500, { 'content-type': 'application/json' })
       res.end(
         JSON.stringify({

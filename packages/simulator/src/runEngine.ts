@@ -435,13 +435,15 @@ function failRun(
   streamError: boolean,
 ): void {
   if (streamError) {
-    // The connection breaks the way a real server's does: an `error` event, then nothing.
-    closeStreams(rec, 'error', {
+    // The connection breaks the way a real server's does: an `error` event, then nothing. Its
+    // data is wrapped in `error` as real servers send it, unless the spec's bare shape is asked for.
+    const error = {
       message: 'The server had an error while processing your request. Sorry about that!',
       type: 'server_error',
       param: null,
       code: null,
-    })
+    }
+    closeStreams(rec, 'error', ctx.errorEventShape === 'bare' ? error : { error })
   }
   rec.run.last_error = { code, message }
   closeOpenWork(ctx, rec, 'failed', 'run_failed')
@@ -506,17 +508,15 @@ export function resumeWithOutputs(
  * expires anything by itself and a real clock does.
  */
 export function expireIfDue(ctx: EngineContext, rec: RunRecord): void {
-  const expiresAt = rec.run.expires_at
-  if (rec.run.status !== 'requires_action' || expiresAt === null) return
-  if (ctx.now() < expiresAt * 1000) return
+  if (rec.run.status !== 'requires_action' || rec.run.expires_at === null) return
+  if (ctx.now() < rec.expiresAtMs) return
   closeOpenWork(ctx, rec, 'expired', 'run_expired')
   finish(ctx, rec, 'expired')
 }
 
 function watchExpiry(ctx: EngineContext, rec: RunRecord): void {
-  const expiresAt = rec.run.expires_at
-  if (expiresAt === null) return
-  void ctx.sleepDetached(Math.max(0, expiresAt * 1000 - ctx.now())).then(() => {
+  if (rec.run.expires_at === null) return
+  void ctx.sleepDetached(Math.max(0, rec.expiresAtMs - ctx.now())).then(() => {
     if (rec.generation === ctx.generation()) expireIfDue(ctx, rec)
   })
 }

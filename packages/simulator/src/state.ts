@@ -36,6 +36,11 @@ export interface RunRecord {
   listeners: Set<RunListener>
   /** Prompt tokens of the thread when the run started: every step's prompt starts from it. */
   basePromptTokens: number
+  /**
+   * When a run waiting for outputs expires, in ms: `run.expires_at` is this in whole seconds,
+   * rounded up, so the run never expires before the time it shows.
+   */
+  expiresAtMs: number
   /** Which reset() of the simulator created it: a driver of an older generation stops. */
   generation: number
 }

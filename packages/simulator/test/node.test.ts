@@ -129,6 +129,12 @@ describe('runlens-sim arguments', () => {
         'k',
         '--poll-after-ms',
         '100',
+        '--expires-after-ms',
+        '1500',
+        '--error-event-shape=bare',
+        '--fault',
+        'status=503;times=2',
+        '--fault=method=POST;path=/threads/runs;reset=after-handling',
       ]),
     ).toEqual({
       port: 0,
@@ -137,6 +143,12 @@ describe('runlens-sim arguments', () => {
       tokenDelayMs: 0,
       apiKey: 'k',
       pollAfterMs: 100,
+      expiresAfterMs: 1500,
+      errorEventShape: 'bare',
+      faults: [
+        { status: 503, times: 2 },
+        { method: 'POST', path: '/threads/runs', reset: 'after-handling' },
+      ],
     })
     expect(parseArgs([])).toMatchObject({ port: 4010, host: '127.0.0.1', tokenDelayMs: 25 })
     expect(parseArgs(['--help'])).toBe('help')
@@ -149,6 +161,10 @@ describe('runlens-sim arguments', () => {
     [['--seed', '--port'], '--seed needs a value.'],
     [['--colour', 'red'], "Unknown option '--colour'. Run runlens-sim --help for the options."],
     [['--token-delay-ms=-1'], "--token-delay-ms expects an integer from 0 to 60000, got '-1'."],
+    [['--expires-after-ms', '1.5'], "--expires-after-ms expects an integer from 0 to 86400000, got '1.5'."],
+    [['--error-event-shape', 'flat'], "--error-event-shape expects wrapped or bare, got 'flat'."],
+    [['--fault', 'colour=red'], "--fault 'colour=red': unknown key 'colour'"],
+    [['--fault'], '--fault needs a value.'],
   ])('rejects %j clearly', (argv, message) => {
     expect(() => parseArgs(argv)).toThrow(message)
   })

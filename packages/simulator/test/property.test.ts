@@ -202,19 +202,31 @@ describe.each(TARGETS)('random requests (%s)', (name) => {
             'bogus',
             'status=9999',
             'times=x',
+            'reset=before-handling',
+            'reset=sometimes',
           ),
         ),
-        async (method, requestPath, requestQuery, requestBody, fault) => {
+        // A few keys shared by all runs: replays, reuses for other requests (422) and fresh keys.
+        fc.option(fc.constantFrom('key-1', 'key-2', 'key-3')),
+        async (method, requestPath, requestQuery, requestBody, fault, key) => {
           await settle()
           const before = await snapshot()
           const headers: Record<string, string> = { 'content-type': 'application/json' }
           if (fault !== null) headers['x-runlens-fault'] = fault
+          if (key !== null) headers['idempotency-key'] = key
           const canHaveBody = method !== 'GET' && method !== 'HEAD'
-          const response = await t.fetch(`${requestPath}${requestQuery}`, {
+          const sent = t.fetch(`${requestPath}${requestQuery}`, {
             method,
             headers,
             body: canHaveBody ? requestBody : undefined,
           })
+          if (fault === 'reset=before-handling' && method !== 'OPTIONS') {
+            // Lost before it was handled, like a network error: nothing happened.
+            await expect(sent).rejects.toThrow(TypeError)
+            expect(await snapshot()).toBe(before)
+            return
+          }
+          const response = await sent
           expect(response.headers.get('x-request-id')).toMatch(/^req_[0-9a-f]{32}$/)
           statuses.add(response.status)
           if (method === 'OPTIONS') {

@@ -302,9 +302,18 @@ describe.each(TARGETS)('scenarios (%s)', (name) => {
 
   it('stream_error: `event: error` mid-stream and no done; polling sees the run failed', async () => {
     const events = await stream('asst_stream_error')
-    expect(events.at(-1)).toMatchObject({
+    // Wrapped in `error`, as the real servers send it (the spec's bare shape is an option, below).
+    expect(events.at(-1)).toEqual({
       event: 'error',
-      data: { type: 'server_error', param: null, code: null },
+      data: {
+        error: {
+          message: 'The server had an error while processing your request. Sorry about that!',
+          type: 'server_error',
+          param: null,
+          code: null,
+        },
+      },
+      raw: expect.any(String),
     })
     expect(events.some((e) => e.event === 'done')).toBe(false)
     const runId = (events[0]!.data as Run).id
@@ -313,6 +322,27 @@ describe.each(TARGETS)('scenarios (%s)', (name) => {
       t.get(`/threads/${threadId}/messages?run_id=${runId}`),
     )
     expect(messages.data[0]?.status).toBe('incomplete')
+  })
+
+  it("stream_error with errorEventShape 'bare': the error object alone, as the spec has it", async () => {
+    const bare = await createTarget(name, { errorEventShape: 'bare' })
+    try {
+      const thread = await bare.json<{ id: string }>(bare.post('/threads', {}))
+      const response = await bare.post(`/threads/${thread.id}/runs`, {
+        assistant_id: 'asst_stream_error',
+        stream: true,
+      })
+      const events = await readSse(response)
+      expect(events.at(-1)?.event).toBe('error')
+      expect(events.at(-1)?.data).toEqual({
+        message: 'The server had an error while processing your request. Sorry about that!',
+        type: 'server_error',
+        param: null,
+        code: null,
+      })
+    } finally {
+      await bare.close()
+    }
   })
 
   it('rate_limit: fails with rate_limit_exceeded before any step', async () => {
@@ -413,6 +443,28 @@ describe.each(TARGETS)('scenarios (%s)', (name) => {
     expect(await late.json()).toMatchObject({
       error: { message: 'Runs in status "expired" do not accept tool outputs.' },
     })
+  })
+
+  it('expiresAfterMs: every run waiting for outputs expires that long after creation, to the ms', async () => {
+    const quick = await createTarget(name, { expiresAfterMs: 1500 })
+    try {
+      const thread = await quick.json<{ id: string }>(quick.post('/threads', {}))
+      const response = await quick.post(`/threads/${thread.id}/runs`, {
+        assistant_id: 'asst_function_call',
+        stream: true,
+      })
+      const run = lastRun(await readSse(response))
+      expect(run.status).toBe('requires_action')
+      // The clock starts on a whole second: 1.5 s later shows as the next whole second but one.
+      expect(run.expires_at).toBe(run.created_at + 2)
+      const read = () => quick.json<Run>(quick.get(`/threads/${thread.id}/runs/${run.id}`))
+      quick.clock.advance(1499)
+      expect((await read()).status).toBe('requires_action')
+      quick.clock.advance(1)
+      expect(await read()).toMatchObject({ status: 'expired', expires_at: run.created_at + 2 })
+    } finally {
+      await quick.close()
+    }
   })
 
   it('slow_stream: hundreds of deltas, paced at four times the token delay', async () => {

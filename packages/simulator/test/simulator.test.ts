@@ -91,6 +91,15 @@ describe('registerScenario', () => {
     expect(() => sim.registerScenario({ name: 'no spaces', steps: [] })).toThrow(TypeError)
   })
 
+  it('rejects a bad expiresAfterMs or errorEventShape with a TypeError that names it', () => {
+    expect(() => createSimulator({ expiresAfterMs: -1 })).toThrow(
+      new TypeError('expiresAfterMs must be a number of ms >= 0, got -1.'),
+    )
+    expect(() => createSimulator({ errorEventShape: 'flat' as 'bare' })).toThrow(
+      new TypeError("errorEventShape must be 'wrapped' or 'bare', got 'flat'."),
+    )
+  })
+
   it('a scenario whose text function throws fails the run, not the simulator', async () => {
     const sim = createSimulator({ sleep: nextTurn })
     sim.registerScenario({

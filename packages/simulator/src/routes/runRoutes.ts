@@ -33,10 +33,15 @@ function createRunRecord(core: SimulatorCore, thread: ThreadRecord, params: RunP
       ? base
       : [base, params.additionalInstructions].filter(Boolean).join('\n\n')
   const createdAt = core.seconds()
+  const expiresAfterMs = core.engine.expiresAfterMs
+  const expiresAtMs =
+    expiresAfterMs === null
+      ? (createdAt + (scenario.expiresAfterSeconds ?? 600)) * 1000
+      : core.engine.now() + expiresAfterMs
   const run = makeRun({
     id: core.id('run'),
     createdAt,
-    expiresAt: createdAt + (scenario.expiresAfterSeconds ?? 600),
+    expiresAt: Math.ceil(expiresAtMs / 1000),
     assistantId: assistant.assistant.id,
     threadId: thread.thread.id,
     model: params.model ?? assistant.assistant.model,
@@ -68,6 +73,7 @@ function createRunRecord(core: SimulatorCore, thread: ThreadRecord, params: RunP
     toolOutputs: [],
     listeners: new Set(),
     basePromptTokens,
+    expiresAtMs,
     generation: core.engine.generation(),
   }
   thread.runs.push(rec)
@@ -89,9 +95,7 @@ function respondAndStart(
   before?: () => void,
 ) {
   const include = parseInclude(call.url)
-  const response = stream
-    ? sse(runStream(rec, include, call.streamFaults, call.request.signal))
-    : json(rec.run)
+  const response = stream ? sse(runStream(rec, include)) : json(rec.run)
   before?.()
   startRun(core.engine, rec)
   return response
@@ -230,7 +234,7 @@ export async function submitToolOutputs(core: SimulatorCore, call: RouteCall): P
     )
   }
   const include = parseInclude(call.url)
-  const response = stream ? sse(runStream(rec, include, call.streamFaults, call.request.signal)) : null
+  const response = stream ? sse(runStream(rec, include)) : null
   resumeWithOutputs(core.engine, rec, outputs)
   return response ?? json(rec.run)
 }
