@@ -9,7 +9,7 @@ import type { RequestErrorLike } from './components/RunError.js'
 import { RunMonitorView, type RunMonitorViewProps } from './components/RunMonitorView.js'
 import { useRunsContext } from './context.js'
 import { asError } from './errors.js'
-import { runDetailKey } from './queryKeys.js'
+import { runKeys } from './queryKeys.js'
 import type { RunStore } from './store/runStore.js'
 import { useRun } from './useRun.js'
 import { useRunSession } from './useRunSession.js'
@@ -108,7 +108,7 @@ export const RunMonitor = forwardRef<HTMLElement, RunMonitorProps>(function RunM
   const status = run?.status
   const showStreamedText = started && text !== ''
   const messagesQuery = useQuery({
-    queryKey: [...runDetailKey(threadId, id ?? ''), 'messages', status ?? null],
+    queryKey: [...runKeys.detail(threadId, id ?? ''), 'messages', status ?? null],
     queryFn: ({ signal }) => listMessages(client, threadId, id!, signal),
     enabled: Boolean(id && status) && !live && !showStreamedText,
     staleTime: Number.POSITIVE_INFINITY,
@@ -124,7 +124,7 @@ export const RunMonitor = forwardRef<HTMLElement, RunMonitorProps>(function RunM
     if (expiresAt === null || !id) return
     const delay = Math.min(Math.max(expiresAt * 1000 + EXPIRY_GRACE_MS - now(), 0), MAX_TIMEOUT_MS)
     const timer = setTimeout(() => {
-      void queryClient.invalidateQueries({ queryKey: runDetailKey(threadId, id) })
+      void queryClient.invalidateQueries({ queryKey: runKeys.detail(threadId, id) })
     }, delay)
     return () => clearTimeout(timer)
   }, [expiresAt, id, threadId, queryClient, now])
