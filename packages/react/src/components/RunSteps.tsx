@@ -2,7 +2,7 @@
 
 import type { RunStep, ToolCall } from '@runlens/client'
 import type { ComponentPropsWithoutRef, ReactNode } from 'react'
-import { Fragment, forwardRef } from 'react'
+import { forwardRef } from 'react'
 import { cx } from './cx.js'
 import { type PartialLabels, type StepsLabels, stepsLabels } from './defaultLabels.js'
 import { formatDuration, formatScore } from './format.js'
@@ -43,9 +43,9 @@ function ToolCallDetails({ call, labels, locale }: { call: ToolCall; labels: Ste
         <ToolCallPanel
           type="function"
           title={
-            <Fragment>
+            <>
               {labels.functionCall} <code className="rl-tool__name">{call.function.name}</code>
-            </Fragment>
+            </>
           }
         >
           <dl className="rl-tool__details">
