@@ -40,6 +40,8 @@ describe('every story in Chromium', () => {
   let browser: Browser
   let page: Page
   let errors: string[]
+  /** What loading the page (every stories module, before any story renders) logged. */
+  let loadErrors: string[] = []
 
   beforeAll(async () => {
     ;[site, browser] = await Promise.all([startStoriesPage(), launchChromium()])
@@ -48,6 +50,7 @@ describe('every story in Chromium', () => {
     errors = watchErrors(page)
     await page.goto(site.url)
     await page.waitForFunction(() => Array.isArray(window.runlensStories), null, { timeout: 60_000 })
+    loadErrors = [...errors]
   })
   afterAll(async () => {
     await browser?.close()
@@ -68,7 +71,8 @@ describe('every story in Chromium', () => {
     return violations.flatMap((v) => v.nodes.map((node) => `${name} [${theme}] ${v.id}: ${node}`))
   }
 
-  it('finds every story, components and flows', async () => {
+  it('finds every story, components and flows, and loads them without a warning', async () => {
+    expect(loadErrors).toEqual([])
     const found = await page.evaluate(() => window.runlensStories)
     expect([...found].sort()).toEqual([...names].sort())
     expect(names.filter((n) => n.endsWith('/AllStates')).length).toBeGreaterThanOrEqual(8)

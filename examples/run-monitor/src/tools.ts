@@ -11,8 +11,7 @@ function field(args: unknown, name: string): string {
 /**
  * The demo's own functions for the simulator's tool calls. Given to `useRunStream({ tools })`, they
  * answer a required action without the form: every call of it must have a handler, and all the
- * outputs go in one submission. `toolHandlers` is imported only where handlers are used, so an app
- * without them does not carry that code.
+ * outputs go in one submission.
  */
 export const demoTools = toolHandlers({
   get_current_weather: (args) => (field(args, 'location') ? '21 °C, clear skies' : 'unknown'),

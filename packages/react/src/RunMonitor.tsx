@@ -4,13 +4,14 @@ import type { Run, RunStep, ToolOutput } from '@runlens/client'
 import { useQuery } from '@tanstack/react-query'
 import { forwardRef, useCallback, useEffect, useState } from 'react'
 import { useStore } from 'zustand'
+import { useShallow } from 'zustand/shallow'
 import { listMessages } from './collect.js'
 import type { RequestErrorLike } from './components/RunError.js'
 import { RunMonitorView, type RunMonitorViewProps } from './components/RunMonitorView.js'
 import { useRunsContext } from './context.js'
 import { asError } from './errors.js'
-import { runDetailKey } from './queryKeys.js'
-import type { RunStore } from './store/runStore.js'
+import { runKeys } from './queryKeys.js'
+import type { RunStore, RunStreamState } from './store/runStore.js'
 import { useRun } from './useRun.js'
 import { useRunSession } from './useRunSession.js'
 import { useRunSteps } from './useRunSteps.js'
@@ -60,6 +61,22 @@ const MAX_TIMEOUT_MS = 2 ** 31 - 1
 const noSteps: RunStep[] = []
 
 /**
+ * What the monitor shows of the session, compared field by field (useShallow): a commit that
+ * changes none of these (the messages array, the approval phase) does not re-render the monitor.
+ */
+const selectShown = (state: RunStreamState) => ({
+  connection: state.connection,
+  run: state.run,
+  runId: state.runId,
+  steps: state.steps,
+  text: state.text,
+  error: state.error,
+  streamError: state.streamError,
+  cancelling: state.cancelling,
+  handlersBusy: state.tools === 'running' || state.tools === 'submitting',
+})
+
+/**
  * The run monitor, connected: give it a thread and a run (or a live stream from `useRunStream`)
  * and it shows status, connection, steps, live text, the required action, usage and errors, and
  * drives cancel and tool outputs through the hooks. Everything it shows is shared with the other
@@ -85,9 +102,8 @@ export const RunMonitor = forwardRef<HTMLElement, RunMonitorProps>(function RunM
     error: storeError,
     streamError,
     cancelling,
-    tools,
-  } = useStore(session.store) // the whole state: each commit changes what the monitor shows anyway
-  const handlersBusy = tools === 'submitting' || tools === 'running'
+    handlersBusy,
+  } = useStore(session.store, useShallow(selectShown))
   const live = connection === 'streaming' || connection === 'polling'
   const started = connection !== 'idle'
 
@@ -108,7 +124,7 @@ export const RunMonitor = forwardRef<HTMLElement, RunMonitorProps>(function RunM
   const status = run?.status
   const showStreamedText = started && text !== ''
   const messagesQuery = useQuery({
-    queryKey: [...runDetailKey(threadId, id ?? ''), 'messages', status ?? null],
+    queryKey: [...runKeys.detail(threadId, id ?? ''), 'messages', status ?? null],
     queryFn: ({ signal }) => listMessages(client, threadId, id!, signal),
     enabled: Boolean(id && status) && !live && !showStreamedText,
     staleTime: Number.POSITIVE_INFINITY,
@@ -124,7 +140,7 @@ export const RunMonitor = forwardRef<HTMLElement, RunMonitorProps>(function RunM
     if (expiresAt === null || !id) return
     const delay = Math.min(Math.max(expiresAt * 1000 + EXPIRY_GRACE_MS - now(), 0), MAX_TIMEOUT_MS)
     const timer = setTimeout(() => {
-      void queryClient.invalidateQueries({ queryKey: runDetailKey(threadId, id) })
+      void queryClient.invalidateQueries({ queryKey: runKeys.detail(threadId, id) })
     }, delay)
     return () => clearTimeout(timer)
   }, [expiresAt, id, threadId, queryClient, now])
@@ -136,13 +152,13 @@ export const RunMonitor = forwardRef<HTMLElement, RunMonitorProps>(function RunM
     (outputs: ToolOutput[]) => {
       setSubmitting(true)
       setActionError(null)
-      session
-        .submitToolOutputs(outputs)
-        .then(() => null, asError)
-        .then((failure) => {
+      session.submitToolOutputs(outputs).then(
+        () => setSubmitting(false),
+        (failure: unknown) => {
           setSubmitting(false)
-          setActionError(failure)
-        })
+          setActionError(asError(failure))
+        },
+      )
     },
     [session],
   )
@@ -154,13 +170,13 @@ export const RunMonitor = forwardRef<HTMLElement, RunMonitorProps>(function RunM
 
   // An error the stream reported (an `error` event, a broken stream) says less than the run's own
   // `last_error` once the run has failed: show the run's. HTTP errors (a refused cancel) still show.
-  const lastError = run?.last_error
+  const runFailed = Boolean(run?.last_error)
+  // Read as the view reads errors: a message, and an HTTP status when a response carried one.
   const sessionError: RequestErrorLike | null = storeError
+  const sessionErrorShown = runFailed && sessionError?.status == null ? null : sessionError
+  const streamErrorShown = runFailed ? null : streamError
   const error: RequestErrorLike | null =
-    actionError ??
-    (lastError && sessionError?.status == null ? null : sessionError) ??
-    (lastError ? null : streamError) ??
-    runQuery.error
+    actionError ?? sessionErrorShown ?? streamErrorShown ?? runQuery.error
 
   const textProps = showStreamedText
     ? { text, streaming: connection === 'streaming' }

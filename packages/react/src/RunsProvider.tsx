@@ -3,8 +3,8 @@
 import type { RunsClient, Sleep } from '@runlens/client'
 import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query'
 import type { JSX, ReactNode } from 'react'
-import { useContext, useMemo, useRef, useState } from 'react'
-import { createRunCacheSink } from './cache.js'
+import { useContext, useEffect, useMemo, useRef, useState } from 'react'
+import { createRunCacheSink, syncRunLists } from './cache.js'
 import { RunsContext, type RunsContextValue } from './context.js'
 import { createStreamRegistry, defaultSleep } from './store/streamRegistry.js'
 import { createSubmissionRegistry } from './store/submissionRegistry.js'
@@ -23,7 +23,8 @@ export interface RunsProviderProps {
 
 /**
  * Gives the hooks below it a client, a QueryClient, and the shared registries (one live stream
- * per run, one submission per required action).
+ * per run, one submission per required action), and keeps the QueryClient's run lists in step
+ * with its runs.
  */
 export function RunsProvider({ client, queryClient, sleep, children }: RunsProviderProps): JSX.Element {
   const outer = useContext(QueryClientContext)
@@ -45,6 +46,10 @@ export function RunsProvider({ client, queryClient, sleep, children }: RunsProvi
     })
     return { client, queryClient: qc, streams, submissions, sleep: wait }
   }, [client, qc])
+
+  // Every run list in the QueryClient follows the runs' own entries while the provider is mounted
+  // (see syncRunLists), whoever writes them.
+  useEffect(() => syncRunLists(qc), [qc])
 
   const content = <RunsContext.Provider value={value}>{children}</RunsContext.Provider>
   // An enclosing QueryClientProvider already gives the hooks this QueryClient.

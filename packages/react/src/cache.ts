@@ -1,13 +1,6 @@
 import type { Run, RunStep } from '@runlens/client'
 import type { InfiniteData, QueryCacheNotifyEvent, QueryClient } from '@tanstack/react-query'
-import {
-  isRunListKey,
-  parseRunKey,
-  type RunListQuery,
-  runDetailKey,
-  runKeys,
-  runStepsKey,
-} from './queryKeys.js'
+import { isRunListKey, parseRunKey, type RunListQuery, runKeys } from './queryKeys.js'
 import type { RunListPage } from './queryOptions.js'
 import type { RunCacheSink } from './store/streamRegistry.js'
 
@@ -15,7 +8,7 @@ type RunListData = InfiniteData<RunListPage, string | undefined>
 
 /** Writes a run where `useRun` reads it; the list pages follow through `syncRunLists`. */
 export function writeRun(queryClient: QueryClient, run: Run): void {
-  queryClient.setQueryData(runDetailKey(run.thread_id, run.id), run)
+  queryClient.setQueryData(runKeys.detail(run.thread_id, run.id), run)
 }
 
 /** The query cache as a sink for live sessions: runs on their own key, steps on the plain steps key. */
@@ -23,7 +16,7 @@ export function createRunCacheSink(queryClient: QueryClient): RunCacheSink {
   return {
     writeRun: (run) => writeRun(queryClient, run),
     writeSteps(threadId: string, runId: string, steps: RunStep[]) {
-      queryClient.setQueryData(runStepsKey(threadId, runId), steps)
+      queryClient.setQueryData(runKeys.steps(threadId, runId), steps)
     },
   }
 }
@@ -88,7 +81,7 @@ export function syncRunLists(queryClient: QueryClient): () => void {
       const data = event.query.state.data as RunListData | undefined
       for (const page of data?.pages ?? []) {
         for (const run of page.data) {
-          const detail = runDetailKey(run.thread_id, run.id)
+          const detail = runKeys.detail(run.thread_id, run.id)
           if (queryClient.getQueryData(detail) === undefined) {
             queryClient.setQueryData(detail, run, { updatedAt: event.query.state.dataUpdatedAt })
           }
@@ -96,17 +89,4 @@ export function syncRunLists(queryClient: QueryClient): () => void {
       }
     }
   })
-}
-
-const following = new WeakSet<QueryClient>()
-
-/**
- * Runs `syncRunLists` on a QueryClient once, for its lifetime. Called wherever a run list enters a
- * cache (a list fetched by `runListInfiniteQueryOptions`, a list shown by `useRunList`), so that
- * an app without lists carries none of this.
- */
-export function followRunLists(queryClient: QueryClient): void {
-  if (following.has(queryClient)) return
-  following.add(queryClient)
-  syncRunLists(queryClient)
 }

@@ -6,24 +6,29 @@ async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   return all
 }
 
-const asc = { order: 'asc', limit: 100 } as const
+/** Pages as large as the API allows (100 items), oldest first. */
+const oldestFirst = { order: 'asc', limit: 100 } as const
 
 /** Every step of a run, oldest first, page after page. */
-export const listSteps = (
+export function listSteps(
   client: RunsClient,
   threadId: string,
   runId: string,
   include?: RunStepInclude[],
   signal?: AbortSignal,
-): Promise<RunStep[]> => collect(client.runs.steps.list(threadId, runId, { ...asc, include }, { signal }))
+): Promise<RunStep[]> {
+  return collect(client.runs.steps.list(threadId, runId, { ...oldestFirst, include }, { signal }))
+}
 
 /**
  * Every message a run created, oldest first: the server's word on its text, which replaces what a
  * dropped stream left partial.
  */
-export const listMessages = (
+export function listMessages(
   client: RunsClient,
   threadId: string,
   runId: string,
   signal?: AbortSignal,
-): Promise<Message[]> => collect(client.messages.list(threadId, { ...asc, run_id: runId }, { signal }))
+): Promise<Message[]> {
+  return collect(client.messages.list(threadId, { ...oldestFirst, run_id: runId }, { signal }))
+}

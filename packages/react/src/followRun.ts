@@ -2,7 +2,7 @@ import type { Run } from '@runlens/client'
 import { writeRun } from './cache.js'
 import type { RunsContextValue } from './context.js'
 import { isActiveRunStatus, pollDelayMs, retrieveRun } from './polling.js'
-import { runDetailKey } from './queryKeys.js'
+import { runKeys } from './queryKeys.js'
 import { selectRun } from './store/runStore.js'
 
 /**
@@ -17,7 +17,7 @@ export async function followRun(
 ): Promise<Run> {
   const { client, queryClient, streams, sleep } = ctx
   const threadId = run.thread_id
-  const key = runDetailKey(threadId, run.id)
+  const key = runKeys.detail(threadId, run.id)
   let current = run
   while (isActiveRunStatus(current.status)) {
     const delay = pollDelayMs(current, options.pollIntervalMs)

@@ -1,4 +1,4 @@
-export { createRunCacheSink, followRunLists, patchRunList, syncRunLists, writeRun } from './cache.js'
+export { createRunCacheSink, patchRunList, syncRunLists, writeRun } from './cache.js'
 export * from './components/index.js'
 export type { RunsContextValue } from './context.js'
 export {

@@ -14,22 +14,6 @@ export interface RunStepsQuery {
   include?: RunStepInclude[]
 }
 
-// The two keys a run monitor needs, as functions of their own used by this package's modules: a
-// module that uses only these leaves the rest of `runKeys` out of its bundle (an object is kept
-// whole once anything reads it).
-
-/** `runKeys.detail`: a run. */
-export const runDetailKey = (threadId: string, runId: string) =>
-  ['runlens', 'thread', threadId, 'run', runId] as const
-
-/** `runKeys.steps`: a run's steps, under the run's key. */
-export const runStepsKey = (threadId: string, runId: string, query?: RunStepsQuery) =>
-  [
-    ...runDetailKey(threadId, runId),
-    'steps',
-    query?.include && query.include.length > 0 ? { include: [...query.include] } : {},
-  ] as const
-
 /**
  * The query keys of runlens, as a key factory (the TanStack convention): each key extends its
  * parent, so `invalidateQueries({ queryKey: runKeys.thread(id) })` reaches every run, list and
@@ -44,22 +28,33 @@ export const runStepsKey = (threadId: string, runId: string, query?: RunStepsQue
  */
 export const runKeys = {
   all: ['runlens'] as const,
-  thread: (threadId: string) => ['runlens', 'thread', threadId] as const,
-  lists: (threadId: string) => ['runlens', 'thread', threadId, 'runs'] as const,
+  thread: (threadId: string) => [...runKeys.all, 'thread', threadId] as const,
+  lists: (threadId: string) => [...runKeys.thread(threadId), 'runs'] as const,
   list: (threadId: string, query?: RunListQuery) =>
     // `limit` left undefined is dropped from the hash, so no key needs it spelled out.
-    ['runlens', 'thread', threadId, 'runs', { order: query?.order ?? 'desc', limit: query?.limit }] as const,
-  detail: runDetailKey,
-  steps: runStepsKey,
+    [...runKeys.lists(threadId), { order: query?.order ?? 'desc', limit: query?.limit }] as const,
+  detail: (threadId: string, runId: string) => [...runKeys.thread(threadId), 'run', runId] as const,
+  steps: (threadId: string, runId: string, query?: RunStepsQuery) =>
+    [
+      ...runKeys.detail(threadId, runId),
+      'steps',
+      query?.include && query.include.length > 0 ? { include: [...query.include] } : {},
+    ] as const,
+}
+
+/** Whether `key` is `['runlens', 'thread', threadId, kind, <one more part>]`. */
+function isThreadKey(key: readonly unknown[], kind: 'run' | 'runs'): boolean {
+  return key.length === 5 && key[0] === 'runlens' && key[1] === 'thread' && key[3] === kind
 }
 
 /** Reads `[threadId, runId]` back from a run's key; `null` for any other key. */
 export function parseRunKey(key: readonly unknown[]): { threadId: string; runId: string } | null {
-  return isKey(key, 'run') ? { threadId: key[2] as string, runId: key[4] as string } : null
+  if (!isThreadKey(key, 'run')) return null
+  const [, , threadId, , runId] = key
+  return typeof threadId === 'string' && typeof runId === 'string' ? { threadId, runId } : null
 }
 
 /** Whether `key` is the key of a run list (infinite query). */
-export const isRunListKey = (key: readonly unknown[]): boolean => isKey(key, 'runs')
-
-const isKey = (key: readonly unknown[], kind: string) =>
-  key.length === 5 && key[0] === 'runlens' && key[1] === 'thread' && key[3] === kind
+export function isRunListKey(key: readonly unknown[]): boolean {
+  return isThreadKey(key, 'runs')
+}

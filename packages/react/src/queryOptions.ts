@@ -1,14 +1,10 @@
 import { isTerminalStatus, type Run, type RunStep, type RunsClient } from '@runlens/client'
 import type { Query } from '@tanstack/react-query'
-import { queryOptions } from '@tanstack/react-query'
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query'
 import { listSteps } from './collect.js'
 import type { RunsError } from './errors.js'
 import { isActiveRunStatus, pollDelayMs, retrieveRun } from './polling.js'
-import { type RunStepsQuery, runDetailKey, runStepsKey } from './queryKeys.js'
-
-// In a module of its own, so that a bundle without lists imports no infiniteQueryOptions (esbuild
-// keeps every name of an external import, used or not).
-export { runListInfiniteQueryOptions } from './runListInfiniteQueryOptions.js'
+import { type RunListQuery, type RunStepsQuery, runKeys } from './queryKeys.js'
 
 /** One page of a run list, as plain data (it survives `dehydrate`/`hydrate`). */
 export interface RunListPage {
@@ -41,13 +37,13 @@ export function runQueryOptions(
   options: RunQueryOptions = {},
 ) {
   const { pollIntervalMs, isLive } = options
-  return queryOptions<Run, RunsError, Run, ReturnType<typeof runDetailKey>>({
-    queryKey: runDetailKey(threadId, runId),
+  return queryOptions<Run, RunsError, Run, ReturnType<typeof runKeys.detail>>({
+    queryKey: runKeys.detail(threadId, runId),
     // The signal is left alone on purpose: React Query cancels a fetch that consumed it when its
     // last observer unmounts, and StrictMode's unmount-remount would then send every GET twice.
     queryFn: () => retrieveRun(client, threadId, runId),
     enabled: threadId !== '' && runId !== '',
-    refetchInterval: (query: Query<Run, RunsError, Run, ReturnType<typeof runDetailKey>>) => {
+    refetchInterval: (query: Query<Run, RunsError, Run, ReturnType<typeof runKeys.detail>>) => {
       const run = query.state.data
       if (!run || !isActiveRunStatus(run.status) || isLive?.()) return false
       return pollDelayMs(run, pollIntervalMs)
@@ -60,6 +56,40 @@ export function runQueryOptions(
       isLive?.() || (query.state.data && isTerminalStatus(query.state.data.status))
         ? Number.POSITIVE_INFINITY
         : 0,
+  })
+}
+
+/**
+ * The options of a thread's run list as an infinite query: pages follow the `after` cursor,
+ * newest first unless `order: 'asc'`.
+ */
+export function runListInfiniteQueryOptions(client: RunsClient, threadId: string, query: RunListQuery = {}) {
+  const order = query.order ?? 'desc'
+  return infiniteQueryOptions<
+    RunListPage,
+    RunsError,
+    { pages: RunListPage[]; pageParams: Array<string | undefined> },
+    ReturnType<typeof runKeys.list>,
+    string | undefined
+  >({
+    queryKey: runKeys.list(threadId, query),
+    queryFn: async ({ pageParam }) => {
+      const page = await client.runs.list(threadId, {
+        order,
+        ...(query.limit !== undefined && { limit: query.limit }),
+        ...(pageParam && { after: pageParam }),
+      })
+      return {
+        data: page.data,
+        hasMore: page.hasMore,
+        firstId: page.body.first_id ?? null,
+        lastId: page.body.last_id ?? null,
+      }
+    },
+    initialPageParam: undefined,
+    getNextPageParam: (last) =>
+      last.hasMore ? (last.lastId ?? last.data[last.data.length - 1]?.id) : undefined,
+    enabled: threadId !== '',
   })
 }
 
@@ -82,8 +112,8 @@ export function runStepsQueryOptions(
   options: RunStepsQueryOptions = {},
 ) {
   const { include, pollIntervalMs, getRun, isLive } = options
-  return queryOptions<RunStep[], RunsError, RunStep[], ReturnType<typeof runStepsKey>>({
-    queryKey: runStepsKey(threadId, runId, include ? { include } : undefined),
+  return queryOptions<RunStep[], RunsError, RunStep[], ReturnType<typeof runKeys.steps>>({
+    queryKey: runKeys.steps(threadId, runId, include ? { include } : undefined),
     queryFn: () => listSteps(client, threadId, runId, include),
     enabled: threadId !== '' && runId !== '',
     refetchInterval: (query) => {

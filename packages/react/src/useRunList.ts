@@ -3,8 +3,7 @@
 import type { Run } from '@runlens/client'
 import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query'
 import { useInfiniteQuery } from '@tanstack/react-query'
-import { useEffect, useMemo } from 'react'
-import { followRunLists } from './cache.js'
+import { useMemo } from 'react'
 import { useRunsContext } from './context.js'
 import type { RunsError } from './errors.js'
 import type { RunListQuery } from './queryKeys.js'
@@ -24,9 +23,7 @@ export type UseRunListResult = UseInfiniteQueryResult<
  * created anywhere under the provider shows here with no request.
  */
 export function useRunList(threadId: string | null | undefined, query: RunListQuery = {}): UseRunListResult {
-  const { client, queryClient } = useRunsContext()
-  // A hydrated list is never fetched here: its rows follow the runs from the first render on.
-  useEffect(() => followRunLists(queryClient), [queryClient])
+  const { client } = useRunsContext()
   const result = useInfiniteQuery(runListInfiniteQueryOptions(client, threadId ?? '', query))
   const pages = result.data?.pages
   const runs = useMemo(() => pages?.flatMap((page) => page.data) ?? [], [pages])

@@ -4,7 +4,7 @@ import type { Run } from '@runlens/client'
 import { hashKey } from '@tanstack/react-query'
 import { useEffect, useState, useSyncExternalStore } from 'react'
 import { useRunsContext } from './context.js'
-import { runDetailKey } from './queryKeys.js'
+import { runKeys } from './queryKeys.js'
 import type { RunSession } from './store/streamRegistry.js'
 
 interface Watched {
@@ -46,7 +46,7 @@ export function useRunSession(threadId: string, runId: string | null): RunSessio
   // while this session has no connection of its own.
   useEffect(() => {
     if (!runId) return
-    const key = runDetailKey(threadId, runId)
+    const key = runKeys.detail(threadId, runId)
     const sync = () => {
       const cached = queryClient.getQueryData<Run>(key)
       if (cached) session.seed(cached)

@@ -5,7 +5,7 @@ import type { UseQueryResult } from '@tanstack/react-query'
 import { useQuery } from '@tanstack/react-query'
 import { useRunsContext } from './context.js'
 import type { RunsError } from './errors.js'
-import { type RunStepsQuery, runDetailKey } from './queryKeys.js'
+import { type RunStepsQuery, runKeys } from './queryKeys.js'
 import { runStepsQueryOptions } from './queryOptions.js'
 
 export interface UseRunStepsOptions extends RunStepsQuery {
@@ -28,7 +28,7 @@ export function useRunSteps(
   const run = runId ?? ''
   const base = runStepsQueryOptions(client, thread, run, {
     ...options,
-    getRun: () => queryClient.getQueryData<Run>(runDetailKey(thread, run)),
+    getRun: () => queryClient.getQueryData<Run>(runKeys.detail(thread, run)),
     isLive: () => streams.isLive(thread, run),
   })
   return useQuery({ ...base, enabled: base.enabled && options.enabled !== false })

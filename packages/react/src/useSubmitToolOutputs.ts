@@ -6,7 +6,7 @@ import { useMutation } from '@tanstack/react-query'
 import { writeRun } from './cache.js'
 import { useRunsContext } from './context.js'
 import type { RunsError } from './errors.js'
-import { runDetailKey } from './queryKeys.js'
+import { runKeys } from './queryKeys.js'
 import { requiredToolCalls } from './requiredToolCalls.js'
 import { checkToolOutputs, submissionKey } from './store/submissionRegistry.js'
 
@@ -30,7 +30,7 @@ export function useSubmitToolOutputs(
       const outputs = Array.isArray(variables) ? variables : variables.tool_outputs
       const session = streams.get(threadId, runId)
       if (session?.store.getState().run) return session.submitToolOutputs(outputs)
-      const calls = requiredToolCalls(queryClient.getQueryData<Run>(runDetailKey(threadId, runId)))
+      const calls = requiredToolCalls(queryClient.getQueryData<Run>(runKeys.detail(threadId, runId)))
       checkToolOutputs(calls, outputs)
       const ids = calls ? calls.map((call) => call.id) : outputs.map((output) => output.tool_call_id)
       return submissions.submit(submissionKey(threadId, runId, ids), () =>

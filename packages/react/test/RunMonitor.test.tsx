@@ -1,7 +1,9 @@
 import type { RunCreateParams } from '@runlens/client'
 import {
+  createRunStore,
   RunMonitor,
   type RunMonitorProps,
+  type RunMonitorStream,
   type RunStreamHandle,
   type RunStreamState,
   useRunStream,
@@ -10,7 +12,7 @@ import type { SimulatorOptions } from '@runlens/simulator'
 import { composeStories } from '@storybook/react-vite'
 import { act, render, screen, within } from '@testing-library/react'
 import { userEvent } from '@testing-library/user-event'
-import { useEffect } from 'react'
+import { Profiler, useEffect } from 'react'
 import { afterEach, describe, expect, test, vi } from 'vitest'
 import * as flows from '../../../stories/flows/RunMonitor.flows.stories.js'
 import { createHarness, type Harness } from './support/harness.js'
@@ -202,6 +204,37 @@ describe('RunMonitor', () => {
     expect(text.match(/Hello! I'm a simulated assistant/g)?.length).toBe(1)
     expect(text).toContain('How can I assist you today?')
     expect(h.count('GET', /^\/threads\/[^/]+\/runs\/[^/]+$/)).toBeGreaterThan(0)
+  })
+
+  test('re-renders for what it shows only: a session change it does not show commits nothing', async () => {
+    const h = createHarness()
+    const threadId = await h.thread()
+    const store = createRunStore(threadId)
+    const stream: RunMonitorStream = {
+      store,
+      submitToolOutputs: () => Promise.reject(new Error('not in this test')),
+      cancel: () => Promise.resolve(),
+    }
+    let commits = 0
+    render(
+      h.wrap(
+        <Profiler id="monitor" onRender={() => commits++}>
+          <RunMonitor threadId={threadId} stream={stream} data-testid="m" />
+        </Profiler>,
+        { strict: false },
+      ),
+    )
+    const monitor = screen.getByTestId('m')
+    const before = commits
+
+    // The approval phase and the messages array are not what the monitor shows (text is).
+    act(() => store.setState({ tools: 'approving' }))
+    act(() => store.setState({ messages: [] }))
+    expect(commits).toBe(before)
+
+    act(() => store.setState({ connection: 'streaming', text: 'Hello' }))
+    expect(commits).toBe(before + 1)
+    expect(answer(monitor)).toContain('Hello')
   })
 })
 

@@ -86,7 +86,7 @@ export const RequiredAction = forwardRef<HTMLFormElement, RequiredActionProps>(f
     ? 'expired'
     : approval === 'denied'
       ? 'denied'
-      : !approved
+      : approval === 'pending'
         ? 'pending-approval'
         : submitting
           ? 'submitting'
@@ -98,16 +98,22 @@ export const RequiredAction = forwardRef<HTMLFormElement, RequiredActionProps>(f
     const first = missing[0]
     if (first) {
       setShowMissing(true)
-      // Each field is named by its call id.
-      ;(event.currentTarget.elements.namedItem(first.id) as HTMLElement | null)?.focus()
+      // Each output field is named by its call id.
+      const field = event.currentTarget.elements.namedItem(first.id)
+      if (field instanceof HTMLElement) field.focus()
       return
     }
     onSubmit?.(toolCalls.map((call) => ({ tool_call_id: call.id, output: outputs[call.id] ?? '' })))
   }
 
-  const decide = (next: 'approved' | 'denied') => () => {
-    setApprovalInner(next)
-    ;(next === 'approved' ? onApprove : onDeny)?.()
+  function approve() {
+    setApprovalInner('approved')
+    onApprove?.()
+  }
+
+  function deny() {
+    setApprovalInner('denied')
+    onDeny?.()
   }
 
   return (
@@ -194,10 +200,10 @@ export const RequiredAction = forwardRef<HTMLFormElement, RequiredActionProps>(f
           <fieldset className="rl-action__approval">
             <legend className="rl-action__prompt">{labels.approvalPrompt}</legend>
             <div className="rl-actions">
-              <button type="button" className="rl-button" data-variant="primary" onClick={decide('approved')}>
+              <button type="button" className="rl-button" data-variant="primary" onClick={approve}>
                 {labels.approve}
               </button>
-              <button type="button" className="rl-button" data-variant="danger" onClick={decide('denied')}>
+              <button type="button" className="rl-button" data-variant="danger" onClick={deny}>
                 {labels.deny}
               </button>
             </div>

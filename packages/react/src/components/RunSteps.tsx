@@ -2,7 +2,7 @@
 
 import type { RunStep, ToolCall } from '@runlens/client'
 import type { ComponentPropsWithoutRef, ReactNode } from 'react'
-import { Fragment, forwardRef } from 'react'
+import { forwardRef } from 'react'
 import { cx } from './cx.js'
 import { type PartialLabels, type StepsLabels, stepsLabels } from './defaultLabels.js'
 import { formatDuration, formatScore } from './format.js'
@@ -26,101 +26,105 @@ export interface RunStepsProps extends Omit<ComponentPropsWithoutRef<'div'>, 'ch
   labels?: PartialLabels<StepsLabels>
 }
 
-function ToolCallDetails({ call, labels, locale }: { call: ToolCall; labels: StepsLabels; locale?: string }) {
-  let type: string = call.type
-  let title: ReactNode
-  let body: ReactNode
-  switch (call.type) {
-    case 'function':
-      title = (
-        <Fragment>
-          {labels.functionCall} <code className="rl-tool__name">{call.function.name}</code>
-        </Fragment>
-      )
-      body = (
-        <dl className="rl-tool__details">
-          <Item label={labels.arguments}>
-            <Code text={call.function.arguments} json />
-          </Item>
-          <Item label={labels.output}>
-            {call.function.output == null ? (
-              <Empty>{labels.noOutput}</Empty>
-            ) : (
-              <Code text={call.function.output} />
-            )}
-          </Item>
-        </dl>
-      )
-      break
-    case 'code_interpreter': {
-      const outputs = call.code_interpreter.outputs
-      title = labels.codeInterpreter
-      body = (
-        <dl className="rl-tool__details">
-          <Item label={labels.input}>
-            <Code text={call.code_interpreter.input} />
-          </Item>
-          <Item label={labels.logs}>
-            {outputs.length === 0 ? (
-              <Empty>{labels.noOutput}</Empty>
-            ) : (
-              outputs.map((out, i) =>
-                out.type === 'logs' ? (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: outputs have no id and never reorder
-                  <Code key={i} text={out.logs} />
-                ) : (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: outputs have no id and never reorder
-                  <p key={i} className="rl-tool__image">
-                    {labels.imageOutput(out.image.file_id)}
-                  </p>
-                ),
-              )
-            )}
-          </Item>
-        </dl>
-      )
-      break
-    }
-    case 'file_search': {
-      const results = call.file_search.results ?? []
-      title = labels.fileSearch
-      body =
-        results.length === 0 ? (
-          <Empty>{labels.noResults}</Empty>
-        ) : (
-          <ol className="rl-tool__results">
-            {results.map((r, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: the same file may be found twice
-              <li key={i} className="rl-result">
-                <span className="rl-result__name">{r.file_name}</span>{' '}
-                <span className="rl-result__score">
-                  {labels.score} {formatScore(r.score, locale)}
-                </span>
-                {r.content?.map((c, j) =>
-                  c.text ? (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: content parts have no id
-                    <p key={j} className="rl-result__content">
-                      {c.text}
-                    </p>
-                  ) : null,
-                )}
-              </li>
-            ))}
-          </ol>
-        )
-      break
-    }
-    default:
-      // A tool type a newer server added: name it rather than hide it.
-      title = String(type)
-      type = 'unknown'
-  }
+/** The frame every tool call shows in: its type (`data-type`), a title, then its details. */
+function ToolCallPanel({ type, title, children }: { type: string; title: ReactNode; children?: ReactNode }) {
   return (
     <div className="rl-tool" data-type={type}>
       <p className="rl-tool__title">{title}</p>
-      {body}
+      {children}
     </div>
   )
+}
+
+function ToolCallDetails({ call, labels, locale }: { call: ToolCall; labels: StepsLabels; locale?: string }) {
+  switch (call.type) {
+    case 'function':
+      return (
+        <ToolCallPanel
+          type="function"
+          title={
+            <>
+              {labels.functionCall} <code className="rl-tool__name">{call.function.name}</code>
+            </>
+          }
+        >
+          <dl className="rl-tool__details">
+            <Item label={labels.arguments}>
+              <Code text={call.function.arguments} json />
+            </Item>
+            <Item label={labels.output}>
+              {call.function.output == null ? (
+                <Empty>{labels.noOutput}</Empty>
+              ) : (
+                <Code text={call.function.output} />
+              )}
+            </Item>
+          </dl>
+        </ToolCallPanel>
+      )
+    case 'code_interpreter': {
+      const outputs = call.code_interpreter.outputs
+      return (
+        <ToolCallPanel type="code_interpreter" title={labels.codeInterpreter}>
+          <dl className="rl-tool__details">
+            <Item label={labels.input}>
+              <Code text={call.code_interpreter.input} />
+            </Item>
+            <Item label={labels.logs}>
+              {outputs.length === 0 ? (
+                <Empty>{labels.noOutput}</Empty>
+              ) : (
+                outputs.map((out, i) =>
+                  out.type === 'logs' ? (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: outputs have no id and never reorder
+                    <Code key={i} text={out.logs} />
+                  ) : (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: outputs have no id and never reorder
+                    <p key={i} className="rl-tool__image">
+                      {labels.imageOutput(out.image.file_id)}
+                    </p>
+                  ),
+                )
+              )}
+            </Item>
+          </dl>
+        </ToolCallPanel>
+      )
+    }
+    case 'file_search': {
+      const results = call.file_search.results ?? []
+      return (
+        <ToolCallPanel type="file_search" title={labels.fileSearch}>
+          {results.length === 0 ? (
+            <Empty>{labels.noResults}</Empty>
+          ) : (
+            <ol className="rl-tool__results">
+              {results.map((r, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: the same file may be found twice
+                <li key={i} className="rl-result">
+                  <span className="rl-result__name">{r.file_name}</span>{' '}
+                  <span className="rl-result__score">
+                    {labels.score} {formatScore(r.score, locale)}
+                  </span>
+                  {r.content?.map((c, j) =>
+                    c.text ? (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: content parts have no id
+                      <p key={j} className="rl-result__content">
+                        {c.text}
+                      </p>
+                    ) : null,
+                  )}
+                </li>
+              ))}
+            </ol>
+          )}
+        </ToolCallPanel>
+      )
+    }
+    default:
+      // A tool type a newer server added: name it rather than hide it.
+      return <ToolCallPanel type="unknown" title={String((call as { type?: unknown }).type)} />
+  }
 }
 
 /**

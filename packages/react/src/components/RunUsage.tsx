@@ -25,6 +25,34 @@ export interface RunUsageProps extends Omit<ComponentPropsWithoutRef<'div'>, 'ch
   labels?: PartialLabels<UsageLabels>
 }
 
+interface UsageMeterProps {
+  value: number
+  max: number
+  label: string
+  valueText: string
+}
+
+/** Tokens used against a limit, as an ARIA meter drawn with two divs (it styles the same in every browser). */
+function UsageMeter({ value, max, label, valueText }: UsageMeterProps) {
+  const ratio = max > 0 ? value / max : 0
+  const level = ratio >= 1 ? 'full' : ratio >= 0.8 ? 'high' : 'normal'
+  return (
+    // biome-ignore lint/a11y/useSemanticElements: a native <meter> cannot be styled alike across browsers
+    <div
+      className="rl-meter"
+      role="meter"
+      aria-label={label}
+      aria-valuemin={0}
+      aria-valuemax={max}
+      aria-valuenow={Math.min(value, max)}
+      aria-valuetext={valueText}
+      data-level={level}
+    >
+      <div className="rl-meter__fill" style={{ width: `${Math.min(100, ratio * 100)}%` }} />
+    </div>
+  )
+}
+
 /**
  * Token usage as a description list, with bars against the run's token limits when they are set.
  * `data-state` is `empty` until usage is reported, then `reported`.
@@ -44,14 +72,7 @@ export const RunUsage = forwardRef<HTMLDivElement, RunUsageProps>(function RunUs
 ) {
   const labels = useLabels('usage', usageLabels, labelsProp)
   const { locale } = useLocale(localeProp)
-  const n = (v: number) => formatNumber(v, locale)
-  const rows = usage
-    ? ([
-        ['prompt', usage.prompt_tokens, maxPromptTokens, labels.promptBar],
-        ['completion', usage.completion_tokens, maxCompletionTokens, labels.completionBar],
-        ['total', usage.total_tokens],
-      ] as const)
-    : []
+  const tokens = (value: number) => formatNumber(value, locale)
   return (
     // A div, not a named section: several panels on a page would repeat the same landmark name.
     <div ref={ref} className={cx('rl-usage', className)} data-state={usage ? 'reported' : 'empty'} {...props}>
@@ -60,30 +81,31 @@ export const RunUsage = forwardRef<HTMLDivElement, RunUsageProps>(function RunUs
       </Heading>
       {usage ? (
         <dl className="rl-usage__list">
-          {rows.map(([kind, value, max, label]) => {
-            const ratio = max ? value / max : 0
-            return (
-              <Item key={kind} className="rl-usage__item" data-kind={kind} label={labels[kind]}>
-                <data value={value}>{n(value)}</data>
-                {max != null && (
-                  // A meter drawn with two divs, so it styles the same in every browser.
-                  // biome-ignore lint/a11y/useSemanticElements: a native <meter> cannot be styled alike across browsers
-                  <div
-                    className="rl-meter"
-                    role="meter"
-                    aria-label={label}
-                    aria-valuemin={0}
-                    aria-valuemax={max}
-                    aria-valuenow={Math.min(value, max)}
-                    aria-valuetext={labels.ofMax(n(value), n(max))}
-                    data-level={ratio >= 1 ? 'full' : ratio >= 0.8 ? 'high' : 'normal'}
-                  >
-                    <div className="rl-meter__fill" style={{ width: `${Math.min(100, ratio * 100)}%` }} />
-                  </div>
-                )}
-              </Item>
-            )
-          })}
+          <Item className="rl-usage__item" data-kind="prompt" label={labels.prompt}>
+            <data value={usage.prompt_tokens}>{tokens(usage.prompt_tokens)}</data>
+            {maxPromptTokens != null && (
+              <UsageMeter
+                value={usage.prompt_tokens}
+                max={maxPromptTokens}
+                label={labels.promptBar}
+                valueText={labels.ofMax(tokens(usage.prompt_tokens), tokens(maxPromptTokens))}
+              />
+            )}
+          </Item>
+          <Item className="rl-usage__item" data-kind="completion" label={labels.completion}>
+            <data value={usage.completion_tokens}>{tokens(usage.completion_tokens)}</data>
+            {maxCompletionTokens != null && (
+              <UsageMeter
+                value={usage.completion_tokens}
+                max={maxCompletionTokens}
+                label={labels.completionBar}
+                valueText={labels.ofMax(tokens(usage.completion_tokens), tokens(maxCompletionTokens))}
+              />
+            )}
+          </Item>
+          <Item className="rl-usage__item" data-kind="total" label={labels.total}>
+            <data value={usage.total_tokens}>{tokens(usage.total_tokens)}</data>
+          </Item>
         </dl>
       ) : (
         <Empty>{labels.empty}</Empty>

@@ -7,8 +7,7 @@ import type { PartialLabels, RunlensLabels } from './defaultLabels.js'
 /** A partial override of the labels: any section, any key inside a section. */
 export type RunlensLabelsOverride = { [S in keyof RunlensLabels]?: PartialLabels<RunlensLabels[S]> }
 
-// The overrides only: each component brings its own defaults, so a bundle holds the words of the
-// components it uses and no others.
+// The overrides only: each component merges them onto its own defaults (`useLabels`).
 interface RunlensLabelsContextValue {
   labels: RunlensLabelsOverride
   locale?: string | undefined
@@ -29,19 +28,27 @@ export interface RunlensLabelsProviderProps {
 
 /**
  * `override` onto `base` (full labels or a partial set: nested providers merge their overrides),
- * key by key. Where both hold a plain object (a section, a map of statuses or reasons) the two
- * merge too, `depth` levels down, so overriding one status keeps the rest. A key the override
- * leaves undefined keeps the base's value.
+ * key by key. Where both hold a plain object, the two are merged in turn, down to `depth` levels
+ * of objects: a whole label set has sections (level 1) holding maps of statuses or reasons
+ * (level 2), so overriding one status keeps the rest. A key the override leaves undefined keeps
+ * the base's value.
  */
-function merge<T extends object>(base: T, override: object | undefined, depth: number): T {
+function mergeDeep<T extends object>(base: T, override: object | undefined, depth: number): T {
   const merged = { ...base } as Record<string, unknown>
   for (const [key, value] of Object.entries(override ?? {})) {
     if (value === undefined) continue
-    const under = merged[key]
+    const current = merged[key]
     merged[key] =
-      depth && isPlainObject(under) && isPlainObject(value) ? merge(under, value, depth - 1) : value
+      depth > 0 && isPlainObject(current) && isPlainObject(value)
+        ? mergeDeep(current, value, depth - 1)
+        : value
   }
   return merged as T
+}
+
+/** One section's labels: its own keys, and one level below (the maps of statuses, reasons...). */
+function mergeSection<T extends object>(base: T, override: PartialLabels<T> | undefined): T {
+  return mergeDeep(base, override, 1)
 }
 
 // The client's isObject (packages/client/src/isObject.ts), repeated: the client does not export it.
@@ -57,7 +64,7 @@ export function mergeLabels<T extends RunlensLabelsOverride>(
   base: T,
   override: RunlensLabelsOverride | undefined,
 ): T {
-  return merge(base, override, 2)
+  return mergeDeep(base, override, 2)
 }
 
 /**
@@ -90,7 +97,7 @@ export function useLabels<S extends keyof RunlensLabels>(
 ): RunlensLabels[S] {
   const { labels } = useContext(RunlensLabelsContext)
   return useMemo(
-    () => merge(merge(defaults, labels[section], 1), override, 1),
+    () => mergeSection(mergeSection(defaults, labels[section]), override),
     [labels, section, defaults, override],
   )
 }

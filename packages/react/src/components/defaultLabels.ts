@@ -133,7 +133,8 @@ export interface RunlensLabels {
   monitor: MonitorLabels
 }
 
-// One constant per component, so that a bundle carries only the words of the components it uses.
+// One constant per component: each component reads its own set (`useLabels`), and `defaultLabels`
+// gathers them for apps that want the whole English set.
 
 export const statusLabels: StatusLabels = {
   prefix: 'Run status:',

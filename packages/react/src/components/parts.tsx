@@ -1,5 +1,4 @@
 import type { ComponentPropsWithoutRef, ReactNode } from 'react'
-import { Fragment } from 'react'
 import { prettyJson } from './format.js'
 
 // Small pieces of markup that several components repeat, said once.
@@ -26,11 +25,11 @@ export function Empty({ children }: { children: ReactNode }) {
 export function Code({ text, json, invalid }: { text: string; json?: boolean; invalid?: ReactNode }) {
   const shown = json ? prettyJson(text) : { text, valid: true }
   return (
-    <Fragment>
+    <>
       <pre className="rl-code" data-valid-json={json ? String(shown.valid) : undefined}>
         <code>{shown.text}</code>
       </pre>
       {!shown.valid && invalid && <p className="rl-note">{invalid}</p>}
-    </Fragment>
+    </>
   )
 }

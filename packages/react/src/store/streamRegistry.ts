@@ -111,17 +111,29 @@ export function createStreamRegistry(deps: StreamRegistryDeps): StreamRegistry {
   const refs = new WeakMap<RunSession, number>()
   const sleep = deps.sleep ?? defaultSleep
 
-  /** Puts the session under its run in the registry (`on`), or takes it out. */
-  function track(session: RunSession, on: boolean) {
-    if (session.runId === null) return
-    const key = keyOf(session.threadId, session.runId)
-    if ((sessions.get(key) === session) === on) return
-    if (on) sessions.set(key, session)
-    else sessions.delete(key)
+  function notify() {
     for (const listener of listeners) listener()
   }
 
-  const count = (session: RunSession) => refs.get(session) ?? 0
+  /** Puts the session under its run, once the run is known, for `get` to find. */
+  function register(session: RunSession) {
+    if (session.runId === null) return
+    const key = keyOf(session.threadId, session.runId)
+    if (sessions.get(key) === session) return
+    sessions.set(key, session)
+    notify()
+  }
+
+  function unregister(session: RunSession) {
+    if (session.runId === null) return
+    const key = keyOf(session.threadId, session.runId)
+    if (sessions.get(key) !== session) return
+    sessions.delete(key)
+    notify()
+  }
+
+  /** How many components hold the session (`retain`). */
+  const holders = (session: RunSession) => refs.get(session) ?? 0
 
   function create(threadId: string, initialRunId: string | null = null, initial: RunSessionOptions = {}) {
     let options = initial
@@ -174,7 +186,7 @@ export function createStreamRegistry(deps: StreamRegistryDeps): StreamRegistry {
     function learnRunId(id: string) {
       if (runId !== null) return
       runId = id
-      track(session, true)
+      register(session)
       if (cancelWhenKnown) void session.cancel()
     }
 
@@ -191,7 +203,7 @@ export function createStreamRegistry(deps: StreamRegistryDeps): StreamRegistry {
       // recompute their polling (a run aborted mid-way is polled by useRun from here on).
       if (pending.run) writeCache(pending.run)
       // A detached session that finished with nobody watching leaves the registry.
-      if (count(session) === 0) track(session, false)
+      if (holders(session) === 0) unregister(session)
     }
 
     function fail(error: unknown) {
@@ -203,25 +215,34 @@ export function createStreamRegistry(deps: StreamRegistryDeps): StreamRegistry {
       return Promise.reject(error)
     }
 
-    /** Reads one stream to its end, then settles, recovers, or reports. */
+    /** Applies one event. A run event (status) and an error show at once; deltas wait for the scheduler. */
+    function handleEvent(event: AssistantStreamEvent) {
+      pending = applyRunEvent(pending, event)
+      if (isRunEvent(event)) {
+        learnRunId(event.data.id)
+        commit()
+        writeCache(event.data)
+      } else if (event.event === 'error') {
+        commit()
+      } else {
+        scheduleCommit()
+      }
+    }
+
+    /**
+     * Reads one stream to its end, then settles, recovers, or reports. `onFirstRun` hears the
+     * stream's first run event (a submission resolves with it).
+     */
     async function drive(stream: RunStream, onFirstRun?: (run: Run) => void): Promise<void> {
       busy = true
       set({ connection: 'streaming', error: null })
       let failure: unknown = null
       try {
         for await (const event of stream) {
-          pending = applyRunEvent(pending, event)
-          // A run event (status) and an error show at once; deltas wait for the scheduler.
-          if (isRunEvent(event)) {
-            learnRunId(event.data.id)
-            commit()
-            writeCache(event.data)
-            onFirstRun?.(event.data)
+          handleEvent(event)
+          if (onFirstRun && isRunEvent(event)) {
+            onFirstRun(event.data)
             onFirstRun = undefined
-          } else if (event.event === 'error') {
-            commit()
-          } else {
-            scheduleCommit()
           }
         }
       } catch (error) {
@@ -289,14 +310,16 @@ export function createStreamRegistry(deps: StreamRegistryDeps): StreamRegistry {
       deps.cache?.writeRun(run)
     }
 
+    /** Takes a required action for the tool handlers, unless it is already being answered. */
+    function claim(key: string): boolean {
+      if (handled.has(key) || deps.submissions.has(key)) return false
+      handled.add(key)
+      return true
+    }
+
     /** Hands a required action to the tool handlers, if any: once per required action. */
     function answer(run: Run) {
-      return options.tools?.(
-        run,
-        session,
-        (key) => !handled.has(key) && !deps.submissions.has(key) && !!handled.add(key),
-        () => cancelRequested || signal.aborted,
-      )
+      return options.tools?.(run, session, claim, () => cancelRequested || signal.aborted)
     }
 
     const session: RunSession = {
@@ -402,9 +425,12 @@ export function createStreamRegistry(deps: StreamRegistryDeps): StreamRegistry {
         } catch (error) {
           cancelRequested = false
           set({ cancelling: false })
-          // A 400 says it is too late: the run settled first. Show what the server says it is.
-          if (!(error instanceof APIError && error.status === 400)) fail(error)
-          else if (!busy && !signal.aborted) void recover()
+          if (error instanceof APIError && error.status === 400) {
+            // Too late: the run settled first. Show what the server says it is.
+            if (!busy && !signal.aborted) void recover()
+          } else {
+            fail(error)
+          }
         }
       },
 
@@ -459,20 +485,23 @@ export function createStreamRegistry(deps: StreamRegistryDeps): StreamRegistry {
       return sessions.get(keyOf(threadId, runId))?.live ?? false
     },
     retain(session) {
-      refs.set(session, count(session) + 1)
-      if (session.runId !== null && !sessions.has(keyOf(session.threadId, session.runId)))
-        track(session, true)
+      refs.set(session, holders(session) + 1)
+      // A session made for a known run is registered when first held, not when made (`create`
+      // stays pure); it never displaces another session that already holds the run.
+      if (session.runId !== null && !sessions.has(keyOf(session.threadId, session.runId))) {
+        register(session)
+      }
       let released = false
       return () => {
         if (released) return
         released = true
-        refs.set(session, count(session) - 1)
+        refs.set(session, holders(session) - 1)
         // Deferred: StrictMode lets go and takes hold again in the same task; only a real last
         // release (nobody took hold again) closes the connection.
         queueMicrotask(() => {
-          if (count(session) > 0) return
+          if (holders(session) > 0) return
           if (!session.detached) session.abort()
-          if (!session.live) track(session, false)
+          if (!session.live) unregister(session)
         })
       }
     },

@@ -39,8 +39,9 @@ const toOutput = (value: unknown): string =>
   typeof value === 'string' ? value : (JSON.stringify(value) ?? '')
 
 /**
- * Tool handlers for `useRunStream`'s (or a session's) `tools` option. A module of its own, so an
- * app that never answers tool calls automatically (a plain run monitor) does not carry it.
+ * Tool handlers for `useRunStream`'s (or a session's) `tools` option. The session knows nothing of
+ * how calls are answered: it hands each required action to whatever `tools` holds, and this is the
+ * answerer that runs handlers by function name.
  * When every call of a required action has a handler, `approve` is asked (if given), the handlers
  * run in parallel, and all outputs go in one submission; a handler that throws becomes
  * `state.error` (a `ToolHandlerError`) and the run is cancelled rather than left waiting.
@@ -49,16 +50,12 @@ export function toolHandlers(handlers: ToolHandlers, { approve }: ToolHandlersOp
   return async (run, session, claim, stopped) => {
     const calls = requiredToolCalls(run)
     if (!calls?.length || calls.some((call) => typeof handlers[call.function.name] !== 'function')) return
-    if (
-      !claim(
-        submissionKey(
-          session.threadId,
-          run.id,
-          calls.map((call) => call.id),
-        ),
-      )
+    const key = submissionKey(
+      session.threadId,
+      run.id,
+      calls.map((call) => call.id),
     )
-      return
+    if (!claim(key)) return
     const set = session.store.setState
     try {
       if (approve) {

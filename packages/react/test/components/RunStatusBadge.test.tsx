@@ -1,3 +1,4 @@
+import { isPollingStatus, isTerminalStatus } from '@runlens/client'
 import { render, screen } from '@testing-library/react'
 import { createRef } from 'react'
 import { describe, expect, test } from 'vitest'
@@ -6,6 +7,7 @@ import {
   mergeLabels,
   RunlensLabelsProvider,
   RunStatusBadge,
+  statusPhase,
 } from '../../src/components/index.js'
 
 const cases = [
@@ -28,6 +30,15 @@ describe('RunStatusBadge', () => {
     expect(badge.dataset.phase).toBe(phase)
     expect(badge.textContent).toBe(`Run status: ${text}`)
   })
+
+  test.each(cases)(
+    "%s: the phase agrees with the client's rules (active polls, finished is terminal)",
+    (status) => {
+      const phase = statusPhase(status)
+      expect(phase === 'active').toBe(isPollingStatus(status))
+      expect(phase === 'finished').toBe(isTerminalStatus(status))
+    },
+  )
 
   test('a status the library does not know', () => {
     const { container } = render(<RunStatusBadge status="paused_by_operator" />)
