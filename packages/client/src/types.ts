@@ -639,10 +639,18 @@ export interface RunStream extends AsyncIterable<AssistantStreamEvent> {
 
 /** One page of a cursor-paginated list. */
 export interface CursorPage<T> {
+  /** The items of this page. */
   data: T[]
+  /** The server's `has_more`, as it said it. */
   hasMore: boolean
   /** The list body as the server sent it: `first_id`, `last_id` and unknown fields included. */
   body: ListResponse<T>
+  /**
+   * Whether `nextPage()` gives a page: the server says it has more, and this page has an item
+   * to continue from. (An empty page that claims more ends the walk, so this is false there
+   * while `hasMore` is true.)
+   */
+  hasNextPage(): boolean
   /** The following page (in the direction of the first query), or null after the last one. */
   nextPage(): PagePromise<T> | null
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import {
   APIConnectionError,
   APIError,
@@ -16,6 +16,7 @@ import {
   StreamError,
   UnprocessableEntityError,
 } from '../src/index.js'
+import { defaultSleep } from '../src/sleep.js'
 import type { ClientOptions } from '../src/types.js'
 import { fakeFetch, jsonResponse, run, sseResponse } from './helpers.js'
 
@@ -137,6 +138,14 @@ describe('checks before any request', () => {
     })
     await expect(client.runs.retrieve('..', 'r')).rejects.toMatchObject({ param: 'threadId' })
     await expect(client.runs.retrieve('t', '.')).rejects.toMatchObject({ param: 'runId' })
+    // The message names the parameter, the value and the rule.
+    await expect(client.runs.retrieve('', 'r')).rejects.toThrow('threadId must be a non-empty string, got ""')
+    await expect(client.runs.retrieve(undefined as unknown as string, 'r')).rejects.toThrow(
+      'threadId must be a non-empty string, got undefined',
+    )
+    await expect(client.runs.retrieve('t', '..')).rejects.toThrow(
+      'runId cannot be "..": URL parsers resolve it into another path',
+    )
     await expect(client.messages.list('')).rejects.toMatchObject({ param: 'threadId' })
     await expect(client.messages.list('..', { run_id: 'r' })).rejects.toMatchObject({ param: 'threadId' })
     expect(calls).toHaveLength(0)
@@ -152,13 +161,29 @@ describe('checks before any request', () => {
     const many = Object.fromEntries(Array.from({ length: 17 }, (_, i) => [`k${i}`, 'v']))
     await expect(client.runs.update('t', 'r', { metadata: many })).rejects.toMatchObject({
       param: 'metadata',
+      message: 'metadata has 17 keys; the API allows at most 16',
     })
     await expect(
       client.runs.create('t', { assistant_id: 'a', metadata: { ['k'.repeat(65)]: 'v' } }),
-    ).rejects.toMatchObject({ param: 'metadata' })
+    ).rejects.toMatchObject({
+      param: 'metadata',
+      message: `metadata key "${'k'.repeat(64)}..." is 65 characters long; the API allows at most 64`,
+    })
     await expect(
       client.runs.create('t', { assistant_id: 'a', metadata: { k: 'v'.repeat(513) } }),
-    ).rejects.toMatchObject({ param: 'metadata' })
+    ).rejects.toMatchObject({
+      param: 'metadata',
+      message: 'metadata value of "k" is 513 characters long; the API allows at most 512',
+    })
+    await expect(
+      client.runs.update('t', 'r', { metadata: { n: 1 } as unknown as Record<string, string> }),
+    ).rejects.toMatchObject({ param: 'metadata', message: 'metadata value of "n" must be a string, got 1' })
+    await expect(
+      client.runs.update('t', 'r', { metadata: ['v'] as unknown as Record<string, string> }),
+    ).rejects.toMatchObject({
+      param: 'metadata',
+      message: 'metadata must be an object of string values, got an array',
+    })
     await expect(
       client.runs.create('t', {
         assistant_id: 'a',
@@ -167,6 +192,7 @@ describe('checks before any request', () => {
     ).rejects.toMatchObject({ param: 'additional_messages[0].metadata' })
     await expect(client.runs.submitToolOutputs('t', 'r', { tool_outputs: [] })).rejects.toMatchObject({
       param: 'tool_outputs',
+      message: 'tool_outputs must hold at least one output, one per tool call of run.required_action',
     })
     await expect(
       client.runs.submitToolOutputsAndPoll('t', 'r', { tool_outputs: [{ tool_call_id: '', output: 'x' }] }),
@@ -229,7 +255,7 @@ describe('errors', () => {
     const empty = clientWith(() => new Response(null, { status: 404 }), { maxRetries: 0 }).client
     await expect(empty.runs.retrieve('t', 'r')).rejects.toMatchObject({
       status: 404,
-      message: '404 (no body)',
+      message: '404 status code (no body)',
     })
   })
 
@@ -349,13 +375,45 @@ describe('timeout and abort', () => {
   })
 })
 
+describe('the default sleep', () => {
+  it('resolves after its time; an abort rejects at once and clears its timer', async () => {
+    vi.useFakeTimers()
+    try {
+      let slept = false
+      void defaultSleep(1000).then(() => {
+        slept = true
+      })
+      await vi.advanceTimersByTimeAsync(999)
+      expect(slept).toBe(false)
+      await vi.advanceTimersByTimeAsync(1)
+      expect(slept).toBe(true)
+
+      const controller = new AbortController()
+      const waiting = defaultSleep(60_000, controller.signal)
+      expect(vi.getTimerCount()).toBe(1)
+      controller.abort()
+      await expect(waiting).rejects.toBeInstanceOf(APIUserAbortError)
+      // No timer is left to run out after the abort.
+      expect(vi.getTimerCount()).toBe(0)
+      await expect(defaultSleep(10, AbortSignal.abort())).rejects.toBeInstanceOf(APIUserAbortError)
+      expect(vi.getTimerCount()).toBe(0)
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+})
+
 describe('browser', () => {
   it('refuses an apiKey in a browser unless dangerouslyAllowBrowser', () => {
     const scope = globalThis as { window?: unknown; document?: unknown }
     scope.window = {}
     scope.document = {}
     try {
-      expect(() => createRunsClient({ apiKey: 'sk' })).toThrow(/proxy/)
+      // The message explains the pattern to follow, not only the refusal.
+      expect(() => createRunsClient({ apiKey: 'sk' })).toThrow(
+        /readable by anyone.*baseURL at a proxy of your own that adds the Authorization header.*dangerouslyAllowBrowser: true/,
+      )
+      expect(() => createRunsClient({ apiKey: 'sk' })).toThrow(expect.objectContaining({ param: 'apiKey' }))
       expect(() => createRunsClient({ apiKey: 'sk', dangerouslyAllowBrowser: true })).not.toThrow()
       expect(() => createRunsClient({ baseURL: '/api/openai' })).not.toThrow()
     } finally {
@@ -444,6 +502,66 @@ describe('pagination', () => {
     const third = await second?.nextPage()
     expect(third?.hasMore).toBe(false)
     expect(third?.nextPage()).toBeNull()
+  })
+
+  it('hasNextPage() says whether nextPage() gives a page', async () => {
+    const { client } = pages()
+    const first = await client.runs.list('t', { limit: 2 })
+    expect(first.hasNextPage()).toBe(true)
+    const second = await first.nextPage()
+    expect(second?.hasNextPage()).toBe(true)
+    const last = await second?.nextPage()
+    expect(last?.data.map((r) => r.id)).toEqual(['run_4'])
+    expect(last?.hasNextPage()).toBe(false)
+    expect(last?.nextPage()).toBeNull()
+
+    // A loop on hasNextPage() visits every page once.
+    const ids: string[] = []
+    let page = await client.runs.list('t', { limit: 2 })
+    ids.push(...page.data.map((r) => r.id))
+    while (page.hasNextPage()) {
+      page = (await page.nextPage())!
+      ids.push(...page.data.map((r) => r.id))
+    }
+    expect(ids).toEqual(runs.map((r) => r.id))
+  })
+
+  it('hasNextPage() is false on an empty page that claims more, and on a page without its cursor', async () => {
+    const empty = clientWith(() =>
+      jsonResponse({ object: 'list', data: [], first_id: null, last_id: null, has_more: true }),
+    )
+    const page = await empty.client.runs.list('t')
+    expect(page.hasMore).toBe(true)
+    expect(page.hasNextPage()).toBe(false)
+    expect(page.nextPage()).toBeNull()
+
+    const noCursor = clientWith(() =>
+      jsonResponse({ object: 'list', data: [run()], first_id: 'run_1', last_id: null, has_more: true }),
+    )
+    expect((await noCursor.client.runs.list('t')).hasNextPage()).toBe(false)
+  })
+
+  it('backwards (before): hasNextPage() and nextPage() continue before first_id', async () => {
+    const { client, calls } = clientWith((call) => {
+      const before = new URL(call.url).searchParams.get('before')
+      const end = before ? runs.findIndex((r) => r.id === before) : runs.length
+      const data = runs.slice(Math.max(0, end - 2), end)
+      return jsonResponse({
+        object: 'list',
+        data,
+        first_id: data[0]?.id ?? null,
+        last_id: data.at(-1)?.id ?? null,
+        has_more: end - 2 > 0,
+      })
+    })
+    const page = await client.runs.list('t', { before: 'run_4', limit: 2 })
+    expect(page.data.map((r) => r.id)).toEqual(['run_2', 'run_3'])
+    expect(page.hasNextPage()).toBe(true)
+    const older = await page.nextPage()
+    expect(new URL(calls[1]!.url).searchParams.get('before')).toBe('run_2')
+    expect(new URL(calls[1]!.url).searchParams.has('after')).toBe(false)
+    expect(older?.data.map((r) => r.id)).toEqual(['run_0', 'run_1'])
+    expect(older?.hasNextPage()).toBe(false)
   })
 
   it('for await walks every item of every page', async () => {

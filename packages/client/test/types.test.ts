@@ -56,6 +56,7 @@ describe('public types', () => {
     expectTypeOf(promise).resolves.toEqualTypeOf<CursorPage<Run>>()
     expectTypeOf(promise).toMatchTypeOf<AsyncIterable<Run>>()
     expectTypeOf<CursorPage<Run>['nextPage']>().returns.toEqualTypeOf<PagePromise<Run> | null>()
+    expectTypeOf<CursorPage<Run>['hasNextPage']>().returns.toEqualTypeOf<boolean>()
     promise.catch(() => {})
   })
 
