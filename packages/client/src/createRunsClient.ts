@@ -1,6 +1,6 @@
 import { InvalidParamError } from './errors.js'
-import { createMessages } from './resources/messages.js'
 import { createRuns } from './resources/runs.js'
+import { createThreads } from './resources/threads.js'
 import { createTransport } from './transport.js'
 import type { ClientOptions, RunsClient } from './types.js'
 
@@ -19,7 +19,7 @@ export function createRunsClient(options: ClientOptions = {}): RunsClient {
     )
   }
   const transport = createTransport(options)
-  return { runs: createRuns(transport), messages: createMessages(transport) }
+  return { runs: createRuns(transport), threads: createThreads(transport) }
 }
 
 /** A page has a document; Node, Deno, web workers and edge runtimes do not. */

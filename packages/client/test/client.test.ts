@@ -120,6 +120,129 @@ describe('requests', () => {
   })
 })
 
+describe('threads', () => {
+  const thread = { id: 'thread_1', object: 'thread', created_at: 1, metadata: {}, tool_resources: {} }
+
+  it('every method: method, path and body', async () => {
+    const { client, calls } = clientWith((call) => {
+      if (call.method === 'DELETE')
+        return jsonResponse({ id: 'thread_1', object: 'thread.deleted', deleted: true })
+      if (call.url.includes('/runs')) return jsonResponse(run({ status: 'completed' }))
+      if (call.url.includes('/messages')) return jsonResponse({ id: 'msg_1', object: 'thread.message' })
+      return jsonResponse(thread)
+    })
+    expect(await client.threads.create()).toEqual(thread)
+    await client.threads.create({ messages: [{ role: 'user', content: 'Hi' }], metadata: { a: 'b' } })
+    await client.threads.retrieve('thread_1')
+    await client.threads.update('thread_1', { metadata: { c: 'd' } })
+    expect(await client.threads.delete('thread_1')).toEqual({
+      id: 'thread_1',
+      object: 'thread.deleted',
+      deleted: true,
+    })
+    await client.threads.messages.create('thread_1', { role: 'user', content: 'More' })
+    await client.threads.messages.retrieve('thread_1', 'msg_1')
+    await client.threads.createAndRun({ assistant_id: 'asst_1', thread: { messages: [] } })
+    const seen = calls.map((c) => `${c.method} ${c.url.replace('http://sim.test/v1', '')}`)
+    expect(seen).toEqual([
+      'POST /threads',
+      'POST /threads',
+      'GET /threads/thread_1',
+      'POST /threads/thread_1',
+      'DELETE /threads/thread_1',
+      'POST /threads/thread_1/messages',
+      'GET /threads/thread_1/messages/msg_1',
+      'POST /threads/runs',
+    ])
+    expect(calls.map((c) => c.body)).toEqual([
+      {},
+      { messages: [{ role: 'user', content: 'Hi' }], metadata: { a: 'b' } },
+      undefined,
+      { metadata: { c: 'd' } },
+      undefined,
+      { role: 'user', content: 'More' },
+      undefined,
+      { assistant_id: 'asst_1', thread: { messages: [] } },
+    ])
+    // A request without a body says no content type; every one is an Assistants v2 request.
+    expect(calls[4]!.headers.has('content-type')).toBe(false)
+    expect(calls.every((c) => c.headers.get('openai-beta') === 'assistants=v2')).toBe(true)
+  })
+
+  it('createAndRunStream posts stream: true to /threads/runs and yields thread.created first', async () => {
+    const { client, calls } = clientWith(() =>
+      sseResponse(
+        `event: thread.created\ndata: ${JSON.stringify(thread)}\n\n` +
+          `event: thread.run.created\ndata: ${JSON.stringify(run({ status: 'completed' }))}\n\n` +
+          'event: done\ndata: [DONE]\n\n',
+      ),
+    )
+    const stream = client.threads.createAndRunStream({ assistant_id: 'asst_1' })
+    const names: string[] = []
+    for await (const event of stream) names.push(event.event)
+    expect(names).toEqual(['thread.created', 'thread.run.created', 'done'])
+    expect(calls[0]!.url).toBe('http://sim.test/v1/threads/runs')
+    expect(calls[0]!.body).toEqual({ assistant_id: 'asst_1', stream: true })
+    expect(calls[0]!.headers.get('accept')).toBe('text/event-stream')
+    expect((await stream.finalRun()).status).toBe('completed')
+  })
+
+  it('createAndRunPoll polls the run on the thread the request created', async () => {
+    const statuses = ['queued', 'in_progress', 'requires_action']
+    const { client, calls, sleeps } = clientWith((_, i) =>
+      jsonResponse(run({ id: 'run_9', thread_id: 'thread_new', status: statuses[i] })),
+    )
+    const result = await client.threads.createAndRunPoll({ assistant_id: 'a' }, { pollIntervalMs: 7 })
+    expect(result.status).toBe('requires_action')
+    expect(calls.map((c) => `${c.method} ${new URL(c.url).pathname}`)).toEqual([
+      'POST /v1/threads/runs',
+      'GET /v1/threads/thread_new/runs/run_9',
+      'GET /v1/threads/thread_new/runs/run_9',
+    ])
+    expect(sleeps).toEqual([7, 7])
+  })
+
+  it('checks ids and metadata before any request, as rejections', async () => {
+    const { client, calls } = clientWith(() => jsonResponse(thread))
+    const many = Object.fromEntries(Array.from({ length: 17 }, (_, i) => [`k${i}`, 'v']))
+    await expect(client.threads.retrieve('')).rejects.toMatchObject({ param: 'threadId' })
+    await expect(client.threads.update('..', {})).rejects.toMatchObject({ param: 'threadId' })
+    await expect(client.threads.delete(' ')).rejects.toMatchObject({ param: 'threadId' })
+    await expect(client.threads.messages.create('', { role: 'user', content: 'x' })).rejects.toMatchObject({
+      param: 'threadId',
+    })
+    await expect(client.threads.messages.retrieve('t', '')).rejects.toMatchObject({ param: 'messageId' })
+    await expect(client.threads.create({ metadata: many })).rejects.toMatchObject({ param: 'metadata' })
+    await expect(
+      client.threads.create({ messages: [{ role: 'user', content: 'x', metadata: many }] }),
+    ).rejects.toMatchObject({ param: 'messages[0].metadata' })
+    await expect(client.threads.update('t', { metadata: many })).rejects.toMatchObject({ param: 'metadata' })
+    await expect(
+      client.threads.messages.create('t', { role: 'user', content: 'x', metadata: many }),
+    ).rejects.toMatchObject({ param: 'metadata' })
+    await expect(client.threads.createAndRun({ assistant_id: 'a', metadata: many })).rejects.toMatchObject({
+      param: 'metadata',
+    })
+    await expect(
+      client.threads.createAndRunPoll({ assistant_id: 'a', thread: { metadata: many } }),
+    ).rejects.toMatchObject({ param: 'thread.metadata' })
+    await expect(
+      client.threads
+        .createAndRunStream({
+          assistant_id: 'a',
+          thread: {
+            messages: [
+              { role: 'user', content: 'x' },
+              { role: 'user', content: 'y', metadata: many },
+            ],
+          },
+        })
+        .finalRun(),
+    ).rejects.toMatchObject({ name: 'InvalidParamError', param: 'thread.messages[1].metadata' })
+    expect(calls).toHaveLength(0)
+  })
+})
+
 describe('checks before any request', () => {
   const { client, calls } = clientWith(() => jsonResponse(run()))
 
@@ -146,8 +269,10 @@ describe('checks before any request', () => {
     await expect(client.runs.retrieve('t', '..')).rejects.toThrow(
       'runId cannot be "..": URL parsers resolve it into another path',
     )
-    await expect(client.messages.list('')).rejects.toMatchObject({ param: 'threadId' })
-    await expect(client.messages.list('..', { run_id: 'r' })).rejects.toMatchObject({ param: 'threadId' })
+    await expect(client.threads.messages.list('')).rejects.toMatchObject({ param: 'threadId' })
+    await expect(client.threads.messages.list('..', { run_id: 'r' })).rejects.toMatchObject({
+      param: 'threadId',
+    })
     expect(calls).toHaveLength(0)
   })
 
@@ -623,7 +748,7 @@ describe('onResponse', () => {
     const types: Array<string | null> = []
     const onResponse = (response: Response) => void types.push(response.headers.get('content-type'))
     await client.runs.stream('t', { assistant_id: 'a' }, { onResponse }).finalRun()
-    await client.messages.list('t', {}, { onResponse })
+    await client.threads.messages.list('t', {}, { onResponse })
     expect(types).toEqual(['text/event-stream', 'application/json'])
   })
 
@@ -641,7 +766,7 @@ describe('onResponse', () => {
   })
 })
 
-describe('messages.list', () => {
+describe('threads.messages.list', () => {
   const message = (id: string, run_id: string | null) => ({
     id,
     object: 'thread.message',
@@ -673,7 +798,7 @@ describe('messages.list', () => {
       },
       { query: { 'api-version': 'v' } },
     )
-    const page = await client.messages.list(
+    const page = await client.threads.messages.list(
       'thread/1',
       { run_id: 'run_1', limit: 2, order: 'asc' },
       { headers: { 'x-extra': '1' } },
@@ -692,7 +817,8 @@ describe('messages.list', () => {
     expect(calls[0]!.headers.get('openai-beta')).toBe('assistants=v2')
 
     const ids: string[] = []
-    for await (const m of client.messages.list('thread/1', { run_id: 'run_1', limit: 2 })) ids.push(m.id)
+    for await (const m of client.threads.messages.list('thread/1', { run_id: 'run_1', limit: 2 }))
+      ids.push(m.id)
     expect(ids).toEqual(['msg_1', 'msg_2', 'msg_3'])
     expect(new URL(calls.at(-1)!.url).searchParams.get('after')).toBe('msg_2')
     expect(new URL(calls.at(-1)!.url).searchParams.get('run_id')).toBe('run_1')
@@ -704,7 +830,7 @@ describe('messages.list', () => {
         ? jsonResponse({ error: { message: 'slow down' } }, 429)
         : jsonResponse({ error: { message: 'No thread found' } }, 404),
     )
-    await expect(client.messages.list('t')).rejects.toBeInstanceOf(NotFoundError)
+    await expect(client.threads.messages.list('t')).rejects.toBeInstanceOf(NotFoundError)
     expect(calls).toHaveLength(2)
   })
 })

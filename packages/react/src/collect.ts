@@ -26,4 +26,5 @@ export const listMessages = (
   threadId: string,
   runId: string,
   signal?: AbortSignal,
-): Promise<Message[]> => collect(client.messages.list(threadId, { ...asc, run_id: runId }, { signal }))
+): Promise<Message[]> =>
+  collect(client.threads.messages.list(threadId, { ...asc, run_id: runId }, { signal }))

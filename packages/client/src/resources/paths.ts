@@ -7,6 +7,9 @@ export const threadPath = (threadId: string) => `/threads/${pathParam('threadId'
 
 export const messagesPath = (threadId: string) => `${threadPath(threadId)}/messages`
 
+export const messagePath = (threadId: string, messageId: string) =>
+  `${messagesPath(threadId)}/${pathParam('messageId', messageId)}`
+
 export const runsPath = (threadId: string) => `${threadPath(threadId)}/runs`
 
 export const runPath = (threadId: string, runId: string) =>
