@@ -1,6 +1,6 @@
 import { InvalidParamError } from './errors.js'
-import { createMessages } from './resources/messages.js'
 import { createRuns } from './resources/runs.js'
+import { createThreads } from './resources/threads.js'
 import { createTransport } from './transport.js'
 import type { ClientOptions, RunsClient } from './types.js'
 
@@ -9,14 +9,20 @@ import type { ClientOptions, RunsClient } from './types.js'
  * enough, and it sends nothing until a method is called.
  */
 export function createRunsClient(options: ClientOptions = {}): RunsClient {
-  // A page has a document; Node, Deno, workers and edge runtimes do not.
-  if (options.apiKey && !options.dangerouslyAllowBrowser && typeof document !== 'undefined') {
+  if (options.apiKey && !options.dangerouslyAllowBrowser && isBrowser()) {
     throw new InvalidParamError(
       'apiKey',
-      // Short on purpose (it ships in every bundle); the README explains the proxy pattern.
-      'in a browser is public: use a proxy (baseURL) or dangerouslyAllowBrowser',
+      'An apiKey in a browser is readable by anyone who opens the page. Keep the key on a server: ' +
+        'point baseURL at a proxy of your own that adds the Authorization header (and checks who ' +
+        'is calling), and create the client in the page without apiKey. If the page is only ever ' +
+        'yours (a local tool), pass dangerouslyAllowBrowser: true.',
     )
   }
   const transport = createTransport(options)
-  return { runs: createRuns(transport), messages: createMessages(transport) }
+  return { runs: createRuns(transport), threads: createThreads(transport) }
+}
+
+/** A page has a document; Node, Deno, web workers and edge runtimes do not. */
+function isBrowser(): boolean {
+  return typeof document !== 'undefined'
 }

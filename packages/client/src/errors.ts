@@ -22,8 +22,12 @@ export class APIError extends Error {
   declare readonly requestId: string | null
   declare readonly headers: Headers | undefined
 
-  /** `message` is the server's (or ours); with a status it reads like the API's: "429 Rate limit ...". */
-  constructor(message: string, cause?: unknown, error?: ErrorObject, status?: number, headers?: Headers) {
+  /**
+   * `message` is the server's (or ours); with a status it reads like the API's:
+   * "429 Rate limit reached ...". `init` takes what the error came with, as `Error` takes `cause`.
+   */
+  constructor(message: string, init: APIErrorInit = {}) {
+    const { status, error, headers, cause } = init
     super(status ? `${status} ${message}` : message, { cause })
     this.status = status
     this.error = error
@@ -33,6 +37,18 @@ export class APIError extends Error {
     this.headers = headers
     this.requestId = headers?.get('x-request-id') ?? null
   }
+}
+
+/** What an `APIError` came with; every field is optional. */
+export interface APIErrorInit {
+  /** The HTTP status of the response. */
+  status?: number
+  /** The error object the server sent. */
+  error?: ErrorObject
+  /** The response headers (`x-request-id` is read from them). */
+  headers?: Headers
+  /** What caused it: the fetch error of a connection failure, the SyntaxError of a JSON body... */
+  cause?: unknown
 }
 
 export class BadRequestError extends APIError {
@@ -92,21 +108,21 @@ export type StreamErrorReason = 'invalid_json' | 'invalid_event' | 'ended_early'
 export class StreamError extends APIError {
   override name = 'StreamError'
   declare readonly reason: StreamErrorReason
-  constructor(reason: StreamErrorReason, message: string, cause?: unknown) {
-    super(message, cause)
+  constructor(reason: StreamErrorReason, message: string, init?: { cause?: unknown }) {
+    super(message, init)
     this.reason = reason
   }
 }
 
 /**
  * An argument rejected before any request; `param` names it (`threadId`, `metadata`, ...), and
- * the message starts with it: "runId must be a non-empty string".
+ * the message says what is wrong with it: "runId must be a non-empty string".
  */
 export class InvalidParamError extends TypeError {
   override name = 'InvalidParamError'
   declare readonly param: string
-  constructor(param: string, problem: string) {
-    super(`${param} ${problem}`)
+  constructor(param: string, message: string) {
+    super(message)
     this.param = param
   }
 }
@@ -132,13 +148,9 @@ export async function apiErrorFor(response: Response): Promise<APIError> {
   } catch {
     // Not JSON: proxies answer with HTML or plain text; the text becomes the message.
   }
-  return new (byStatus[status] ?? (status >= 500 ? InternalServerError : APIError))(
-    error?.message ?? (text.trim().slice(0, 500) || '(no body)'),
-    undefined,
-    error,
-    status,
-    response.headers,
-  )
+  const ErrorClass = byStatus[status] ?? (status >= 500 ? InternalServerError : APIError)
+  const message = error?.message ?? (text.trim().slice(0, 500) || 'status code (no body)')
+  return new ErrorClass(message, { status, error, headers: response.headers })
 }
 
 /** The error object of a body or an `error` event, bare or wrapped in `error`, if it has a message. */

@@ -3,6 +3,7 @@ export { createRunsClient } from './createRunsClient.js'
 export {
   APIConnectionError,
   APIError,
+  type APIErrorInit,
   APITimeoutError,
   APIUserAbortError,
   AuthenticationError,

@@ -1,7 +1,25 @@
-import type { JsonResult } from './transport.js'
-import type { CursorPage, CursorQuery, ListResponse, PagePromise } from './types.js'
+import type { Transport } from './transport.js'
+import type {
+  CursorPage,
+  CursorQuery,
+  ListResponse,
+  PagePromise,
+  QueryRecord,
+  RequestOptions,
+} from './types.js'
 
-type FetchPage<T, Q> = (query: Q) => Promise<JsonResult<ListResponse<T>>>
+/** Fetches one page of a list for a query holding the cursor (`after` or `before`). */
+export type FetchPage<T, Q> = (query: Q) => Promise<ListResponse<T>>
+
+/** One page of the list endpoint at `path`: `GET`, the body as the server sent it. */
+export async function fetchList<T>(
+  transport: Transport,
+  path: string,
+  query: QueryRecord,
+  options: RequestOptions | undefined,
+): Promise<ListResponse<T>> {
+  return (await transport.requestJson<ListResponse<T>>({ method: 'GET', path, query, options })).data
+}
 
 /**
  * A PagePromise: the promise of the first page, which `for await` also walks item by item,
@@ -14,26 +32,37 @@ export function createPagePromise<T, Q extends CursorQuery>(
   // Called from a `then`, so that a bad path parameter is a rejection, never a synchronous throw.
   const first = Promise.resolve(query)
     .then(fetchPage)
-    .then(([body]): CursorPage<T> => {
-      const data = body.data ?? []
-      // Walking backwards (a `before` query) continues before the first item; else after the last.
-      const backwards = query.before != null && query.after == null
-      const cursor = backwards ? body.first_id : body.last_id
-      // An empty page cannot move the cursor: stopping there keeps a confused server from looping us.
-      const hasNext = !!(body.has_more && data.length && cursor != null)
-      return {
-        data,
-        hasMore: !!body.has_more,
-        body,
-        nextPage: () =>
-          hasNext
-            ? createPagePromise(fetchPage, { ...query, [backwards ? 'before' : 'after']: cursor })
-            : null,
-      }
-    })
+    .then((body) => toCursorPage(body, fetchPage, query))
   return Object.assign(first, {
     async *[Symbol.asyncIterator]() {
-      for (let page: CursorPage<T> | null = await first; page; page = await page.nextPage()) yield* page.data
+      let page: CursorPage<T> | null = await first
+      while (page) {
+        yield* page.data
+        page = await page.nextPage()
+      }
     },
   })
+}
+
+function toCursorPage<T, Q extends CursorQuery>(
+  body: ListResponse<T>,
+  fetchPage: FetchPage<T, Q>,
+  query: Q,
+): CursorPage<T> {
+  const data = body.data ?? []
+  // Walking backwards (a `before` query) continues before the first item; else after the last.
+  const backwards = query.before != null && query.after == null
+  const cursor = backwards ? body.first_id : body.last_id
+  // An empty page cannot move the cursor: stopping there keeps a confused server from looping us.
+  let nextQuery: Q | null = null
+  if (body.has_more === true && data.length > 0 && cursor != null) {
+    nextQuery = backwards ? { ...query, before: cursor } : { ...query, after: cursor }
+  }
+  return {
+    data,
+    hasMore: body.has_more === true,
+    body,
+    hasNextPage: () => nextQuery !== null,
+    nextPage: () => (nextQuery === null ? null : createPagePromise(fetchPage, nextQuery)),
+  }
 }

@@ -1,5 +1,5 @@
 import { pause } from './sleep.js'
-import type { JsonResult } from './transport.js'
+import type { JsonResponse } from './transport.js'
 import type { RequestOptions, Run, RunStatus, Sleep } from './types.js'
 
 /**
@@ -26,15 +26,17 @@ export function pollDelay(pollIntervalMs: number | undefined, headers?: Headers)
 
 /** The one polling loop: from a first fetched run, retrieve it again until it settles. */
 export async function pollUntilSettled(
-  first: Promise<JsonResult<Run>>,
-  retrieve: (run: Run) => Promise<JsonResult<Run>>,
+  first: Promise<JsonResponse<Run>>,
+  retrieve: (run: Run) => Promise<JsonResponse<Run>>,
   sleep: Sleep,
   opts: RequestOptions = {},
 ): Promise<Run> {
-  let [run, response] = await first
+  let { data: run, response } = await first
   while (isPollingStatus(run.status)) {
     await pause(sleep, pollDelay(opts.pollIntervalMs, response.headers), opts.signal)
-    ;[run, response] = await retrieve(run)
+    const next = await retrieve(run)
+    run = next.data
+    response = next.response
   }
   return run
 }

@@ -3,9 +3,26 @@ import { APIConnectionError, APIError, APIUserAbortError, StreamError } from './
 import { isPollingStatus } from './poll.js'
 import { createSSEDecoder } from './sse/sseDecoder.js'
 import { toStreamEvent } from './sse/toStreamEvent.js'
-import type { AssistantStreamEvent, Message, Run, RunSnapshot, RunStream } from './types.js'
+import type { Transport, TransportRequest } from './transport.js'
+import type { AssistantStreamEvent, Message, RequestOptions, Run, RunSnapshot, RunStream } from './types.js'
 
 const noop = () => {}
+
+/**
+ * A RunStream of the request `build` gives, sent with `stream: true`. `build` is called inside
+ * the stream's start, so that a param it rejects surfaces where the stream is read, like any
+ * other failure of the request, rather than as a throw from the method that made the stream.
+ */
+export function streamRun(
+  transport: Transport,
+  build: () => TransportRequest,
+  opts: RequestOptions | undefined,
+): RunStream {
+  return createRunStream(
+    async (signal) => transport.request({ ...build(), stream: true, options: { ...opts, signal } }),
+    opts?.signal,
+  )
+}
 
 /**
  * A RunStream over the response `start` sends. The request starts at once (so that it is in
@@ -26,9 +43,13 @@ export function createRunStream(
 
   let snapshot = emptyRunSnapshot
   let iterator: AsyncIterator<AssistantStreamEvent> | undefined
-  let settle: (error?: unknown) => void = noop
+  // Settled once the stream is read to its end (or has failed), for finalRun() and finalMessages().
+  // Only its first settlement counts: an error settles it where it is caught, before `finally`.
+  let endOk: () => void = noop
+  let endWith: (error: unknown) => void = noop
   const ended = new Promise<void>((resolve, reject) => {
-    settle = (error) => (error ? reject(error) : resolve())
+    endOk = resolve
+    endWith = reject
   })
   ended.catch(noop)
 
@@ -37,52 +58,69 @@ export function createRunStream(
     try {
       reader = (await sent).body?.getReader()
       const decode = createSSEDecoder()
-      for (;;) {
-        // No body reads as an empty stream, which the check below reports. A read that fails is
-        // the caller's abort, or the connection cut mid-body (never retried).
-        const chunk = await reader?.read().catch((cause) => {
+      // No body reads as an empty stream, which the check after the loop reports.
+      while (reader) {
+        // A read that fails is the caller's abort, or the connection cut mid-body (never retried).
+        const chunk = await reader.read().catch((cause) => {
           throw aborted.aborted
             ? new APIUserAbortError()
-            : new APIConnectionError('The body was cut off.', cause)
+            : new APIConnectionError('The stream was cut off before its end.', { cause })
         })
         if (aborted.aborted) throw new APIUserAbortError()
-        for (const frame of decode(chunk?.value)) {
+        // At the end (no value), the decoder gives the frames it still holds.
+        for (const frame of decode(chunk.value)) {
           const event = toStreamEvent(frame)
           snapshot = applyRunEvent(snapshot, event)
           yield event
-          if (event.event === 'error') throw new APIError(event.data.message, undefined, event.data)
+          if (event.event === 'error') throw new APIError(event.data.message, { error: event.data })
           if (event.event === 'done') return
         }
-        if (!chunk || chunk.done) break
+        if (chunk.done) break
       }
       // A server closes the stream after a settled run even without [DONE] (requires_action,
       // completed...); closing while the run is still moving means the stream was lost.
       const status = snapshot.run?.status
-      if (!status || isPollingStatus(status)) {
-        throw new StreamError('ended_early', `Stream ended without [DONE], run ${status ?? 'not created'}`)
+      if (!status) {
+        throw new StreamError(
+          'ended_early',
+          'The stream ended without [DONE] before any run event: the run may not have been created.',
+        )
+      }
+      if (isPollingStatus(status)) {
+        throw new StreamError(
+          'ended_early',
+          `The stream ended without [DONE] while the run was still ${status}: the connection was ` +
+            'probably lost. Follow the run with runs.poll() or runs.retrieve().',
+        )
       }
     } catch (error) {
-      settle(error)
+      endWith(error)
       throw error
     } finally {
       reader?.cancel().catch(noop)
-      // Leaving a for-await early lands here without an error: that is an abort. (After an
-      // error, `ended` is settled already and this does nothing.)
-      settle(aborted.aborted && !snapshot.done && new APIUserAbortError())
+      // Leaving a for await early lands here without an error: that is an abort.
+      if (aborted.aborted && !snapshot.done) endWith(new APIUserAbortError())
+      else endOk()
     }
   }
 
   function iterate(): AsyncIterator<AssistantStreamEvent> {
-    if (iterator) throw new TypeError('A RunStream can be iterated once')
-    const generator = read()
-    const close = generator.return.bind(generator)
-    // A generator that has not started skips its finally: abort here so the request ends too.
-    generator.return = (value) => {
-      abort()
-      return close(value).finally(() => settle(new APIUserAbortError()))
+    if (iterator) {
+      throw new TypeError(
+        'A RunStream can be iterated only once. Read its events in one for await; snapshot(), finalRun() and finalMessages() give what they built.',
+      )
     }
-    iterator = generator
-    return generator
+    const generator = read()
+    iterator = {
+      next: () => generator.next(),
+      // Leaving a for await early. A generator that has not started skips its finally: abort
+      // here, so that the request ends too.
+      return: (value?: unknown) => {
+        abort()
+        return generator.return(value).finally(() => endWith(new APIUserAbortError()))
+      },
+    }
+    return iterator
   }
 
   async function consume(): Promise<RunSnapshot> {
@@ -101,7 +139,10 @@ export function createRunStream(
     async finalRun(): Promise<Run> {
       const { run } = await consume()
       if (run) return run
-      throw new StreamError('ended_early', 'No run in the stream')
+      throw new StreamError(
+        'ended_early',
+        'The stream ended without any thread.run event: there is no run to give.',
+      )
     },
     finalMessages: async (): Promise<Message[]> => (await consume()).messages,
   }

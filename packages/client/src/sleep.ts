@@ -15,9 +15,20 @@ export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undef
   })
 }
 
-// An aborted wait leaves its timer to run out (at most a retry or poll interval) rather than
-// carry the code to clear it; nothing happens when it fires.
-export const defaultSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+/** `setTimeout` as a promise; an abort clears the timer and rejects with `APIUserAbortError`. */
+export const defaultSleep: Sleep = (ms, signal) =>
+  new Promise<void>((resolve, reject) => {
+    const onAbort = () => {
+      clearTimeout(timer)
+      reject(new APIUserAbortError())
+    }
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort)
+      resolve()
+    }, ms)
+    if (signal?.aborted) onAbort()
+    else signal?.addEventListener('abort', onAbort, { once: true })
+  })
 
 /** Waits with a sleep that may be injected; an abort before or during the wait is `APIUserAbortError`. */
 export const pause = (sleep: Sleep, ms: number, signal: AbortSignal | undefined): Promise<void> =>

@@ -10,28 +10,38 @@ import { retryDelay } from './retry.js'
 import { defaultSleep, pause, untilAborted } from './sleep.js'
 import type { ClientOptions, FetchLike, QueryRecord, RequestOptions, Sleep } from './types.js'
 
-export type Method = 'GET' | 'POST'
+export type Method = 'GET' | 'POST' | 'DELETE'
 
-/** The response of a 2xx JSON request: its parsed body, and the response for its headers. */
-export type JsonResult<T> = [data: T, response: Response]
+/** One API call, as the resources describe it. */
+export interface TransportRequest {
+  method: Method
+  /** From the base URL, its parameters already checked and encoded: `/threads/thread_1/runs`. */
+  path: string
+  /** The endpoint's own query; the client's and the call's (`options.query`) are merged in. */
+  query?: QueryRecord
+  /** Sent as JSON. */
+  body?: object
+  /** Asks for `text/event-stream` and sends `stream: true` in the body. */
+  stream?: boolean
+  /** The caller's options for this call. */
+  options?: RequestOptions
+}
 
-/**
- * Sends with retries until a 2xx response; throws the typed error otherwise. `path` is already
- * encoded, from the base URL; a body with `stream: true` asks for `text/event-stream`.
- */
-export type Send = (
-  method: Method,
-  path: string,
-  opts?: RequestOptions,
-  query?: QueryRecord,
-  body?: object,
-) => Promise<Response>
+/** A 2xx JSON response: its parsed body, and the response itself for its headers. */
+export interface JsonResponse<T> {
+  data: T
+  response: Response
+}
 
-/** `send`, then the body parsed as JSON. */
-export type Json = <T>(...args: Parameters<Send>) => Promise<JsonResult<T>>
-
-/** What the resources send with, as a tuple: positions minify, property names do not. */
-export type Transport = [send: Send, json: Json, sleep: Sleep]
+/** What the resources send with: the base URL, headers, retries and timeouts of one client. */
+export interface Transport {
+  /** Sends with retries until a 2xx response, which it returns unread; throws the typed error otherwise. */
+  request(request: TransportRequest): Promise<Response>
+  /** `request`, then the body read and parsed as JSON. */
+  requestJson<T>(request: TransportRequest): Promise<JsonResponse<T>>
+  /** The client's sleep, for the waits between polls. */
+  sleep: Sleep
+}
 
 export function createTransport(options: ClientOptions): Transport {
   const {
@@ -45,84 +55,92 @@ export function createTransport(options: ClientOptions): Transport {
   } = options
   // Called through a wrapper: a bare `globalThis.fetch` kept in a field throws "Illegal invocation" in browsers.
   const fetchImpl: FetchLike = options.fetch ?? ((url, init) => fetch(url, init))
-  const [basePath, baseQuery] = baseURL.split('?')
-  const base = basePath!.replace(/\/+$/, '')
+  const [basePath = '', baseQuery] = baseURL.split('?')
+  const base = basePath.replace(/\/+$/, '')
 
-  const send: Send = async (method, path, opts = {}, query, body) => {
-    const url = buildURL(base + path, baseQuery, [options.query, query, opts.query])
-    const headers = new Headers()
-    // In order, so that the client's and the call's headers replace (or, with null, remove) ours
-    // whatever their case.
-    for (const [name, value] of Object.entries({
-      accept: (body as { stream?: boolean } | undefined)?.stream ? 'text/event-stream' : 'application/json',
+  async function request({ method, path, query, body, stream, options: call = {} }: TransportRequest) {
+    const url = buildURL(base + path, baseQuery, [options.query, query, call.query])
+    const headers = new Headers({
+      accept: stream ? 'text/event-stream' : 'application/json',
       'openai-beta': 'assistants=v2',
-      authorization: apiKey && `Bearer ${apiKey}`,
-      'content-type': body && 'application/json',
-      ...options.headers,
-      ...opts.headers,
-    })) {
-      if (value) headers.set(name, value)
-      else headers.delete(name)
+    })
+    if (apiKey) headers.set('authorization', `Bearer ${apiKey}`)
+    const payload = stream ? { ...body, stream: true } : body
+    if (payload) headers.set('content-type', 'application/json')
+    // The client's headers, then the call's, replace ours whatever their case; null removes one.
+    for (const extra of [options.headers, call.headers]) {
+      for (const [name, value] of Object.entries(extra ?? {})) {
+        if (value == null) headers.delete(name)
+        else headers.set(name, value)
+      }
     }
-    const payload = body && JSON.stringify(body)
-    const { signal } = opts
+    const init = { method, headers, body: payload && JSON.stringify(payload) }
+    const { signal } = call
+    const attemptTimeoutMs = call.timeoutMs ?? timeoutMs
+    const retryLimit = call.maxRetries ?? maxRetries
 
     for (let retries = 0; ; retries++) {
       if (signal?.aborted) throw new APIUserAbortError()
       // A timeout per attempt, up to the headers only; the caller's signal stays in the combined
       // one, so that it can still cut a stream's body. (setTimeout cannot wait past 2^31 - 1 ms.)
       const timeout = new AbortController()
-      const timer = setTimeout(() => timeout.abort(), Math.min(opts.timeoutMs ?? timeoutMs, 2 ** 31 - 1))
-      const attempt = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal
+      const timer = setTimeout(() => timeout.abort(), Math.min(attemptTimeoutMs, 2 ** 31 - 1))
+      const attemptSignal = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal
       let response: Response | undefined
       let failure: APIError | undefined
       try {
-        response = await untilAborted(
-          fetchImpl(url, { method, headers, body: payload, signal: attempt }),
-          attempt,
-        )
+        response = await untilAborted(fetchImpl(url, { ...init, signal: attemptSignal }), attemptSignal)
       } catch (cause) {
         if (signal?.aborted) throw new APIUserAbortError()
         failure = timeout.signal.aborted
           ? new APITimeoutError()
-          : new APIConnectionError('Connection error.', cause)
+          : new APIConnectionError('Connection error: no response from the server.', { cause })
       } finally {
         clearTimeout(timer)
       }
       if (response?.ok) {
         // Outside the try: what the callback throws is the caller's, never a retried connection error.
-        opts.onResponse?.(response)
+        call.onResponse?.(response)
         return response
       }
-      failure ??= await apiErrorFor(response!)
+      if (response) failure = await apiErrorFor(response)
       const delay = retryDelay({
         retries,
-        maxRetries: opts.maxRetries ?? maxRetries,
+        maxRetries: retryLimit,
         status: response?.status,
         headers: response?.headers,
         now: now(),
         random: random(),
       })
-      if (delay === null) throw failure!
+      if (delay === null) throw failure
       await pause(sleep, delay, signal)
     }
   }
 
-  const json: Json = async <T>(...args: Parameters<Send>): Promise<JsonResult<T>> => {
-    const response = await send(...args)
-    const text = await untilAborted(response.text(), args[2]?.signal).catch((cause) => {
-      throw cause instanceof APIUserAbortError
-        ? cause
-        : new APIConnectionError('The body was cut off.', cause)
-    })
+  async function requestJson<T>(input: TransportRequest): Promise<JsonResponse<T>> {
+    const response = await request(input)
+    let text: string
     try {
-      return [JSON.parse(text) as T, response]
+      text = await untilAborted(response.text(), input.options?.signal)
     } catch (cause) {
-      throw new StreamError('invalid_json', 'The body is not JSON', cause)
+      if (cause instanceof APIUserAbortError) throw cause
+      throw new APIConnectionError(
+        `The body of the ${input.method} ${input.path} response was cut off before its end.`,
+        { cause },
+      )
+    }
+    try {
+      return { data: JSON.parse(text) as T, response }
+    } catch (cause) {
+      throw new StreamError(
+        'invalid_json',
+        `The body of the ${input.method} ${input.path} response (status ${response.status}) is not JSON.`,
+        { cause },
+      )
     }
   }
 
-  return [send, json, sleep]
+  return { request, requestJson, sleep }
 }
 
 function buildURL(
@@ -135,12 +153,12 @@ function buildURL(
     for (const [key, value] of Object.entries(query ?? {})) {
       // A later level replaces a key entirely, so that a call can override the client's value;
       // null removes it, an array repeats it.
-      if (value !== undefined) {
-        params.delete(key)
-        for (const item of [value ?? []].flat()) params.append(key, `${item}`)
-      }
+      if (value === undefined) continue
+      params.delete(key)
+      const values = Array.isArray(value) ? value : value === null ? [] : [value]
+      for (const item of values) params.append(key, String(item))
     }
   }
-  const search = String(params)
+  const search = params.toString()
   return search ? `${base}?${search}` : base
 }

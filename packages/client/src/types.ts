@@ -376,12 +376,27 @@ export interface RunStepDelta extends Extensible {
 // ---------------------------------------------------------------------------------------------
 // Threads, assistants, errors, lists
 
+/** What a thread's tools may use: files for code interpreter, a vector store for file search. */
+export interface ThreadToolResources extends Extensible {
+  code_interpreter?: { file_ids?: string[] }
+  file_search?: { vector_store_ids?: string[] }
+}
+
+/** A conversation (`thread`): the messages runs read and write. */
 export interface Thread extends Extensible {
   id: string
   object: 'thread'
   created_at: number
   metadata: Metadata | null
-  tool_resources?: Record<string, unknown> | null
+  /** The spec requires it; some servers leave it out. */
+  tool_resources?: ThreadToolResources | null
+}
+
+/** The answer of `DELETE /threads/{thread_id}`. */
+export interface ThreadDeleted extends Extensible {
+  id: string
+  object: 'thread.deleted'
+  deleted: boolean
 }
 
 export interface Assistant extends Extensible {
@@ -506,6 +521,63 @@ export interface RunUpdateParams {
   metadata?: Metadata | null
 }
 
+/** How a vector store made with a thread (`tool_resources.file_search.vector_stores`) cuts its files. */
+export type ChunkingStrategyParam =
+  | { type: 'auto' }
+  | { type: 'static'; static: { max_chunk_size_tokens: number; chunk_overlap_tokens: number } }
+
+/** `tool_resources` of a new thread: existing files and vector stores, or a vector store to make. */
+export interface ThreadToolResourcesParam {
+  code_interpreter?: { file_ids?: string[] }
+  file_search?: {
+    vector_store_ids?: string[]
+    /** A vector store to create with the thread (at most one), from these files. */
+    vector_stores?: Array<{
+      file_ids?: string[]
+      chunking_strategy?: ChunkingStrategyParam
+      metadata?: Metadata
+    }>
+  }
+}
+
+/** The body of `client.threads.create` (`CreateThreadRequest`); every field optional. */
+export interface ThreadCreateParams {
+  /** The messages the thread starts with. */
+  messages?: MessageCreateParams[]
+  metadata?: Metadata | null
+  tool_resources?: ThreadToolResourcesParam | null
+}
+
+/** The body of `client.threads.update` (`ModifyThreadRequest`). */
+export interface ThreadUpdateParams {
+  metadata?: Metadata | null
+  tool_resources?: ThreadToolResources | null
+}
+
+/**
+ * The body of `client.threads.createAndRun` and its stream and poll (`CreateThreadAndRunRequest`):
+ * a run's params, with the thread to create instead of additional messages.
+ */
+export interface ThreadCreateAndRunParams {
+  assistant_id: string
+  /** The thread to create; an empty one when left out. */
+  thread?: ThreadCreateParams
+  instructions?: string | null
+  max_completion_tokens?: number | null
+  max_prompt_tokens?: number | null
+  metadata?: Metadata | null
+  model?: string | null
+  parallel_tool_calls?: boolean
+  response_format?: ResponseFormat | null
+  temperature?: number | null
+  tool_choice?: ToolChoice | null
+  /** What the run's tools may use, in place of the assistant's. */
+  tool_resources?: ThreadToolResources | null
+  tools?: AssistantTool[] | null
+  top_p?: number | null
+  truncation_strategy?: TruncationStrategy | null
+}
+
 export interface ToolOutput {
   tool_call_id: string
   output: string
@@ -530,7 +602,7 @@ export interface RunStepListParams extends CursorQuery {
   include?: RunStepInclude[]
 }
 
-/** The query of `client.messages.list`: a thread's messages, optionally only those of one run. */
+/** The query of `client.threads.messages.list`: a thread's messages, optionally only those of one run. */
 export interface MessageListParams extends CursorQuery {
   /** Only the messages this run created. */
   run_id?: string
@@ -639,10 +711,18 @@ export interface RunStream extends AsyncIterable<AssistantStreamEvent> {
 
 /** One page of a cursor-paginated list. */
 export interface CursorPage<T> {
+  /** The items of this page. */
   data: T[]
+  /** The server's `has_more`, as it said it. */
   hasMore: boolean
   /** The list body as the server sent it: `first_id`, `last_id` and unknown fields included. */
   body: ListResponse<T>
+  /**
+   * Whether `nextPage()` gives a page: the server says it has more, and this page has an item
+   * to continue from. (An empty page that claims more ends the walk, so this is false there
+   * while `hasMore` is true.)
+   */
+  hasNextPage(): boolean
   /** The following page (in the direction of the first query), or null after the last one. */
   nextPage(): PagePromise<T> | null
 }
@@ -697,12 +777,33 @@ export interface RunsResource {
   steps: StepsResource
 }
 
+/** `client.threads.messages`: the messages of a thread. */
 export interface MessagesResource {
+  /** Adds a message to the thread (refused by the server while a run on it is active). */
+  create(threadId: string, body: MessageCreateParams, opts?: RequestOptions): Promise<Message>
+  retrieve(threadId: string, messageId: string, opts?: RequestOptions): Promise<Message>
   /** A thread's messages, one page or (with `for await`) all of them; `run_id` keeps one run's. */
   list(threadId: string, query?: MessageListParams, opts?: RequestOptions): PagePromise<Message>
 }
 
+/** `client.threads`: conversations, their messages, and a thread created and run in one request. */
+export interface ThreadsResource {
+  /** Creates a thread, empty or with its first messages. */
+  create(body?: ThreadCreateParams, opts?: RequestOptions): Promise<Thread>
+  retrieve(threadId: string, opts?: RequestOptions): Promise<Thread>
+  update(threadId: string, body: ThreadUpdateParams, opts?: RequestOptions): Promise<Thread>
+  /** Deletes the thread, its messages and its runs. */
+  delete(threadId: string, opts?: RequestOptions): Promise<ThreadDeleted>
+  /** `POST /threads/runs`: a new thread and a run on it; `run.thread_id` names the thread. */
+  createAndRun(body: ThreadCreateAndRunParams, opts?: RequestOptions): Promise<Run>
+  /** `createAndRun`, streamed: the events begin with `thread.created`. */
+  createAndRunStream(body: ThreadCreateAndRunParams, opts?: RequestOptions): RunStream
+  /** `createAndRun`, then the run polled until it settles (`requires_action` included). */
+  createAndRunPoll(body: ThreadCreateAndRunParams, opts?: RequestOptions): Promise<Run>
+  messages: MessagesResource
+}
+
 export interface RunsClient {
   runs: RunsResource
-  messages: MessagesResource
+  threads: ThreadsResource
 }

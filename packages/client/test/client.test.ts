@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import {
   APIConnectionError,
   APIError,
@@ -16,6 +16,7 @@ import {
   StreamError,
   UnprocessableEntityError,
 } from '../src/index.js'
+import { defaultSleep } from '../src/sleep.js'
 import type { ClientOptions } from '../src/types.js'
 import { fakeFetch, jsonResponse, run, sseResponse } from './helpers.js'
 
@@ -119,6 +120,129 @@ describe('requests', () => {
   })
 })
 
+describe('threads', () => {
+  const thread = { id: 'thread_1', object: 'thread', created_at: 1, metadata: {}, tool_resources: {} }
+
+  it('every method: method, path and body', async () => {
+    const { client, calls } = clientWith((call) => {
+      if (call.method === 'DELETE')
+        return jsonResponse({ id: 'thread_1', object: 'thread.deleted', deleted: true })
+      if (call.url.includes('/runs')) return jsonResponse(run({ status: 'completed' }))
+      if (call.url.includes('/messages')) return jsonResponse({ id: 'msg_1', object: 'thread.message' })
+      return jsonResponse(thread)
+    })
+    expect(await client.threads.create()).toEqual(thread)
+    await client.threads.create({ messages: [{ role: 'user', content: 'Hi' }], metadata: { a: 'b' } })
+    await client.threads.retrieve('thread_1')
+    await client.threads.update('thread_1', { metadata: { c: 'd' } })
+    expect(await client.threads.delete('thread_1')).toEqual({
+      id: 'thread_1',
+      object: 'thread.deleted',
+      deleted: true,
+    })
+    await client.threads.messages.create('thread_1', { role: 'user', content: 'More' })
+    await client.threads.messages.retrieve('thread_1', 'msg_1')
+    await client.threads.createAndRun({ assistant_id: 'asst_1', thread: { messages: [] } })
+    const seen = calls.map((c) => `${c.method} ${c.url.replace('http://sim.test/v1', '')}`)
+    expect(seen).toEqual([
+      'POST /threads',
+      'POST /threads',
+      'GET /threads/thread_1',
+      'POST /threads/thread_1',
+      'DELETE /threads/thread_1',
+      'POST /threads/thread_1/messages',
+      'GET /threads/thread_1/messages/msg_1',
+      'POST /threads/runs',
+    ])
+    expect(calls.map((c) => c.body)).toEqual([
+      {},
+      { messages: [{ role: 'user', content: 'Hi' }], metadata: { a: 'b' } },
+      undefined,
+      { metadata: { c: 'd' } },
+      undefined,
+      { role: 'user', content: 'More' },
+      undefined,
+      { assistant_id: 'asst_1', thread: { messages: [] } },
+    ])
+    // A request without a body says no content type; every one is an Assistants v2 request.
+    expect(calls[4]!.headers.has('content-type')).toBe(false)
+    expect(calls.every((c) => c.headers.get('openai-beta') === 'assistants=v2')).toBe(true)
+  })
+
+  it('createAndRunStream posts stream: true to /threads/runs and yields thread.created first', async () => {
+    const { client, calls } = clientWith(() =>
+      sseResponse(
+        `event: thread.created\ndata: ${JSON.stringify(thread)}\n\n` +
+          `event: thread.run.created\ndata: ${JSON.stringify(run({ status: 'completed' }))}\n\n` +
+          'event: done\ndata: [DONE]\n\n',
+      ),
+    )
+    const stream = client.threads.createAndRunStream({ assistant_id: 'asst_1' })
+    const names: string[] = []
+    for await (const event of stream) names.push(event.event)
+    expect(names).toEqual(['thread.created', 'thread.run.created', 'done'])
+    expect(calls[0]!.url).toBe('http://sim.test/v1/threads/runs')
+    expect(calls[0]!.body).toEqual({ assistant_id: 'asst_1', stream: true })
+    expect(calls[0]!.headers.get('accept')).toBe('text/event-stream')
+    expect((await stream.finalRun()).status).toBe('completed')
+  })
+
+  it('createAndRunPoll polls the run on the thread the request created', async () => {
+    const statuses = ['queued', 'in_progress', 'requires_action']
+    const { client, calls, sleeps } = clientWith((_, i) =>
+      jsonResponse(run({ id: 'run_9', thread_id: 'thread_new', status: statuses[i] })),
+    )
+    const result = await client.threads.createAndRunPoll({ assistant_id: 'a' }, { pollIntervalMs: 7 })
+    expect(result.status).toBe('requires_action')
+    expect(calls.map((c) => `${c.method} ${new URL(c.url).pathname}`)).toEqual([
+      'POST /v1/threads/runs',
+      'GET /v1/threads/thread_new/runs/run_9',
+      'GET /v1/threads/thread_new/runs/run_9',
+    ])
+    expect(sleeps).toEqual([7, 7])
+  })
+
+  it('checks ids and metadata before any request, as rejections', async () => {
+    const { client, calls } = clientWith(() => jsonResponse(thread))
+    const many = Object.fromEntries(Array.from({ length: 17 }, (_, i) => [`k${i}`, 'v']))
+    await expect(client.threads.retrieve('')).rejects.toMatchObject({ param: 'threadId' })
+    await expect(client.threads.update('..', {})).rejects.toMatchObject({ param: 'threadId' })
+    await expect(client.threads.delete(' ')).rejects.toMatchObject({ param: 'threadId' })
+    await expect(client.threads.messages.create('', { role: 'user', content: 'x' })).rejects.toMatchObject({
+      param: 'threadId',
+    })
+    await expect(client.threads.messages.retrieve('t', '')).rejects.toMatchObject({ param: 'messageId' })
+    await expect(client.threads.create({ metadata: many })).rejects.toMatchObject({ param: 'metadata' })
+    await expect(
+      client.threads.create({ messages: [{ role: 'user', content: 'x', metadata: many }] }),
+    ).rejects.toMatchObject({ param: 'messages[0].metadata' })
+    await expect(client.threads.update('t', { metadata: many })).rejects.toMatchObject({ param: 'metadata' })
+    await expect(
+      client.threads.messages.create('t', { role: 'user', content: 'x', metadata: many }),
+    ).rejects.toMatchObject({ param: 'metadata' })
+    await expect(client.threads.createAndRun({ assistant_id: 'a', metadata: many })).rejects.toMatchObject({
+      param: 'metadata',
+    })
+    await expect(
+      client.threads.createAndRunPoll({ assistant_id: 'a', thread: { metadata: many } }),
+    ).rejects.toMatchObject({ param: 'thread.metadata' })
+    await expect(
+      client.threads
+        .createAndRunStream({
+          assistant_id: 'a',
+          thread: {
+            messages: [
+              { role: 'user', content: 'x' },
+              { role: 'user', content: 'y', metadata: many },
+            ],
+          },
+        })
+        .finalRun(),
+    ).rejects.toMatchObject({ name: 'InvalidParamError', param: 'thread.messages[1].metadata' })
+    expect(calls).toHaveLength(0)
+  })
+})
+
 describe('checks before any request', () => {
   const { client, calls } = clientWith(() => jsonResponse(run()))
 
@@ -137,8 +261,18 @@ describe('checks before any request', () => {
     })
     await expect(client.runs.retrieve('..', 'r')).rejects.toMatchObject({ param: 'threadId' })
     await expect(client.runs.retrieve('t', '.')).rejects.toMatchObject({ param: 'runId' })
-    await expect(client.messages.list('')).rejects.toMatchObject({ param: 'threadId' })
-    await expect(client.messages.list('..', { run_id: 'r' })).rejects.toMatchObject({ param: 'threadId' })
+    // The message names the parameter, the value and the rule.
+    await expect(client.runs.retrieve('', 'r')).rejects.toThrow('threadId must be a non-empty string, got ""')
+    await expect(client.runs.retrieve(undefined as unknown as string, 'r')).rejects.toThrow(
+      'threadId must be a non-empty string, got undefined',
+    )
+    await expect(client.runs.retrieve('t', '..')).rejects.toThrow(
+      'runId cannot be "..": URL parsers resolve it into another path',
+    )
+    await expect(client.threads.messages.list('')).rejects.toMatchObject({ param: 'threadId' })
+    await expect(client.threads.messages.list('..', { run_id: 'r' })).rejects.toMatchObject({
+      param: 'threadId',
+    })
     expect(calls).toHaveLength(0)
   })
 
@@ -152,13 +286,29 @@ describe('checks before any request', () => {
     const many = Object.fromEntries(Array.from({ length: 17 }, (_, i) => [`k${i}`, 'v']))
     await expect(client.runs.update('t', 'r', { metadata: many })).rejects.toMatchObject({
       param: 'metadata',
+      message: 'metadata has 17 keys; the API allows at most 16',
     })
     await expect(
       client.runs.create('t', { assistant_id: 'a', metadata: { ['k'.repeat(65)]: 'v' } }),
-    ).rejects.toMatchObject({ param: 'metadata' })
+    ).rejects.toMatchObject({
+      param: 'metadata',
+      message: `metadata key "${'k'.repeat(64)}..." is 65 characters long; the API allows at most 64`,
+    })
     await expect(
       client.runs.create('t', { assistant_id: 'a', metadata: { k: 'v'.repeat(513) } }),
-    ).rejects.toMatchObject({ param: 'metadata' })
+    ).rejects.toMatchObject({
+      param: 'metadata',
+      message: 'metadata value of "k" is 513 characters long; the API allows at most 512',
+    })
+    await expect(
+      client.runs.update('t', 'r', { metadata: { n: 1 } as unknown as Record<string, string> }),
+    ).rejects.toMatchObject({ param: 'metadata', message: 'metadata value of "n" must be a string, got 1' })
+    await expect(
+      client.runs.update('t', 'r', { metadata: ['v'] as unknown as Record<string, string> }),
+    ).rejects.toMatchObject({
+      param: 'metadata',
+      message: 'metadata must be an object of string values, got an array',
+    })
     await expect(
       client.runs.create('t', {
         assistant_id: 'a',
@@ -167,6 +317,7 @@ describe('checks before any request', () => {
     ).rejects.toMatchObject({ param: 'additional_messages[0].metadata' })
     await expect(client.runs.submitToolOutputs('t', 'r', { tool_outputs: [] })).rejects.toMatchObject({
       param: 'tool_outputs',
+      message: 'tool_outputs must hold at least one output, one per tool call of run.required_action',
     })
     await expect(
       client.runs.submitToolOutputsAndPoll('t', 'r', { tool_outputs: [{ tool_call_id: '', output: 'x' }] }),
@@ -229,7 +380,7 @@ describe('errors', () => {
     const empty = clientWith(() => new Response(null, { status: 404 }), { maxRetries: 0 }).client
     await expect(empty.runs.retrieve('t', 'r')).rejects.toMatchObject({
       status: 404,
-      message: '404 (no body)',
+      message: '404 status code (no body)',
     })
   })
 
@@ -349,13 +500,45 @@ describe('timeout and abort', () => {
   })
 })
 
+describe('the default sleep', () => {
+  it('resolves after its time; an abort rejects at once and clears its timer', async () => {
+    vi.useFakeTimers()
+    try {
+      let slept = false
+      void defaultSleep(1000).then(() => {
+        slept = true
+      })
+      await vi.advanceTimersByTimeAsync(999)
+      expect(slept).toBe(false)
+      await vi.advanceTimersByTimeAsync(1)
+      expect(slept).toBe(true)
+
+      const controller = new AbortController()
+      const waiting = defaultSleep(60_000, controller.signal)
+      expect(vi.getTimerCount()).toBe(1)
+      controller.abort()
+      await expect(waiting).rejects.toBeInstanceOf(APIUserAbortError)
+      // No timer is left to run out after the abort.
+      expect(vi.getTimerCount()).toBe(0)
+      await expect(defaultSleep(10, AbortSignal.abort())).rejects.toBeInstanceOf(APIUserAbortError)
+      expect(vi.getTimerCount()).toBe(0)
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+})
+
 describe('browser', () => {
   it('refuses an apiKey in a browser unless dangerouslyAllowBrowser', () => {
     const scope = globalThis as { window?: unknown; document?: unknown }
     scope.window = {}
     scope.document = {}
     try {
-      expect(() => createRunsClient({ apiKey: 'sk' })).toThrow(/proxy/)
+      // The message explains the pattern to follow, not only the refusal.
+      expect(() => createRunsClient({ apiKey: 'sk' })).toThrow(
+        /readable by anyone.*baseURL at a proxy of your own that adds the Authorization header.*dangerouslyAllowBrowser: true/,
+      )
+      expect(() => createRunsClient({ apiKey: 'sk' })).toThrow(expect.objectContaining({ param: 'apiKey' }))
       expect(() => createRunsClient({ apiKey: 'sk', dangerouslyAllowBrowser: true })).not.toThrow()
       expect(() => createRunsClient({ baseURL: '/api/openai' })).not.toThrow()
     } finally {
@@ -446,6 +629,66 @@ describe('pagination', () => {
     expect(third?.nextPage()).toBeNull()
   })
 
+  it('hasNextPage() says whether nextPage() gives a page', async () => {
+    const { client } = pages()
+    const first = await client.runs.list('t', { limit: 2 })
+    expect(first.hasNextPage()).toBe(true)
+    const second = await first.nextPage()
+    expect(second?.hasNextPage()).toBe(true)
+    const last = await second?.nextPage()
+    expect(last?.data.map((r) => r.id)).toEqual(['run_4'])
+    expect(last?.hasNextPage()).toBe(false)
+    expect(last?.nextPage()).toBeNull()
+
+    // A loop on hasNextPage() visits every page once.
+    const ids: string[] = []
+    let page = await client.runs.list('t', { limit: 2 })
+    ids.push(...page.data.map((r) => r.id))
+    while (page.hasNextPage()) {
+      page = (await page.nextPage())!
+      ids.push(...page.data.map((r) => r.id))
+    }
+    expect(ids).toEqual(runs.map((r) => r.id))
+  })
+
+  it('hasNextPage() is false on an empty page that claims more, and on a page without its cursor', async () => {
+    const empty = clientWith(() =>
+      jsonResponse({ object: 'list', data: [], first_id: null, last_id: null, has_more: true }),
+    )
+    const page = await empty.client.runs.list('t')
+    expect(page.hasMore).toBe(true)
+    expect(page.hasNextPage()).toBe(false)
+    expect(page.nextPage()).toBeNull()
+
+    const noCursor = clientWith(() =>
+      jsonResponse({ object: 'list', data: [run()], first_id: 'run_1', last_id: null, has_more: true }),
+    )
+    expect((await noCursor.client.runs.list('t')).hasNextPage()).toBe(false)
+  })
+
+  it('backwards (before): hasNextPage() and nextPage() continue before first_id', async () => {
+    const { client, calls } = clientWith((call) => {
+      const before = new URL(call.url).searchParams.get('before')
+      const end = before ? runs.findIndex((r) => r.id === before) : runs.length
+      const data = runs.slice(Math.max(0, end - 2), end)
+      return jsonResponse({
+        object: 'list',
+        data,
+        first_id: data[0]?.id ?? null,
+        last_id: data.at(-1)?.id ?? null,
+        has_more: end - 2 > 0,
+      })
+    })
+    const page = await client.runs.list('t', { before: 'run_4', limit: 2 })
+    expect(page.data.map((r) => r.id)).toEqual(['run_2', 'run_3'])
+    expect(page.hasNextPage()).toBe(true)
+    const older = await page.nextPage()
+    expect(new URL(calls[1]!.url).searchParams.get('before')).toBe('run_2')
+    expect(new URL(calls[1]!.url).searchParams.has('after')).toBe(false)
+    expect(older?.data.map((r) => r.id)).toEqual(['run_0', 'run_1'])
+    expect(older?.hasNextPage()).toBe(false)
+  })
+
   it('for await walks every item of every page', async () => {
     const { client, calls } = pages()
     const ids: string[] = []
@@ -505,7 +748,7 @@ describe('onResponse', () => {
     const types: Array<string | null> = []
     const onResponse = (response: Response) => void types.push(response.headers.get('content-type'))
     await client.runs.stream('t', { assistant_id: 'a' }, { onResponse }).finalRun()
-    await client.messages.list('t', {}, { onResponse })
+    await client.threads.messages.list('t', {}, { onResponse })
     expect(types).toEqual(['text/event-stream', 'application/json'])
   })
 
@@ -523,7 +766,7 @@ describe('onResponse', () => {
   })
 })
 
-describe('messages.list', () => {
+describe('threads.messages.list', () => {
   const message = (id: string, run_id: string | null) => ({
     id,
     object: 'thread.message',
@@ -555,7 +798,7 @@ describe('messages.list', () => {
       },
       { query: { 'api-version': 'v' } },
     )
-    const page = await client.messages.list(
+    const page = await client.threads.messages.list(
       'thread/1',
       { run_id: 'run_1', limit: 2, order: 'asc' },
       { headers: { 'x-extra': '1' } },
@@ -574,7 +817,8 @@ describe('messages.list', () => {
     expect(calls[0]!.headers.get('openai-beta')).toBe('assistants=v2')
 
     const ids: string[] = []
-    for await (const m of client.messages.list('thread/1', { run_id: 'run_1', limit: 2 })) ids.push(m.id)
+    for await (const m of client.threads.messages.list('thread/1', { run_id: 'run_1', limit: 2 }))
+      ids.push(m.id)
     expect(ids).toEqual(['msg_1', 'msg_2', 'msg_3'])
     expect(new URL(calls.at(-1)!.url).searchParams.get('after')).toBe('msg_2')
     expect(new URL(calls.at(-1)!.url).searchParams.get('run_id')).toBe('run_1')
@@ -586,7 +830,7 @@ describe('messages.list', () => {
         ? jsonResponse({ error: { message: 'slow down' } }, 429)
         : jsonResponse({ error: { message: 'No thread found' } }, 404),
     )
-    await expect(client.messages.list('t')).rejects.toBeInstanceOf(NotFoundError)
+    await expect(client.threads.messages.list('t')).rejects.toBeInstanceOf(NotFoundError)
     expect(calls).toHaveLength(2)
   })
 })

@@ -55,7 +55,7 @@ describe('RunStream', () => {
       'get_current_weather',
     )
     expect(stream.snapshot().done).toBe(true)
-    expect(() => stream[Symbol.asyncIterator]()).toThrow(/once/)
+    expect(() => stream[Symbol.asyncIterator]()).toThrow(/can be iterated only once/)
   })
 
   it('submitToolOutputsStream posts stream: true to submit_tool_outputs', async () => {
@@ -112,14 +112,19 @@ describe('RunStream', () => {
     const error = await stream.finalRun().catch((e: unknown) => e)
     expect(error).toBeInstanceOf(StreamError)
     expect(error).toMatchObject({ reason: 'ended_early' })
-    expect((error as Error).message).toMatch(/without \[DONE\].*in_progress/)
+    // It says what happened and what to do about it.
+    expect((error as Error).message).toMatch(/without \[DONE\] while the run was still in_progress/)
+    expect((error as Error).message).toMatch(/runs\.poll\(\)/)
     expect(stream.snapshot().run?.status).toBe('in_progress')
   })
 
   it('an empty body is a StreamError; a settled run without [DONE] is fine', async () => {
     const empty = streamClient(() => sseResponse(''))
-    await expect(empty.client.runs.stream('t', { assistant_id: 'a' }).finalRun()).rejects.toBeInstanceOf(
-      StreamError,
+    await expect(empty.client.runs.stream('t', { assistant_id: 'a' }).finalRun()).rejects.toThrow(
+      new StreamError(
+        'ended_early',
+        'The stream ended without [DONE] before any run event: the run may not have been created.',
+      ),
     )
     const settled = streamClient(() =>
       sseResponse(frame('thread.run.completed', run({ status: 'completed' }))),

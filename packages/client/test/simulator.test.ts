@@ -82,12 +82,10 @@ describe.each(['in-process', 'http'] as const)('client <-> simulator (%s)', (nam
     requests = []
     sleeps = []
     client = makeClient()
-    const response = await target.fetch(`${target.baseURL}/threads`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'openai-beta': 'assistants=v2' },
-      body: JSON.stringify({ messages: [{ role: 'user', content: 'Hello there' }] }),
-    })
-    threadId = ((await response.json()) as { id: string }).id
+    const thread = await client.threads.create({ messages: [{ role: 'user', content: 'Hello there' }] })
+    threadId = thread.id
+    // Each test counts its own requests.
+    requests.length = 0
   })
 
   const asst = (scenario: string) => target.simulator.assistantId(scenario)
@@ -169,32 +167,158 @@ describe.each(['in-process', 'http'] as const)('client <-> simulator (%s)', (nam
     expect(steps.length).toBeGreaterThan(0)
   })
 
-  it('messages.list: the thread messages, filtered by run, paged, with the text the stream built', async () => {
+  it('threads.messages.list: the thread messages, filtered by run, paged, with the text the stream built', async () => {
     const first = client.runs.stream(threadId, { assistant_id: asst('text') })
     const firstRun = await first.finalRun()
     const [streamed] = await first.finalMessages()
     const second = await client.runs.createAndPoll(threadId, { assistant_id: asst('text') })
 
-    const all = await client.messages.list(threadId, { order: 'asc' })
+    const all = await client.threads.messages.list(threadId, { order: 'asc' })
     // The user's message, then one assistant message per run.
     expect(all.data.map((m) => m.role)).toEqual(['user', 'assistant', 'assistant'])
-    const ofFirst = await client.messages.list(threadId, { run_id: firstRun.id })
+    const ofFirst = await client.threads.messages.list(threadId, { run_id: firstRun.id })
     expect(ofFirst.data.map((m) => m.id)).toEqual([streamed!.id])
     expect(textOf(ofFirst.data[0]!.content[0])).toBe(textOf(streamed!.content[0]))
     expect(requests.at(-1)?.url).toContain(`/threads/${threadId}/messages?run_id=${firstRun.id}`)
-    const ofSecond = await client.messages.list(threadId, { run_id: second.id })
+    const ofSecond = await client.threads.messages.list(threadId, { run_id: second.id })
     expect(ofSecond.data.map((m) => m.run_id)).toEqual([second.id])
 
     const walked: string[] = []
-    for await (const m of client.messages.list(threadId, { limit: 1, order: 'asc' })) walked.push(m.id)
+    for await (const m of client.threads.messages.list(threadId, { limit: 1, order: 'asc' }))
+      walked.push(m.id)
     expect(walked).toEqual(all.data.map((m) => m.id))
-    const backwards = await client.messages.list(threadId, {
+    const backwards = await client.threads.messages.list(threadId, {
       before: all.data[2]!.id,
       order: 'asc',
       limit: 1,
     })
     expect(backwards.data.map((m) => m.id)).toEqual([all.data[1]!.id])
-    await expect(client.messages.list('thread_missing')).rejects.toBeInstanceOf(NotFoundError)
+    await expect(client.threads.messages.list('thread_missing')).rejects.toBeInstanceOf(NotFoundError)
+  })
+
+  it('threads: create, retrieve, update, delete; a deleted thread is a NotFoundError', async () => {
+    const thread = await client.threads.create({
+      messages: [{ role: 'user', content: 'First words', metadata: { n: '1' } }],
+      metadata: { topic: 'weather' },
+    })
+    expect(thread).toMatchObject({ object: 'thread', metadata: { topic: 'weather' } })
+    expect(thread.id).toMatch(/^thread_/)
+    expect(await client.threads.retrieve(thread.id)).toEqual(thread)
+    const [first] = (await client.threads.messages.list(thread.id)).data
+    expect(first).toMatchObject({ role: 'user', thread_id: thread.id, metadata: { n: '1' } })
+    expect(textOf(first!.content[0])).toBe('First words')
+
+    const updated = await client.threads.update(thread.id, { metadata: { topic: 'rain' } })
+    expect(updated.metadata).toEqual({ topic: 'rain' })
+    expect((await client.threads.retrieve(thread.id)).metadata).toEqual({ topic: 'rain' })
+
+    // No body at all is an empty thread.
+    const empty = await client.threads.create()
+    expect((await client.threads.messages.list(empty.id)).data).toEqual([])
+
+    expect(await client.threads.delete(thread.id)).toEqual({
+      id: thread.id,
+      object: 'thread.deleted',
+      deleted: true,
+    })
+    expect(requests.at(-1)).toMatchObject({ method: 'DELETE' })
+    await expect(client.threads.retrieve(thread.id)).rejects.toBeInstanceOf(NotFoundError)
+    await expect(client.threads.delete(thread.id)).rejects.toBeInstanceOf(NotFoundError)
+  })
+
+  it('threads.messages: create, retrieve, then a run answers the new message', async () => {
+    const message = await client.threads.messages.create(threadId, {
+      role: 'user',
+      content: [{ type: 'text', text: 'And tomorrow?' }],
+      metadata: { from: 'test' },
+    })
+    expect(message).toMatchObject({ object: 'thread.message', thread_id: threadId, role: 'user' })
+    expect(textOf(message.content[0])).toBe('And tomorrow?')
+    expect(await client.threads.messages.retrieve(threadId, message.id)).toEqual(message)
+    await expect(client.threads.messages.retrieve(threadId, 'msg_missing')).rejects.toBeInstanceOf(
+      NotFoundError,
+    )
+
+    const run = await client.runs.createAndPoll(threadId, { assistant_id: asst('text') })
+    const all = await client.threads.messages.list(threadId, { order: 'asc' })
+    expect(all.data.map((m) => m.role)).toEqual(['user', 'user', 'assistant'])
+    expect(all.data.at(-1)?.run_id).toBe(run.id)
+  })
+
+  it('threads.messages.create while a run is active: the server refuses, a BadRequestError', async () => {
+    const slow = await client.runs.createAndPoll(threadId, { assistant_id: asst('function_call') })
+    expect(slow.status).toBe('requires_action')
+    await expect(
+      client.threads.messages.create(threadId, { role: 'user', content: 'Too soon' }),
+    ).rejects.toBeInstanceOf(BadRequestError)
+  })
+
+  it('threads.createAndRun: a new thread with its messages, and a run on it', async () => {
+    const run = await client.threads.createAndRun({
+      assistant_id: asst('text'),
+      thread: { messages: [{ role: 'user', content: 'Hi' }], metadata: { via: 'createAndRun' } },
+      metadata: { run: '1' },
+    })
+    expect(requests.map((r) => `${r.method} ${new URL(r.url).pathname}`)).toEqual([
+      `POST ${new URL(`${target.baseURL}/threads/runs`).pathname}`,
+    ])
+    expect(run).toMatchObject({ object: 'thread.run', assistant_id: asst('text'), metadata: { run: '1' } })
+    expect(run.thread_id).not.toBe(threadId)
+    const thread = await client.threads.retrieve(run.thread_id)
+    expect(thread.metadata).toEqual({ via: 'createAndRun' })
+    const settled = await client.runs.poll(run.thread_id, run.id)
+    expect(settled.status).toBe('completed')
+    const messages = await client.threads.messages.list(run.thread_id, { order: 'asc' })
+    expect(messages.data.map((m) => m.role)).toEqual(['user', 'assistant'])
+  })
+
+  it('threads.createAndRunStream: thread.created, then the run events, to [DONE]', async () => {
+    const stream = client.threads.createAndRunStream({
+      assistant_id: asst('text'),
+      thread: { messages: [{ role: 'user', content: 'Stream it' }] },
+    })
+    const names: string[] = []
+    let createdThreadId: string | undefined
+    for await (const event of stream) {
+      names.push(event.event)
+      if (event.event === 'thread.created') createdThreadId = event.data.id
+    }
+    expect(names[0]).toBe('thread.created')
+    expect(names[1]).toBe('thread.run.created')
+    expect(names).toContain('thread.message.delta')
+    expect(names.at(-1)).toBe('done')
+    const run = await stream.finalRun()
+    expect(run.status).toBe('completed')
+    expect(run.thread_id).toBe(createdThreadId)
+    // What the stream built equals what the server now says.
+    expect(await client.runs.retrieve(run.thread_id, run.id)).toEqual(run)
+    const [streamed] = await stream.finalMessages()
+    const listed = await client.threads.messages.list(run.thread_id, { run_id: run.id })
+    expect(listed.data.map((m) => m.id)).toEqual([streamed!.id])
+    expect(textOf(listed.data[0]!.content[0])).toBe(textOf(streamed!.content[0]))
+    expect(requests).toHaveLength(3)
+  })
+
+  it('threads.createAndRunPoll: polled on the new thread until requires_action', async () => {
+    const run = await client.threads.createAndRunPoll(
+      { assistant_id: asst('function_call'), thread: { messages: [{ role: 'user', content: 'Weather?' }] } },
+      { pollIntervalMs: 5 },
+    )
+    expect(run.status).toBe('requires_action')
+    expect(run.required_action?.submit_tool_outputs.tool_calls[0]?.function.name).toBe('get_current_weather')
+    // One create, then retrieves of the run on the thread the create made.
+    const paths = requests.map(
+      (r) => `${r.method} ${new URL(r.url).pathname.replace(/^.*\/threads/, '/threads')}`,
+    )
+    expect(paths[0]).toBe('POST /threads/runs')
+    expect(paths.length).toBeGreaterThan(1)
+    expect(new Set(paths.slice(1))).toEqual(new Set([`GET /threads/${run.thread_id}/runs/${run.id}`]))
+    expect(sleeps.every((ms) => ms === 5)).toBe(true)
+    const call = run.required_action!.submit_tool_outputs.tool_calls[0]!
+    const done = await client.runs.submitToolOutputsAndPoll(run.thread_id, run.id, {
+      tool_outputs: [{ tool_call_id: call.id, output: '{"celsius":21}' }],
+    })
+    expect(done.status).toBe('completed')
   })
 
   it('function call: requires_action, then submitToolOutputsStream to completion', async () => {
@@ -412,12 +536,7 @@ describe('onResponse through the in-process handler', () => {
       fetch: simulator.fetch,
       sleep: nextTurn,
     })
-    const response = await simulator.fetch('http://simulator.test/v1/threads', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'openai-beta': 'assistants=v2' },
-      body: JSON.stringify({ messages: [{ role: 'user', content: 'Hi' }] }),
-    })
-    const threadId = ((await response.json()) as { id: string }).id
+    const { id: threadId } = await client.threads.create({ messages: [{ role: 'user', content: 'Hi' }] })
     const delays: number[] = []
     const run = await client.runs.createAndPoll(
       threadId,

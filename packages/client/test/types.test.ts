@@ -15,6 +15,9 @@ import type {
   RunStepDelta,
   RunStream,
   Thread,
+  ThreadCreateAndRunParams,
+  ThreadCreateParams,
+  ThreadDeleted,
 } from '../src/index.js'
 import {
   type APIConnectionError,
@@ -56,14 +59,40 @@ describe('public types', () => {
     expectTypeOf(promise).resolves.toEqualTypeOf<CursorPage<Run>>()
     expectTypeOf(promise).toMatchTypeOf<AsyncIterable<Run>>()
     expectTypeOf<CursorPage<Run>['nextPage']>().returns.toEqualTypeOf<PagePromise<Run> | null>()
+    expectTypeOf<CursorPage<Run>['hasNextPage']>().returns.toEqualTypeOf<boolean>()
     promise.catch(() => {})
   })
 
-  it('messages.list and onResponse', () => {
-    expectTypeOf(client.messages.list).returns.toEqualTypeOf<PagePromise<Message>>()
-    expectTypeOf(client.messages.list).parameter(0).toEqualTypeOf<string>()
-    expectTypeOf(client.messages.list).parameter(1).toEqualTypeOf<MessageListParams | undefined>()
-    expectTypeOf(client.messages.list).parameter(2).toEqualTypeOf<RequestOptions | undefined>()
+  it('threads and their messages', () => {
+    expectTypeOf(client.threads.create).returns.toEqualTypeOf<Promise<Thread>>()
+    expectTypeOf(client.threads.create).parameter(0).toEqualTypeOf<ThreadCreateParams | undefined>()
+    expectTypeOf(client.threads.retrieve).returns.toEqualTypeOf<Promise<Thread>>()
+    expectTypeOf(client.threads.update).returns.toEqualTypeOf<Promise<Thread>>()
+    expectTypeOf(client.threads.delete).returns.toEqualTypeOf<Promise<ThreadDeleted>>()
+    expectTypeOf<ThreadDeleted['object']>().toEqualTypeOf<'thread.deleted'>()
+    expectTypeOf(client.threads.createAndRun).returns.toEqualTypeOf<Promise<Run>>()
+    expectTypeOf(client.threads.createAndRunStream).returns.toEqualTypeOf<RunStream>()
+    expectTypeOf(client.threads.createAndRunPoll).returns.toEqualTypeOf<Promise<Run>>()
+    expectTypeOf(client.threads.createAndRun).parameter(0).toEqualTypeOf<ThreadCreateAndRunParams>()
+    expectTypeOf(client.threads.messages.create).returns.toEqualTypeOf<Promise<Message>>()
+    expectTypeOf(client.threads.messages.retrieve).returns.toEqualTypeOf<Promise<Message>>()
+    // A thread-and-run body is a run's, with a thread instead of additional messages.
+    expectTypeOf<ThreadCreateAndRunParams>().not.toHaveProperty('additional_messages')
+    expectTypeOf<ThreadCreateAndRunParams['thread']>().toEqualTypeOf<ThreadCreateParams | undefined>()
+    // Fields a server adds stay readable, and the tool resources are typed.
+    expectTypeOf<Thread['reasoning']>().toEqualTypeOf<unknown>()
+    expectTypeOf<NonNullable<Thread['tool_resources']>['file_search']>().toEqualTypeOf<
+      { vector_store_ids?: string[] } | undefined
+    >()
+    // @ts-expect-error assistant_id is required
+    client.threads.createAndRun({}).catch(() => {})
+  })
+
+  it('threads.messages.list and onResponse', () => {
+    expectTypeOf(client.threads.messages.list).returns.toEqualTypeOf<PagePromise<Message>>()
+    expectTypeOf(client.threads.messages.list).parameter(0).toEqualTypeOf<string>()
+    expectTypeOf(client.threads.messages.list).parameter(1).toEqualTypeOf<MessageListParams | undefined>()
+    expectTypeOf(client.threads.messages.list).parameter(2).toEqualTypeOf<RequestOptions | undefined>()
     expectTypeOf<MessageListParams>().toEqualTypeOf<{
       run_id?: string
       after?: string
@@ -72,14 +101,14 @@ describe('public types', () => {
       order?: 'asc' | 'desc'
     }>()
     expectTypeOf<RequestOptions['onResponse']>().toEqualTypeOf<((response: Response) => void) | undefined>()
-    const page = client.messages.list(
+    const page = client.threads.messages.list(
       't',
       { run_id: 'run_1', order: 'asc' },
       { onResponse: (r) => r.headers },
     )
     expectTypeOf(page).resolves.toEqualTypeOf<CursorPage<Message>>()
     // @ts-expect-error run_id is a string
-    client.messages.list('t', { run_id: 1 }).catch(() => {})
+    client.threads.messages.list('t', { run_id: 1 }).catch(() => {})
     page.catch(() => {})
   })
 

@@ -30,5 +30,5 @@ export function listMessages(
   runId: string,
   signal?: AbortSignal,
 ): Promise<Message[]> {
-  return collect(client.messages.list(threadId, { ...oldestFirst, run_id: runId }, { signal }))
+  return collect(client.threads.messages.list(threadId, { ...oldestFirst, run_id: runId }, { signal }))
 }

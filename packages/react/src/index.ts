@@ -66,6 +66,7 @@ export {
 } from './store/toolHandlers.js'
 export { type UseCancelRunOptions, type UseCancelRunResult, useCancelRun } from './useCancelRun.js'
 export { useCreateRun } from './useCreateRun.js'
+export { useCreateThread } from './useCreateThread.js'
 export { type UseRunOptions, useRun } from './useRun.js'
 export { type UseRunListResult, useRunList } from './useRunList.js'
 export { type UseRunStepsOptions, useRunSteps } from './useRunSteps.js'

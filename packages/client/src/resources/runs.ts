@@ -1,75 +1,98 @@
-import { createPagePromise } from '../pagination.js'
+import { createPagePromise, fetchList } from '../pagination.js'
 import { pollUntilSettled } from '../poll.js'
-import { createRunStream } from '../runStream.js'
-import type { JsonResult, Transport } from '../transport.js'
+import { streamRun } from '../runStream.js'
+import type { JsonResponse, Transport, TransportRequest } from '../transport.js'
 import type {
-  QueryRecord,
   RequestOptions,
   Run,
   RunCreateParams,
   RunSubmitToolOutputsParams,
   RunsResource,
 } from '../types.js'
-import { checkMetadata, checkToolOutputs, pathParam } from '../validate.js'
+import { checkMetadata, checkToolOutputs } from '../validate.js'
+import { runPath, runsPath } from './paths.js'
 import { createSteps } from './steps.js'
 
-/** A POST of create or submit_tool_outputs, its params checked: path, body and query. */
-type Post = [path: string, body?: object, query?: QueryRecord]
+export function createRuns(transport: Transport): RunsResource {
+  const { requestJson, sleep } = transport
 
-export function createRuns([send, json, sleep]: Transport): RunsResource {
-  const runsPath = (threadId: string) => `/threads/${pathParam('threadId', threadId)}/runs`
-  const runPath = (threadId: string, runId: string) => `${runsPath(threadId)}/${pathParam('runId', runId)}`
-  const get = <T>(path: string, opts?: RequestOptions, query?: QueryRecord) =>
-    json<T>('GET', path, opts, query)
-  const post = ([path, body, query]: Post, opts?: RequestOptions) =>
-    json<Run>('POST', path, opts, query, body)
-  // The methods are async so that a rejected param is a rejection, never a synchronous throw.
-  const data = async <T>(result: Promise<JsonResult<T>>) => (await result)[0]
-
-  function created(threadId: string, { include, ...body }: RunCreateParams): Post {
+  /** `POST /threads/{thread_id}/runs`, its params checked. */
+  function createRequest(
+    threadId: string,
+    { include, ...body }: RunCreateParams,
+    options?: RequestOptions,
+  ): TransportRequest {
     checkMetadata(body.metadata)
     body.additional_messages?.forEach((message, i) => {
       checkMetadata(message.metadata, `additional_messages[${i}].metadata`)
     })
     // `include` travels as repeated `include[]` query parameters, never in the body.
-    return [runsPath(threadId), body, { 'include[]': include }]
+    return { method: 'POST', path: runsPath(threadId), query: { 'include[]': include }, body, options }
   }
 
-  function submitted(threadId: string, runId: string, body: RunSubmitToolOutputsParams): Post {
+  /** `POST /threads/{thread_id}/runs/{run_id}/submit_tool_outputs`, its params checked. */
+  function submitRequest(
+    threadId: string,
+    runId: string,
+    body: RunSubmitToolOutputsParams,
+    options?: RequestOptions,
+  ): TransportRequest {
     checkToolOutputs(body?.tool_outputs)
-    return [`${runPath(threadId, runId)}/submit_tool_outputs`, body]
+    return { method: 'POST', path: `${runPath(threadId, runId)}/submit_tool_outputs`, body, options }
   }
 
-  const stream = (request: () => Post, opts?: RequestOptions) =>
-    createRunStream(async (signal) => {
-      const [path, body, query] = request()
-      return send('POST', path, { ...opts, signal }, query, { ...body, stream: true })
-    }, opts?.signal)
+  const retrieveRequest = (threadId: string, runId: string, options?: RequestOptions): TransportRequest => ({
+    method: 'GET',
+    path: runPath(threadId, runId),
+    options,
+  })
 
-  // Retrieves the polled run by the id it was asked for, or (after a create) by the one it got.
-  const settle = (threadId: string, first: Promise<JsonResult<Run>>, opts?: RequestOptions, runId?: string) =>
-    pollUntilSettled(first, (run) => get(runPath(threadId, runId ?? run.id), opts), sleep, opts)
+  // Every method is async (or, for streams, builds its request inside the stream), so that a
+  // rejected param arrives as a rejection, never as a synchronous throw.
+  const send = async (request: TransportRequest): Promise<Run> => (await requestJson<Run>(request)).data
+
+  /**
+   * Polls from a first response until the run settles, retrieving it by the id it was asked
+   * for, or (after a create) by the one it got.
+   */
+  const pollFrom = (
+    threadId: string,
+    first: Promise<JsonResponse<Run>>,
+    opts: RequestOptions | undefined,
+    runId?: string,
+  ) =>
+    pollUntilSettled(
+      first,
+      (run) => requestJson<Run>(retrieveRequest(threadId, runId ?? run.id, opts)),
+      sleep,
+      opts,
+    )
 
   return {
-    create: async (threadId, body, opts) => data(post(created(threadId, body), opts)),
-    stream: (threadId, body, opts) => stream(() => created(threadId, body), opts),
+    create: async (threadId, body, opts) => send(createRequest(threadId, body, opts)),
+    stream: (threadId, body, opts) => streamRun(transport, () => createRequest(threadId, body), opts),
     createAndPoll: async (threadId, body, opts) =>
-      settle(threadId, post(created(threadId, body), opts), opts),
-    retrieve: async (threadId, runId, opts) => data(get<Run>(runPath(threadId, runId), opts)),
+      pollFrom(threadId, requestJson<Run>(createRequest(threadId, body, opts)), opts),
+    retrieve: async (threadId, runId, opts) => send(retrieveRequest(threadId, runId, opts)),
     async update(threadId, runId, body, opts) {
       checkMetadata(body?.metadata)
-      return data(post([runPath(threadId, runId), body], opts))
+      return send({ method: 'POST', path: runPath(threadId, runId), body, options: opts })
     },
     list: (threadId, query = {}, opts) =>
-      createPagePromise((cursor) => get(runsPath(threadId), opts, { ...cursor }), query),
-    cancel: async (threadId, runId, opts) => data(post([`${runPath(threadId, runId)}/cancel`], opts)),
+      createPagePromise(
+        (pageQuery) => fetchList<Run>(transport, runsPath(threadId), { ...pageQuery }, opts),
+        query,
+      ),
+    cancel: async (threadId, runId, opts) =>
+      send({ method: 'POST', path: `${runPath(threadId, runId)}/cancel`, options: opts }),
     submitToolOutputs: async (threadId, runId, body, opts) =>
-      data(post(submitted(threadId, runId, body), opts)),
+      send(submitRequest(threadId, runId, body, opts)),
     submitToolOutputsStream: (threadId, runId, body, opts) =>
-      stream(() => submitted(threadId, runId, body), opts),
+      streamRun(transport, () => submitRequest(threadId, runId, body), opts),
     submitToolOutputsAndPoll: async (threadId, runId, body, opts) =>
-      settle(threadId, post(submitted(threadId, runId, body), opts), opts, runId),
-    poll: async (threadId, runId, opts) => settle(threadId, get(runPath(threadId, runId), opts), opts, runId),
-    steps: createSteps(get, runPath),
+      pollFrom(threadId, requestJson<Run>(submitRequest(threadId, runId, body, opts)), opts, runId),
+    poll: async (threadId, runId, opts) =>
+      pollFrom(threadId, requestJson<Run>(retrieveRequest(threadId, runId, opts)), opts, runId),
+    steps: createSteps(transport),
   }
 }

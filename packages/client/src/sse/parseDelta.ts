@@ -7,7 +7,7 @@ import type { MessageDelta } from '../types.js'
  */
 const textDelta =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: a raw control character is not JSON: no match.
-  /^\{"id":"([^"\\\x00-\x1f]*)","object":"thread\.message\.delta","delta":\{"content":\[\{"index":(0|[1-9]\d*),"type":"text","text":\{"value":"([^"\\\x00-\x1f]*)"\}\}\]\}\}$/
+  /^\{"id":"([^"\\\u0000-\u001f]*)","object":"thread\.message\.delta","delta":\{"content":\[\{"index":(0|[1-9]\d*),"type":"text","text":\{"value":"([^"\\\u0000-\u001f]*)"\}\}\]\}\}$/
 
 /**
  * `JSON.parse(data)` for a text delta, by one compiled regular expression instead of the

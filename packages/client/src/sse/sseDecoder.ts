@@ -12,8 +12,9 @@ export type SSEDecoder = (bytes?: Uint8Array) => SSEFrame[]
 
 /**
  * The first stages of the stream, bytes -> text -> lines -> frames (the next one, frames ->
- * typed events, is `toStreamEvent`). One closure rather than a class per stage: its state lives
- * in local variables, which minify to one letter, where fields and methods keep their names.
+ * typed events, is `toStreamEvent`). The three stages share one loop over each chunk: every
+ * event of a stream passes here, and a line is handled where it is found, with no call or
+ * array between the stages (the SSE benchmark measures this path). They read in order:
  *
  * 1. bytes -> text: `TextDecoder` in streaming mode; a character split between chunks waits for
  *    its other bytes, invalid bytes become U+FFFD rather than errors.

@@ -39,13 +39,11 @@ describe('RunError', () => {
   })
 
   test("the client's own RateLimitError fits the prop with no adapter", () => {
-    const error = new RateLimitError(
-      'Rate limit reached',
-      undefined,
-      { message: 'Rate limit reached', type: 'requests', param: null, code: 'rate_limit_exceeded' },
-      429,
-      new Headers({ 'x-request-id': 'req_from_header' }),
-    )
+    const error = new RateLimitError('Rate limit reached', {
+      status: 429,
+      error: { message: 'Rate limit reached', type: 'requests', param: null, code: 'rate_limit_exceeded' },
+      headers: new Headers({ 'x-request-id': 'req_from_header' }),
+    })
     render(<RunError error={error} />)
     const alert = screen.getByRole('alert')
     expect(alert.textContent).toContain('429 Rate limit reached')

@@ -148,7 +148,7 @@ export function createSimHarness(options: HarnessOptions = {}): SimHarness {
 export async function serverText(h: SimHarness, threadId: string, runId: string): Promise<string> {
   const direct = createRunsClient({ baseURL: 'http://sim.test/v1', fetch: (u, i) => h.sim.fetch(u, i) })
   const messages: Message[] = []
-  for await (const message of direct.messages.list(threadId, { run_id: runId, order: 'asc' }))
+  for await (const message of direct.threads.messages.list(threadId, { run_id: runId, order: 'asc' }))
     messages.push(message)
   return messages
     .filter((m) => m.role === 'assistant')
