@@ -105,6 +105,25 @@ export const RequestError: Story = {
 
 export const Empty: Story = { args: { run: null, steps: [], messages: [], connection: 'idle' } }
 
+/** A run given by id, on its first fetch: its id, and "Loading…" where its status will be. */
+export const Loading: Story = {
+  args: {
+    run: null,
+    runId: 'run_Lq8sNd3Kf5Hj7Gz9Xc1Vb2Mn',
+    loading: true,
+    steps: [],
+    messages: [],
+    connection: undefined,
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    const monitor = canvas.getByRole('region', { name: 'Run run_Lq8sNd3Kf5Hj7Gz9Xc1Vb2Mn' })
+    await expect(monitor).toHaveAttribute('aria-busy', 'true')
+    await expect(canvas.getByText('Loading…')).toBeInTheDocument()
+    await expect(canvas.queryByText('No run yet.')).toBeNull()
+  },
+}
+
 export const AllStates: Story = {
   render: (args) => (
     <StateGrid min="30rem">
@@ -158,6 +177,17 @@ export const AllStates: Story = {
           messages={[userMessage, streamingMessage]}
           connection="polling"
           error={streamError}
+        />
+      </StateCell>
+      <StateCell label="loading">
+        <RunMonitorView
+          {...args}
+          run={null}
+          runId="run_Lq8sNd3Kf5Hj7Gz9Xc1Vb2Mn"
+          loading
+          steps={[]}
+          messages={[]}
+          connection={undefined}
         />
       </StateCell>
       <StateCell label="no run, request error">

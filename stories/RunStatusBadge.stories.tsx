@@ -17,7 +17,7 @@ const statuses = [
 const meta = {
   title: 'Components/RunStatusBadge',
   component: RunStatusBadge,
-  args: { status: 'in_progress', live: false },
+  args: { status: 'in_progress', loading: false, live: false },
   argTypes: {
     status: { control: 'select', options: [...statuses, 'some_future_status'] },
   },
@@ -35,13 +35,24 @@ export const Completed: Story = { args: { status: 'completed' } }
 /** A status a newer server may send: shown, never hidden. */
 export const Unknown: Story = { args: { status: 'paused_by_operator' } }
 
+/** The status is on its way (a run being fetched): "Loading…", busy, instead of "Unknown". */
+export const Loading: Story = { args: { status: undefined, loading: true } }
+
 /** A polite live region: use when the badge alone must announce changes. */
 export const Live: Story = { args: { status: 'queued', live: true } }
 
-/** Every status side by side: active ones pulse, requires_action is a still diamond, finished ones show a glyph. */
+/**
+ * Every status side by side: active ones pulse, requires_action is a still diamond, finished ones
+ * show a glyph; loading turns a broken ring.
+ */
 export const AllStates: Story = {
   render: () => (
     <StateGrid min="11rem">
+      <StateCell label="loading">
+        <span>
+          <RunStatusBadge status={undefined} loading />
+        </span>
+      </StateCell>
       {[...statuses, 'some_future_status'].map((status) => (
         <StateCell key={status} label={status}>
           <span>

@@ -7,7 +7,8 @@ export function StateGrid({ children, min = '16rem' }: { children: ReactNode; mi
     <div
       style={{
         display: 'grid',
-        gridTemplateColumns: `repeat(auto-fill, minmax(${min}, 1fr))`,
+        // min(…, 100%): on a screen narrower than `min`, one column as wide as the screen.
+        gridTemplateColumns: `repeat(auto-fill, minmax(min(${min}, 100%), 1fr))`,
         gap: '1.25rem',
         alignItems: 'start',
       }}

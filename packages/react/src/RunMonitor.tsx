@@ -27,6 +27,8 @@ export interface RunMonitorProps
   extends Omit<
     RunMonitorViewProps,
     | 'run'
+    | 'runId'
+    | 'loading'
     | 'steps'
     | 'messages'
     | 'text'
@@ -114,6 +116,9 @@ export const RunMonitor = forwardRef<HTMLElement, RunMonitorProps>(function RunM
 
   // The session's copy is the freshest while it is live; the cache otherwise (polled, listed).
   const run = (live ? storeRun : null) ?? runQuery.data ?? storeRun
+  // On its way: a run given by id on its first fetch, or a stream opened before its first event.
+  // Without a run id nothing is coming: the view says "No run yet.".
+  const loading = !run && (runQuery.isLoading || live)
   const steps =
     live && storeSteps.length > 0
       ? storeSteps
@@ -188,6 +193,8 @@ export const RunMonitor = forwardRef<HTMLElement, RunMonitorProps>(function RunM
     <RunMonitorView
       ref={ref}
       run={run ?? null}
+      runId={id}
+      loading={loading}
       steps={steps}
       {...textProps}
       error={error}

@@ -79,8 +79,12 @@ describe('RunMonitor', () => {
     const threadId = await h.thread()
     render(h.wrap(<LiveMonitor threadId={threadId} start={body('text')} />))
     const monitor = screen.getByTestId('live')
+    // Started, before the run's first event: on its way, not "No run yet".
+    expect(state(monitor)).toBe('loading')
+    expect(monitor.getAttribute('aria-busy')).toBe('true')
 
     await until(h, () => state(monitor) === 'completed')
+    expect(monitor.hasAttribute('aria-busy')).toBe(false)
     expect(monitor.textContent).toContain("Hello! I'm a simulated assistant")
     expect(monitor.getAttribute('data-connection')).toBe('closed')
     expect(within(monitor).getByRole('heading', { name: 'Steps' })).toBeTruthy()
@@ -101,6 +105,12 @@ describe('RunMonitor', () => {
 
     render(h.wrap(<RunMonitor threadId={threadId} runId={run.id} data-testid="m" />))
     const monitor = screen.getByTestId('m')
+    // Its first fetch: the id it was given, "Loading…" where the status goes, the monitor busy.
+    expect(state(monitor)).toBe('loading')
+    expect(monitor.getAttribute('aria-busy')).toBe('true')
+    expect(screen.getByRole('region', { name: `Run ${run.id}` })).toBe(monitor)
+    expect(monitor.querySelector('.rl-badge')?.textContent).toBe('Run status: Loading…')
+    expect(monitor.textContent).not.toContain('No run yet.')
     await until(
       h,
       () =>
@@ -109,8 +119,33 @@ describe('RunMonitor', () => {
         monitor.querySelectorAll('.rl-step').length > 0,
     )
     expect(monitor.textContent).toContain(run.id)
+    expect(monitor.hasAttribute('aria-busy')).toBe(false)
     // Not streamed here: no connection label.
     expect(monitor.getAttribute('data-connection')).toBeNull()
+  })
+
+  test('loading ends when the run cannot be fetched: the error, and no run', async () => {
+    const h = createHarness()
+    const threadId = await h.thread()
+    h.pace.auto()
+    render(h.wrap(<RunMonitor threadId={threadId} runId="run_missing" data-testid="m" />))
+    const monitor = screen.getByTestId('m')
+    expect(state(monitor)).toBe('loading')
+    await until(h, () => state(monitor) !== 'loading')
+    expect(state(monitor)).toBe('empty')
+    expect(monitor.hasAttribute('aria-busy')).toBe(false)
+    expect(within(monitor).getByRole('alert').textContent).toContain('404')
+    expect(monitor.textContent).toContain('No run yet.')
+  })
+
+  test('without a run id nothing is on its way: "No run yet."', () => {
+    const h = createHarness()
+    render(h.wrap(<RunMonitor threadId="thread_x" data-testid="m" />))
+    const monitor = screen.getByTestId('m')
+    expect(state(monitor)).toBe('empty')
+    expect(monitor.hasAttribute('aria-busy')).toBe(false)
+    expect(monitor.textContent).toContain('No run yet.')
+    expect(monitor.querySelector('.rl-badge')).toBeNull()
   })
 
   test('shows why a run failed', async () => {

@@ -44,7 +44,9 @@ function runSeconds(run: Run, now: (() => number) | undefined): number | null {
 
 /**
  * A thread's runs as a table (status, model, created, duration, tokens), with a "Load more"
- * button for the next page. `data-state` is `loading`, `empty` or `filled`.
+ * button for the next page. `data-state` is `loading`, `empty` or `filled`. Styled, it fits
+ * narrow columns: below 48rem of its own width each run is a card, id and status on top, the
+ * other values (each named by its `data-label`) wrapping below.
  */
 export const RunList = forwardRef<HTMLDivElement, RunListProps>(function RunList(
   {
@@ -117,20 +119,23 @@ export const RunList = forwardRef<HTMLDivElement, RunListProps>(function RunList
                 <td>
                   <RunStatusBadge status={run.status} />
                 </td>
-                <td>{run.model}</td>
-                <td>
+                {/* data-label: each value's name, shown by the stylesheet where the header row is not. */}
+                <td data-label={labels.model}>{run.model}</td>
+                <td data-label={labels.created}>
                   <time dateTime={isoFromUnix(run.created_at)}>
                     {formatDateTime(run.created_at, locale, timeZone)}
                   </time>
                 </td>
-                <td>
+                <td data-label={labels.duration}>
                   {seconds != null && seconds >= 0 ? (
                     <time dateTime={`PT${Math.floor(seconds)}S`}>{formatDuration(seconds, locale)}</time>
                   ) : (
                     '—'
                   )}
                 </td>
-                <td data-numeric="">{run.usage ? formatNumber(run.usage.total_tokens, locale) : '—'}</td>
+                <td data-numeric="" data-label={labels.tokens}>
+                  {run.usage ? formatNumber(run.usage.total_tokens, locale) : '—'}
+                </td>
               </tr>
             )
           })}

@@ -24,6 +24,13 @@ export type MonitorConnectionState = 'idle' | 'streaming' | 'polling' | 'closed'
 export interface RunMonitorViewProps extends Omit<ComponentPropsWithoutRef<'section'>, 'children'> {
   /** The run shown; `null` before one exists. */
   run: Run | null
+  /** The id of the run meant, shown (and naming the monitor) while `run` is null. Default: `run.id`. */
+  runId?: string | null
+  /**
+   * The run is on its way (being fetched, or a stream is starting): while `run` is null, the
+   * status says "Loading…" and the monitor is `aria-busy`, instead of "No run yet.". Default `false`.
+   */
+  loading?: boolean
   /** The run's steps. Default: none. */
   steps?: RunStep[]
   /** The run's messages (a streaming one has `status: 'in_progress'`). Default: none. */
@@ -72,6 +79,8 @@ export interface RunMonitorViewProps extends Omit<ComponentPropsWithoutRef<'sect
 export const RunMonitorView = forwardRef<HTMLElement, RunMonitorViewProps>(function RunMonitorView(
   {
     run,
+    runId = null,
+    loading = false,
     steps = [],
     messages = [],
     text,
@@ -112,6 +121,8 @@ export const RunMonitorView = forwardRef<HTMLElement, RunMonitorViewProps>(funct
   const toolCalls = requiredToolCalls(run) ?? []
   const showAction = toolCalls.length > 0
   const showRole = messages.some((m) => m.role !== 'assistant')
+  const waiting = loading && !run
+  const shownId = run?.id ?? runId
 
   // The override applies to every part, so the parts read it from context like any other provider.
   return (
@@ -119,22 +130,23 @@ export const RunMonitorView = forwardRef<HTMLElement, RunMonitorViewProps>(funct
       <section
         ref={ref}
         className={cx('rl-monitor', className)}
-        data-state={status ?? 'empty'}
+        data-state={status ?? (waiting ? 'loading' : 'empty')}
         data-connection={connection}
+        aria-busy={waiting || undefined}
         // Named by title and run id: several monitors on one page stay distinct landmarks.
-        aria-labelledby={run ? `${titleId} ${runIdId}` : titleId}
+        aria-labelledby={shownId ? `${titleId} ${runIdId}` : titleId}
         {...props}
       >
         <div className="rl-monitor__header">
           <Heading level={headingLevel} id={titleId} className="rl-monitor__title">
             {labels.title}
           </Heading>
-          {run && (
+          {shownId && (
             <code id={runIdId} className="rl-monitor__id">
-              {run.id}
+              {shownId}
             </code>
           )}
-          {run && <RunStatusBadge status={run.status} />}
+          {(run || waiting) && <RunStatusBadge status={run?.status} loading={waiting} />}
           {connection && (
             <span className="rl-monitor__connection" data-state={connection}>
               <VisuallyHidden>{`${labels.connection}: `}</VisuallyHidden>
@@ -158,7 +170,7 @@ export const RunMonitorView = forwardRef<HTMLElement, RunMonitorViewProps>(funct
         <VisuallyHidden role="status" className="rl-monitor__announcer">
           {announcement}
         </VisuallyHidden>
-        {!run && <p className="rl-empty">{labels.noRun}</p>}
+        {!run && !waiting && <p className="rl-empty">{labels.noRun}</p>}
         <RunError lastError={run?.last_error} incompleteDetails={run?.incomplete_details} error={error} />
         {showAction && run && (
           <RequiredAction

@@ -10,8 +10,17 @@ import { isKnownStatus, statusOutcome, statusPhase } from './status.js'
 import { VisuallyHidden } from './VisuallyHidden.js'
 
 export interface RunStatusBadgeProps extends Omit<ComponentPropsWithoutRef<'span'>, 'children'> {
-  /** The run's (or step's) status. Any string: one the library does not know shows as "Unknown". */
+  /**
+   * The run's (or step's) status. Any string: one the library does not know shows as "Unknown".
+   * `null` or `undefined`: no status, "Unknown", unless `loading`.
+   */
   status: RunStatus | null | undefined
+  /**
+   * The status is on its way (e.g. `useRun(...).isLoading`): while `status` is null or undefined,
+   * the badge says "Loading…", with `data-state="loading"` and `aria-busy`. A status, once known,
+   * is shown whatever this says. Default `false`.
+   */
+  loading?: boolean
   /**
    * Make the badge a polite live region (`role="status"`), so a screen reader announces changes.
    * Default `false`: inside RunMonitorView one announcer speaks for the whole monitor instead.
@@ -28,30 +37,33 @@ export function statusText(status: RunStatus | null | undefined, labels: StatusL
 }
 
 /**
- * A run's status as a badge: `data-state` is the status (or `unknown`), `data-phase` says whether
- * work is going on (`active`), the user is awaited (`waiting`) or the run is over (`finished`), and
- * `data-outcome` how it ended. The visible text is the status; screen readers hear a prefix too.
+ * A run's status as a badge: `data-state` is the status (or `unknown`, or `loading`), `data-phase`
+ * says whether work is going on (`active`), the user is awaited (`waiting`) or the run is over
+ * (`finished`), and `data-outcome` how it ended. The visible text is the status; screen readers
+ * hear a prefix too.
  */
 export const RunStatusBadge = forwardRef<HTMLSpanElement, RunStatusBadgeProps>(function RunStatusBadge(
-  { status, live = false, labels: labelsProp, className, ...props },
+  { status, loading = false, live = false, labels: labelsProp, className, ...props },
   ref,
 ) {
   const labels = useLabels('status', statusLabels, labelsProp)
-  const state = isKnownStatus(status) ? status : 'unknown'
+  const waiting = loading && status == null
+  const state = waiting ? 'loading' : isKnownStatus(status) ? status : 'unknown'
   return (
     <span
       ref={ref}
       className={cx('rl-badge', className)}
       data-state={state}
-      data-phase={statusPhase(status)}
+      data-phase={waiting ? 'loading' : statusPhase(status)}
       data-outcome={statusOutcome(status)}
+      aria-busy={waiting || undefined}
       role={live ? 'status' : undefined}
       aria-live={live ? 'polite' : undefined}
       {...props}
     >
       <span className="rl-badge__indicator" aria-hidden="true" />
       <VisuallyHidden>{`${labels.prefix} `}</VisuallyHidden>
-      <span className="rl-badge__label">{statusText(status, labels)}</span>
+      <span className="rl-badge__label">{waiting ? labels.loading : statusText(status, labels)}</span>
     </span>
   )
 })

@@ -6,6 +6,8 @@ export interface StatusLabels {
   prefix: string
   /** What a status the library does not know is called; the raw status follows it. */
   unknown: string
+  /** Said while the status is on its way (`loading`). */
+  loading: string
   statuses: Record<KnownRunStatus, string>
 }
 
@@ -139,6 +141,7 @@ export interface RunlensLabels {
 export const statusLabels: StatusLabels = {
   prefix: 'Run status:',
   unknown: 'Unknown',
+  loading: 'Loading…',
   statuses: {
     queued: 'Queued',
     in_progress: 'In progress',

@@ -61,6 +61,17 @@ describe('RunList', () => {
     expect(container.querySelector('td[data-numeric]')?.textContent).toBe('1,234')
   })
 
+  test("each value cell carries its column's name, for the narrow layout", () => {
+    render(<RunList runs={runs} labels={{ model: 'Modèle', tokens: 'Jetons' }} />)
+    const [row] = within(screen.getByRole('table')).getAllByRole('row').slice(1)
+    const named = [...(row as HTMLElement).querySelectorAll('td[data-label]')].map((td) =>
+      td.getAttribute('data-label'),
+    )
+    expect(named).toEqual(['Modèle', 'Created', 'Duration', 'Jetons'])
+    // The status names itself (its badge says "Run status: …"); the id is the row's header.
+    expect((row as HTMLElement).querySelectorAll('td:not([data-label])')).toHaveLength(1)
+  })
+
   test('an expired run lasted until its deadline', () => {
     const expired = makeRun({
       id: 'run_x',

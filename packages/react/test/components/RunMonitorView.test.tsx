@@ -35,6 +35,35 @@ describe('RunMonitorView', () => {
     expect(screen.queryByRole('button', { name: 'Cancel run' })).toBeNull()
   })
 
+  test('no run: "No run yet.", or, while it is on its way, its id and "Loading…"', () => {
+    const { container, rerender } = render(<RunMonitorView run={null} />)
+    const root = container.firstElementChild as HTMLElement
+    expect(root.dataset.state).toBe('empty')
+    expect(root.hasAttribute('aria-busy')).toBe(false)
+    expect(root.textContent).toContain('No run yet.')
+    expect(root.querySelector('.rl-badge')).toBeNull()
+
+    rerender(<RunMonitorView run={null} runId="run_1" loading />)
+    expect(root.dataset.state).toBe('loading')
+    expect(root.getAttribute('aria-busy')).toBe('true')
+    expect(root.textContent).not.toContain('No run yet.')
+    expect(screen.getByRole('region', { name: 'Run run_1' })).toBe(root)
+    const badge = root.querySelector('.rl-badge') as HTMLElement
+    expect(badge.dataset.state).toBe('loading')
+    expect(badge.textContent).toBe('Run status: Loading…')
+
+    // The run arrives: shown as usual, whatever `loading` still says.
+    rerender(<RunMonitorView run={makeRun()} runId="run_1" loading />)
+    expect(root.dataset.state).toBe('completed')
+    expect(root.hasAttribute('aria-busy')).toBe(false)
+    expect(badge.dataset.state).toBe('completed')
+  })
+
+  test('the loading words follow the labels', () => {
+    render(<RunMonitorView run={null} loading labels={{ status: { loading: 'Chargement…' } }} />)
+    expect(screen.getByText('Chargement…')).toBeTruthy()
+  })
+
   test('one announcer speaks status changes, not the initial status', () => {
     const { container, rerender } = render(<RunMonitorView run={active} />)
     expect(screen.getAllByRole('status')).toHaveLength(1)

@@ -48,6 +48,41 @@ describe('RunStatusBadge', () => {
     expect(badge).toHaveProperty('textContent', 'Run status: Unknown (paused_by_operator)')
   })
 
+  test('no status: "Unknown", or "Loading…" and busy while it is on its way', () => {
+    const { container, rerender } = render(<RunStatusBadge status={undefined} />)
+    const badge = container.firstElementChild as HTMLElement
+    expect(badge.dataset.state).toBe('unknown')
+    expect(badge.textContent).toBe('Run status: Unknown')
+    expect(badge.hasAttribute('aria-busy')).toBe(false)
+    for (const status of [undefined, null]) {
+      rerender(<RunStatusBadge status={status} loading />)
+      expect(badge.dataset.state).toBe('loading')
+      expect(badge.dataset.phase).toBe('loading')
+      expect(badge.dataset.outcome).toBe('none')
+      expect(badge.getAttribute('aria-busy')).toBe('true')
+      expect(badge.textContent).toBe('Run status: Loading…')
+    }
+  })
+
+  test('a known status wins over loading (a refetch does not hide it)', () => {
+    const { container } = render(<RunStatusBadge status="completed" loading />)
+    const badge = container.firstElementChild as HTMLElement
+    expect(badge.dataset.state).toBe('completed')
+    expect(badge.hasAttribute('aria-busy')).toBe(false)
+    expect(badge.textContent).toBe('Run status: Completed')
+  })
+
+  test('the loading word is a label like the others', () => {
+    render(
+      <RunlensLabelsProvider labels={{ status: { prefix: 'Statut :', loading: 'Chargement…' } }}>
+        <RunStatusBadge status={null} loading data-testid="fr" />
+        <RunStatusBadge status={null} loading data-testid="de" labels={{ loading: 'Wird geladen…' }} />
+      </RunlensLabelsProvider>,
+    )
+    expect(screen.getByTestId('fr').textContent).toBe('Statut : Chargement…')
+    expect(screen.getByTestId('de').textContent).toBe('Statut : Wird geladen…')
+  })
+
   test('outcomes tell success from failure', () => {
     const { container } = render(
       <>
