@@ -168,7 +168,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     requestIds = createRandom(seed, 'requests')
     faults.reset()
     idempotency.clear()
-    state = { threads: new Map(), assistants: new Map(), scenarios, runs: new Map() }
+    state = { threads: new Map(), assistants: new Map(), scenarios, runs: new Map(), responses: new Map() }
     core = createCore(state, engine)
     for (const scenario of scenarios.values()) addScenarioAssistant(scenario)
   }
@@ -248,7 +248,13 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     }
 
     authorize(request)
-    if (options.requireBetaHeader && !/\bassistants=v2\b/.test(request.headers.get('openai-beta') ?? '')) {
+    // The header is the Assistants API's: the Responses API (and the models list) never asks for it.
+    const assistantsPath = !/^\/(responses|models)(\/|$)/.test(subPath)
+    if (
+      options.requireBetaHeader &&
+      assistantsPath &&
+      !/\bassistants=v2\b/.test(request.headers.get('openai-beta') ?? '')
+    ) {
       throw new SimulatorError(
         400,
         "You must provide the 'OpenAI-Beta' header to access the Assistants API. Please try again by setting the header 'OpenAI-Beta: assistants=v2'.",
