@@ -193,6 +193,11 @@ describe.each(TARGETS)('POST /v1/responses and its reads (%s)', (name) => {
     ],
     [{ model: 'm', input: [{ role: 'robot', content: 'x' }] }, "Invalid value: 'robot'.", 'input[0].role'],
     [{ model: 'm', input: [{ type: 'widget' }] }, "Invalid value: 'widget'.", 'input[0].type'],
+    [
+      { model: 'm', input: [{ type: 'function_call_output', output: 'x' }] },
+      "Missing required parameter: 'input[0].call_id'.",
+      'input[0].call_id',
+    ],
     [{ model: 'm', max_output_tokens: 8 }, 'integer below minimum value', 'max_output_tokens'],
     [{ model: 'm', stream: 'yes' }, "Invalid type for 'stream': expected a boolean", 'stream'],
     [{ model: 'm', metadata: { a: 1 } }, "Invalid type for 'metadata.a'", 'metadata.a'],

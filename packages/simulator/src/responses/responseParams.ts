@@ -103,13 +103,15 @@ function parseInputItem(item: unknown, param: string): InputItemParam {
     return { type, role, text: contentText(item.content, `${param}.content`) }
   }
   if (type === 'function_call' || type === 'function_call_output') {
-    const callId = requireString(item, 'call_id')
+    // Named as the whole body names them ('input[2].call_id'), through a body of the item alone.
+    const field = (name: string) => requireString({ [`${param}.${name}`]: item[name] }, `${param}.${name}`)
+    const callId = field('call_id')
     if (type === 'function_call') {
       return {
         type,
         call_id: callId,
-        name: requireString(item, 'name'),
-        arguments: requireString(item, 'arguments'),
+        name: field('name'),
+        arguments: field('arguments'),
       }
     }
     const output = item.output
