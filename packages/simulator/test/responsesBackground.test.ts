@@ -196,6 +196,16 @@ describe.each(TARGETS)('Responses in background (%s)', (name) => {
     expect(((await bad.json()) as { error: Json }).error.param).toBe('starting_after')
   })
 
+  it('reset() ends what waited for a response it dropped: a foreground create and a stream', async () => {
+    const waiting = t.post('/responses', { model: 'gpt-4o', input: 'Hi' })
+    const stream = sseReader(await t.post('/responses', { model: 'gpt-4o', input: 'Hi', stream: true }))
+    await stream.until('response.content_part.added')
+    t.simulator.reset()
+    gate.release()
+    expect((await waiting).status).toBe(200)
+    expect((await stream.rest()).some((event) => event.event === 'response.completed')).toBe(false)
+  })
+
   it('ends failed or incomplete in background as it would in the foreground', async () => {
     gate.release()
     const failing = await create({ model: 'sim-server-error' })

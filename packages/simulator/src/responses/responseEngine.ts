@@ -59,7 +59,11 @@ async function drive(ctx: EngineContext, rec: ResponseRecord): Promise<void> {
     }
     finish(rec, 'completed')
   } catch (error) {
-    if (error instanceof Stopped) return
+    if (error instanceof Stopped) {
+      // Cancelled, all is done already; dropped by reset(), its streams and waiting create end.
+      abandon(rec)
+      return
+    }
     fail(rec, 'server_error', error instanceof Error ? error.message : 'The scenario failed.')
   }
 }
@@ -285,6 +289,17 @@ function fail(rec: ResponseRecord, code: string, message: string): void {
   finish(rec, 'failed')
 }
 
+function closeStreams(rec: ResponseRecord): void {
+  for (const listener of rec.listeners) listener(END_OF_STREAM, null)
+  rec.listeners.clear()
+}
+
+/** A response reset() dropped: what waits for it stops waiting, as it stands. */
+function abandon(rec: ResponseRecord): void {
+  closeStreams(rec)
+  rec.settle()
+}
+
 /**
  * Cancels a queued or in-progress background response at once: its open items end `incomplete`,
  * its streams close (the spec has no event for it), and the driver stops at its next pause.
@@ -297,7 +312,6 @@ export function cancelResponse(rec: ResponseRecord): void {
   }
   response.status = 'cancelled'
   setUsage(rec)
-  for (const listener of rec.listeners) listener(END_OF_STREAM, null)
-  rec.listeners.clear()
+  closeStreams(rec)
   rec.settle()
 }
