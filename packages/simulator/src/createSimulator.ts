@@ -9,6 +9,8 @@ import { errorResponse, json } from './http.js'
 import { createIdempotencyStore, IDEMPOTENCY_HEADER } from './idempotency.js'
 import { makeAssistant, scenarioTools } from './objects.js'
 import { createRandom, type Random } from './random.js'
+import type { ResponseScenario } from './responses/responseRecord.js'
+import { responseScenarios as builtinResponseScenarios } from './responses/responseScenarios.js'
 import { matchRoute } from './router.js'
 import type { Scenario } from './scenario.js'
 import { builtinScenarios } from './scenarios/builtinScenarios.js'
@@ -35,6 +37,8 @@ export interface SimulatorOptions {
   requireBetaHeader?: boolean
   /** Scenarios to register next to the built-in ones. */
   scenarios?: Scenario[]
+  /** Responses API scenarios to register next to the built-in ones, each picked by its `model`. */
+  responseScenarios?: ResponseScenario[]
   /**
    * When set, every run expires this many ms after its creation if it is still waiting for tool
    * outputs, whatever its scenario's `expiresAfterSeconds` (600 s, 60 s for `expired`) says.
@@ -60,6 +64,8 @@ export interface Simulator {
   reset(): void
   /** Adds (or replaces) a scenario and returns its assistant, `asst_<name>`. */
   registerScenario(scenario: Scenario): Assistant
+  /** Adds (or replaces) a Responses API scenario: requests for its `model` follow it. */
+  registerResponseScenario(scenario: ResponseScenario): void
   /** The id of the assistant that runs a scenario: `asst_<name>`. */
   assistantId(scenarioName: string): string
   /** The names of every scenario, built-in and registered. */
@@ -100,6 +106,15 @@ function checkScenario(scenario: Scenario): void {
     throw new TypeError(`Scenario '${scenario.name}' needs a 'steps' array.`)
 }
 
+/** A Responses scenario's model is what requests name: any non-empty string, as model names are. */
+function checkResponseScenario(scenario: ResponseScenario): void {
+  if (typeof scenario?.model !== 'string' || scenario.model.trim() === '') {
+    throw new TypeError(`A response scenario needs a model name, got '${scenario?.model}'.`)
+  }
+  if (!Array.isArray(scenario.steps))
+    throw new TypeError(`Response scenario '${scenario.model}' needs a 'steps' array.`)
+}
+
 function checkOptions(options: SimulatorOptions): void {
   const { expiresAfterMs, errorEventShape } = options
   if (expiresAfterMs !== undefined && !(Number.isFinite(expiresAfterMs) && expiresAfterMs >= 0)) {
@@ -128,6 +143,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const sleep = options.sleep ?? defaultSleep
   const basePath = (options.basePath ?? '/v1').replace(/\/+$/, '')
   const scenarios = new Map<string, Scenario>()
+  const responseScenarios = new Map<string, ResponseScenario>()
 
   let generation = 0
   let ids: Random = createRandom(seed, 'ids')
@@ -168,7 +184,14 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     requestIds = createRandom(seed, 'requests')
     faults.reset()
     idempotency.clear()
-    state = { threads: new Map(), assistants: new Map(), scenarios, runs: new Map(), responses: new Map() }
+    state = {
+      threads: new Map(),
+      assistants: new Map(),
+      scenarios,
+      runs: new Map(),
+      responses: new Map(),
+      responseScenarios,
+    }
     core = createCore(state, engine)
     for (const scenario of scenarios.values()) addScenarioAssistant(scenario)
   }
@@ -180,6 +203,10 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   }
 
   for (const scenario of options.scenarios ?? []) checkScenario(scenario)
+  for (const scenario of options.responseScenarios ?? []) checkResponseScenario(scenario)
+  for (const scenario of [...builtinResponseScenarios, ...(options.responseScenarios ?? [])]) {
+    responseScenarios.set(scenario.model, scenario)
+  }
   for (const scenario of [...builtinScenarios, ...(options.scenarios ?? [])]) {
     scenarios.set(scenario.name, scenario)
   }
@@ -339,6 +366,10 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     handle,
     reset,
     registerScenario,
+    registerResponseScenario: (scenario) => {
+      checkResponseScenario(scenario)
+      responseScenarios.set(scenario.model, scenario)
+    },
     assistantId: (name) => `asst_${name}`,
     scenarioNames: () => [...scenarios.keys()],
     basePath,

@@ -1,6 +1,6 @@
 import type { Assistant, Message, Run, RunStep, RunToolCall, Thread } from '@runlens/client'
 import type { StreamListener } from './eventStream.js'
-import type { ResponseRecord } from './responses/responseRecord.js'
+import type { ResponseRecord, ResponseScenario } from './responses/responseRecord.js'
 import type { Scenario, SubmittedToolOutput } from './scenario.js'
 
 export type RunListener = StreamListener
@@ -56,6 +56,8 @@ export interface SimulatorState {
   runs: Map<string, RunRecord>
   /** Every stored response by id (Responses API). */
   responses: Map<string, ResponseRecord>
+  /** Built-in and registered Responses scenarios, by the model name that picks them. */
+  responseScenarios: Map<string, ResponseScenario>
 }
 
 export const ACTIVE_STATUSES: ReadonlySet<string> = new Set([

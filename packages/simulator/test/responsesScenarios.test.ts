@@ -35,7 +35,9 @@ describe.each(TARGETS)('Responses scenarios, chosen by model name (%s)', (name) 
     const models = await t.json<{ data: Array<{ id: string; object: string; owned_by: string }> }>(
       t.get('/models'),
     )
-    expect(models.data.map((model) => model.id)).toEqual(responseScenarios.map((scenario) => scenario.model))
+    expect(models.data.map((model) => model.id).slice(0, responseScenarios.length)).toEqual(
+      responseScenarios.map((scenario) => scenario.model),
+    )
     for (const model of models.data) expect(model.object).toBe('model')
   })
 
@@ -108,6 +110,28 @@ describe.each(TARGETS)('Responses scenarios, chosen by model name (%s)', (name) 
     expect(events.some((event) => event.event === 'response.output_text.delta')).toBe(true)
     // And polled, the same.
     expect(await t.json(t.get(`/responses/${response.id}`))).toEqual(response)
+  })
+
+  it('a registered scenario answers its own model name, is listed, and stays through reset()', async () => {
+    t.simulator.registerResponseScenario({
+      model: 'acme-support-bot',
+      description: 'Thinks, then answers as the support desk.',
+      steps: [
+        { type: 'reasoning', summary: ['Look up the order first.'] },
+        { type: 'message', text: 'Your order ships tomorrow.' },
+      ],
+    })
+    t.simulator.reset()
+    const response = await t.json<ResponseBody>(
+      t.post('/responses', { model: 'acme-support-bot', input: 'Where?' }),
+    )
+    expect(response.output.map((item) => item.type)).toEqual(['reasoning', 'message'])
+    expect(response.output[1]).toMatchObject({ content: [{ text: 'Your order ships tomorrow.' }] })
+    const models = await t.json<{ data: Array<{ id: string }> }>(t.get('/models'))
+    expect(models.data.map((model) => model.id)).toContain('acme-support-bot')
+    expect(() => t.simulator.registerResponseScenario({ model: ' ', description: '', steps: [] })).toThrow(
+      TypeError,
+    )
   })
 
   it('sim-slow sends hundreds of deltas, each after four token delays', async () => {

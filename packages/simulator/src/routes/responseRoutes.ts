@@ -11,7 +11,7 @@ import {
   type ResponseRecord,
   TERMINAL_EVENTS,
 } from '../responses/responseRecord.js'
-import { DEFAULT_RESPONSE_SCENARIO, responseScenarios } from '../responses/responseScenarios.js'
+import { DEFAULT_RESPONSE_SCENARIO } from '../responses/responseScenarios.js'
 import type { InputItemResource, ResponseObject } from '../responses/responseTypes.js'
 import { countTokens } from '../tokens.js'
 import { parseListQuery, readBody } from '../validate.js'
@@ -157,8 +157,7 @@ export async function createResponse(core: SimulatorCore, call: RouteCall): Prom
   const rec: ResponseRecord = {
     response,
     params,
-    scenario:
-      responseScenarios.find((scenario) => scenario.model === params.model) ?? DEFAULT_RESPONSE_SCENARIO,
+    scenario: core.state.responseScenarios.get(params.model) ?? DEFAULT_RESPONSE_SCENARIO,
     inputItems: params.input.map((item) => inputResource(core, item)),
     knownCalls,
     inputTokens:
@@ -251,10 +250,10 @@ export function listInputItems(core: SimulatorCore, call: RouteCall): Response {
 /** A fixed date (2026-01-01), so that lists of models repeat byte for byte. */
 const MODELS_CREATED = 1767225600
 
-export function listModels(): Response {
+export function listModels(core: SimulatorCore): Response {
   return json({
     object: 'list',
-    data: responseScenarios.map((scenario) => ({
+    data: [...core.state.responseScenarios.values()].map((scenario) => ({
       id: scenario.model,
       object: 'model',
       created: MODELS_CREATED,
