@@ -127,6 +127,22 @@ describe.each(TARGETS)('Responses in background (%s)', (name) => {
     expect(whole.map((event) => event.raw)).toEqual(all.map((event) => event.raw))
   })
 
+  it('resumes from a sequence number not sent yet: the first event is the one after it', async () => {
+    const queued = await create({ model: 'gpt-4o' })
+    gate.release(1)
+    await eventually(
+      () => read(queued.id),
+      (response) => response.status === 'in_progress',
+    )
+    // Events 0..5 are out (created, queued, in_progress, item, part, one delta): ask after 9.
+    const ahead = sseReader(await t.get(`/responses/${queued.id}?stream=true&starting_after=9`))
+    gate.release()
+    const events = await ahead.rest()
+    expect(data(events[0]!).sequence_number).toBe(10)
+    expect(sequence(events)).toEqual(events.map((_, index) => index + 10))
+    expect(events.at(-1)?.event).toBe('response.completed')
+  })
+
   it('cancels a response in progress: its streams end, its open message ends incomplete, a second cancel agrees', async () => {
     const stream = sseReader(
       await t.post('/responses', { model: 'gpt-4o', input: 'Hi', background: true, stream: true }),

@@ -152,13 +152,15 @@ describe.each(TARGETS)('every Responses body and event matches the OpenAPI spec 
         .filter((item) => item.type === 'function_call')
         .map((item) => ({ type: 'function_call_output', call_id: item.call_id, output: '{"ok":true}' }))
       if (outputs.length > 0) {
-        await call('POST', '/responses', {
+        const follow = await call('POST', '/responses', {
           model,
           previous_response_id: last.id,
           input: outputs,
           tools,
           stream: true,
         })
+        const followId = (follow.events[0]!.data as { response: Json }).response.id as string
+        await call('GET', `/responses/${followId}/input_items`)
       }
       await call('DELETE', `/responses/${last.id}`)
     },
@@ -171,6 +173,24 @@ describe.each(TARGETS)('every Responses body and event matches the OpenAPI spec 
     const done = (await call('POST', '/responses', { model: 'm', input: 'x' })).json as Json
     await call('POST', `/responses/${done.id}/cancel`)
     await call('GET', `/responses/${done.id}?stream=true`)
+    const mixed = (
+      await call('POST', '/responses', {
+        model: 'm',
+        instructions: 'Be brief.',
+        input: [
+          { role: 'system', content: 'You are terse.' },
+          { role: 'user', content: [{ type: 'input_text', text: 'Weather?' }] },
+          { role: 'assistant', content: 'Let me look.' },
+          { type: 'function_call', call_id: 'call_1', name: 'get_weather', arguments: '{"city":"Oslo"}' },
+          { type: 'function_call_output', call_id: 'call_1', output: 'snow' },
+        ],
+      })
+    ).json as Json
+    await call('GET', `/responses/${mixed.id}/input_items?order=asc`)
+    await call('POST', '/responses', {
+      model: 'm',
+      input: [{ type: 'function_call_output', call_id: 'x', output: '' }],
+    })
     const empty = (await call('POST', '/responses', { model: 'm' })).json as Json
     await call('GET', `/responses/${empty.id}/input_items`)
     const background = (await call('POST', '/responses', { model: 'm', input: 'x', background: true }))

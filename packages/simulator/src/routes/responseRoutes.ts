@@ -12,7 +12,7 @@ import {
   TERMINAL_EVENTS,
 } from '../responses/responseRecord.js'
 import { DEFAULT_RESPONSE_SCENARIO } from '../responses/responseScenarios.js'
-import type { InputItemResource, ResponseObject } from '../responses/responseTypes.js'
+import type { InputItemResource, ResponseEvent, ResponseObject } from '../responses/responseTypes.js'
 import { countTokens } from '../tokens.js'
 import { parseListQuery, readBody } from '../validate.js'
 
@@ -196,7 +196,9 @@ function responseStream(rec: ResponseRecord, startingAfter: number): ReadableStr
   if (!isActive(rec.response)) backlog.push([END_OF_STREAM, null])
   return eventStream(rec.listeners, {
     backlog,
-    render: (event, data) => (event === END_OF_STREAM ? null : data),
+    // A live event at or before `startingAfter` (asked for ahead of the response) is skipped too.
+    render: (event, data) =>
+      event === END_OF_STREAM || (data as ResponseEvent).sequence_number <= startingAfter ? null : data,
     isLast: (event) => TERMINAL_EVENTS.has(event),
   })
 }
