@@ -134,6 +134,25 @@ describe.each(TARGETS)('Responses scenarios, chosen by model name (%s)', (name) 
     )
   })
 
+  it('sim-stream-error breaks the stream with an error event and no response.failed; polling shows it failed', async () => {
+    const events = await stream({ model: 'sim-stream-error', background: true })
+    const error = events.at(-1)!
+    expect(error.event).toBe('error')
+    expect(error.data).toMatchObject({
+      type: 'error',
+      code: 'server_error',
+      message: expect.any(String),
+      param: null,
+    })
+    expect(events.some((event) => event.event === 'response.failed')).toBe(false)
+    const id = (events[0]!.data as { response: ResponseBody }).response.id
+    const polled = await t.json<ResponseBody>(t.get(`/responses/${id}`))
+    expect(polled).toMatchObject({ status: 'failed', error: { code: 'server_error' } })
+    // A resumed stream ends on the same error.
+    const resumed = await readSse(await t.get(`/responses/${id}?stream=true&starting_after=3`))
+    expect(resumed.at(-1)?.raw).toBe(error.raw)
+  })
+
   it('sim-slow sends hundreds of deltas, each after four token delays', async () => {
     const events = await stream({ model: 'sim-slow' })
     const deltas = events.filter((event) => event.event === 'response.output_text.delta')

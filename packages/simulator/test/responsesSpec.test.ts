@@ -114,6 +114,7 @@ describe.each(TARGETS)('every Responses body and event matches the OpenAPI spec 
     'sim-reasoning',
     'sim-incomplete',
     'sim-server-error',
+    'sim-stream-error',
     'sim-slow',
     'sim-parallel-calls',
   ]
@@ -147,7 +148,11 @@ describe.each(TARGETS)('every Responses body and event matches the OpenAPI spec 
       // With tools, then the follow-up answering every call.
       const called = (await call('POST', '/responses', { model, input: 'Weather?', tools, stream: true }))
         .events
-      const last = (called.at(-1)!.data as { response: Json & { output: Json[] } }).response
+      // The last event that carries the response (a broken stream ends on an `error` without one).
+      const last = called
+        .map((event) => (event.data as { response?: Json & { output: Json[] } }).response)
+        .filter((response) => response !== undefined)
+        .at(-1) as Json & { output: Json[] }
       const outputs = last.output
         .filter((item) => item.type === 'function_call')
         .map((item) => ({ type: 'function_call_output', call_id: item.call_id, output: '{"ok":true}' }))
@@ -219,6 +224,7 @@ describe.each(TARGETS)('every Responses body and event matches the OpenAPI spec 
       'response.queued',
       'response.failed',
       'response.incomplete',
+      'error',
       'response.reasoning_summary_text.delta',
       'response.reasoning_summary_part.done',
       'response.function_call_arguments.delta',

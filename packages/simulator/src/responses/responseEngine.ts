@@ -96,7 +96,7 @@ async function runStep(
     }
     case 'fail':
       await streamMessage(ctx, rec, step.text, true)
-      fail(rec, step.code, step.message)
+      fail(rec, step.code, step.message, step.streamError ?? false)
       return 'stop'
   }
 }
@@ -266,14 +266,14 @@ function setUsage(rec: ResponseRecord): void {
 }
 
 /** Sets the final state, sends the terminal event and ends the streams. Only an active response ends. */
-function finish(rec: ResponseRecord, status: 'completed' | 'failed' | 'incomplete'): void {
+function finish(rec: ResponseRecord, status: 'completed' | 'failed' | 'incomplete', announce = true): void {
   const response = rec.response
   if (response.status !== 'in_progress') return
   response.status = status
   // As recorded: the tier actually used replaces 'auto' once the response is done.
   response.service_tier = 'default'
   setUsage(rec)
-  emit(rec, `response.${status}`, snapshot(rec))
+  if (announce) emit(rec, `response.${status}`, snapshot(rec))
   rec.listeners.clear()
   rec.settle()
 }
@@ -284,9 +284,15 @@ function cutShort(rec: ResponseRecord): 'stop' {
   return 'stop'
 }
 
-function fail(rec: ResponseRecord, code: string, message: string): void {
+function fail(rec: ResponseRecord, code: string, message: string, streamError = false): void {
   rec.response.error = { code, message }
-  finish(rec, 'failed')
+  if (streamError) {
+    // The connection breaks the way a real server's does: an `error` event (numbered and kept, so
+    // a resumed stream ends on it too), then nothing.
+    emit(rec, 'error', { code, message, param: null })
+    rec.listeners.clear()
+  }
+  finish(rec, 'failed', !streamError)
 }
 
 function closeStreams(rec: ResponseRecord): void {

@@ -13,7 +13,8 @@ import type { InputItemResource, ResponseEvent, ResponseObject } from './respons
  * - `message`: this text;
  * - `cut`: this text, cut where `max_output_tokens` runs out (at 16 tokens when unset): the
  *   response ends `incomplete`;
- * - `fail`: this text, left incomplete, then the response fails with `error`.
+ * - `fail`: this text, left incomplete, then the response fails with `error`; with `streamError`,
+ *   its streams get an `error` event instead of `response.failed` (pollers see it failed).
  */
 export type ResponseStep =
   | { type: 'answer' }
@@ -21,7 +22,14 @@ export type ResponseStep =
   | { type: 'reasoning'; summary: string[] }
   | { type: 'message'; text: string }
   | { type: 'cut'; text: string }
-  | { type: 'fail'; code: 'server_error' | 'rate_limit_exceeded'; message: string; text: string }
+  | {
+      type: 'fail'
+      code: 'server_error' | 'rate_limit_exceeded'
+      message: string
+      text: string
+      /** The stream breaks instead: an `error` event ends it, and no `response.failed` follows. */
+      streamError?: boolean
+    }
 
 /** A scripted behaviour of the Responses API, picked by the request's `model`. */
 export interface ResponseScenario {
@@ -68,5 +76,6 @@ export const TERMINAL_EVENTS: ReadonlySet<string> = new Set([
   'response.completed',
   'response.failed',
   'response.incomplete',
+  'error',
   END_OF_STREAM,
 ])

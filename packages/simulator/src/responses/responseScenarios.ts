@@ -51,6 +51,19 @@ export const responseScenarios: readonly ResponseScenario[] = [
     ],
   },
   {
+    model: 'sim-stream-error',
+    description: 'Breaks mid-stream: an error event ends the stream; polling shows the response failed.',
+    steps: [
+      {
+        type: 'fail',
+        code: 'server_error',
+        message: 'The server had an error while processing your request. Sorry about that!',
+        text: 'This answer will be cut short by',
+        streamError: true,
+      },
+    ],
+  },
+  {
     model: 'sim-slow',
     description: 'A long answer of several hundred deltas, four times slower per token.',
     delayFactor: 4,
