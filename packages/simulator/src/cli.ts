@@ -2,7 +2,7 @@ import type { ErrorEventShape } from './engineContext.js'
 import { type FaultRule, parseFaultRule } from './faults.js'
 import { startSimulatorServer } from './node.js'
 
-const HELP = `runlens-sim: the OpenAI Assistants v2 Runs API, simulated locally
+const HELP = `runlens-sim: the OpenAI Assistants v2 Runs API and the Responses API, simulated locally
 
 Usage: runlens-sim [--port N] [--host H] [--seed S] [--token-delay-ms N] [--api-key K] [--poll-after-ms N]
                    [--expires-after-ms N] [--error-event-shape wrapped|bare] [--fault RULE]...

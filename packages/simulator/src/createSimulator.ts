@@ -60,7 +60,7 @@ export interface Simulator {
    * a `reset` fault (a `TypeError`, as `fetch` rejects for a network error).
    */
   handle(request: Request): Promise<Response>
-  /** Forgets every thread, message and run, and restarts ids and faults from the seed. */
+  /** Forgets every thread, message, run and response, and restarts ids and faults from the seed. */
   reset(): void
   /** Adds (or replaces) a scenario and returns its assistant, `asst_<name>`. */
   registerScenario(scenario: Scenario): Assistant
@@ -133,7 +133,7 @@ function mask(key: string): string {
 }
 
 /**
- * The Assistants v2 Runs API as a fetch handler. It uses only web platform APIs (Request,
+ * The Assistants v2 Runs API, and the Responses API, as a fetch handler. It uses only web platform APIs (Request,
  * Response, ReadableStream, TextEncoder), so it runs in browsers, workers and Node alike.
  */
 export function createSimulator(options: SimulatorOptions = {}): Simulator {
