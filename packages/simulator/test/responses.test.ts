@@ -98,6 +98,34 @@ describe.each(TARGETS)('POST /v1/responses and its reads (%s)', (name) => {
     expect(await t.json(t.get(`/responses/${done.id}`))).toEqual(done)
   })
 
+  it('pads every delta with an obfuscation by default, as recorded; include_obfuscation: false leaves it out, and nothing else changes', async () => {
+    const body = { model: 'sim-reasoning', input: 'Hi', background: true, stream: true }
+    const padded = await readSse(await t.post('/responses', body))
+    const deltas = padded.filter((event) => event.event.endsWith('.delta'))
+    expect(deltas.length).toBeGreaterThan(10)
+    for (const event of deltas) {
+      const { delta, obfuscation } = event.data as { delta: string; obfuscation: string }
+      expect(obfuscation).toMatch(/^[A-Za-z0-9]+$/)
+      expect(delta.length + obfuscation.length).toBeGreaterThanOrEqual(16)
+    }
+    const strip = (events: SseEvent[]) =>
+      events.map((event) => {
+        const { obfuscation: _, ...rest } = event.data as Json
+        return rest
+      })
+    t.simulator.reset()
+    const plain = await readSse(
+      await t.post('/responses', { ...body, stream_options: { include_obfuscation: false } }),
+    )
+    expect(plain.map((event) => event.data)).toEqual(strip(padded))
+    // A resumed stream chooses for itself.
+    const id = (plain[0]!.data as { response: ResponseBody }).response.id
+    const resumed = await readSse(await t.get(`/responses/${id}?stream=true&include_obfuscation=false`))
+    expect(resumed.map((event) => event.data)).toEqual(strip(padded))
+    const again = await readSse(await t.get(`/responses/${id}?stream=true`))
+    expect(again.map((event) => event.data)).toEqual(padded.map((event) => event.data))
+  })
+
   it('lists the input items, newest first by default, with cursor paging', async () => {
     const input = [
       { role: 'developer', content: 'Answer in French.' },
@@ -219,6 +247,11 @@ describe.each(TARGETS)('POST /v1/responses and its reads (%s)', (name) => {
     ],
     [{ model: 'm', reasoning: { summary: 'long' } }, "Invalid value: 'long'.", 'reasoning.summary'],
     [{ model: 'm', frobnicate: true }, 'Unrecognized request argument supplied: frobnicate', null],
+    [
+      { model: 'm', stream_options: { include_obfuscation: 'no' } },
+      "Invalid type for 'stream_options.include_obfuscation'",
+      'stream_options.include_obfuscation',
+    ],
   ])('rejects %j with a 400 that says why, creating nothing', async (body, message, param) => {
     const res = await t.post('/responses', body)
     expect(res.status).toBe(400)

@@ -31,6 +31,21 @@ function emit(rec: ResponseRecord, type: string, fields: Record<string, unknown>
 
 const snapshot = (rec: ResponseRecord) => ({ response: rec.response })
 
+const OBFUSCATION_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
+
+/**
+ * The `obfuscation` of a delta event, as real servers add it by default: random characters that
+ * pad each delta to about 16 (in the recording, "Hello" gets 11, "!" 15). Drawn from a stream of
+ * the response's own, so the ids stay the same whether a client asks for it or not.
+ */
+function obfuscation(rec: ResponseRecord, delta: string): { obfuscation: string } {
+  let text = ''
+  for (let i = Math.max(2, 16 - delta.length); i > 0; i--) {
+    text += OBFUSCATION_ALPHABET[Math.floor(rec.obfuscation.next() * OBFUSCATION_ALPHABET.length)]
+  }
+  return { obfuscation: text }
+}
+
 function checkStillWanted(ctx: EngineContext, rec: ResponseRecord): void {
   if (rec.generation !== ctx.generation() || rec.response.status === 'cancelled') throw new Stopped()
 }
@@ -184,7 +199,12 @@ async function streamMessage(
     await beforeToken(ctx, rec)
     part.text += token
     rec.outputTokens++
-    emit(rec, 'response.output_text.delta', { ...where, delta: token, logprobs: [] })
+    emit(rec, 'response.output_text.delta', {
+      ...where,
+      delta: token,
+      logprobs: [],
+      ...obfuscation(rec, token),
+    })
   }
   if (incomplete) {
     // A failure leaves the message where it stood: no done events, only its status.
@@ -221,6 +241,7 @@ async function streamFunctionCall(ctx: EngineContext, rec: ResponseRecord, tool:
       item_id: item.id,
       output_index: outputIndex,
       delta: fragment,
+      ...obfuscation(rec, fragment),
     })
   }
   // As recorded: the done event carries no `name` (the item does).
@@ -247,7 +268,11 @@ async function streamReasoning(ctx: EngineContext, rec: ResponseRecord, summarie
       part.text += token
       rec.outputTokens++
       rec.reasoningTokens++
-      emit(rec, 'response.reasoning_summary_text.delta', { ...where, delta: token })
+      emit(rec, 'response.reasoning_summary_text.delta', {
+        ...where,
+        delta: token,
+        ...obfuscation(rec, token),
+      })
     }
     emit(rec, 'response.reasoning_summary_text.done', { ...where, text: part.text })
     emit(rec, 'response.reasoning_summary_part.done', { ...where, part })

@@ -36,6 +36,8 @@ export interface ResponseParams {
   metadata: Metadata
   temperature: number
   topP: number
+  /** `stream_options.include_obfuscation`: false leaves the deltas' `obfuscation` out. */
+  includeObfuscation: boolean
 }
 
 /** What a CreateResponse body may hold; the simulator reads the first part and accepts the rest. */
@@ -215,6 +217,26 @@ function parseReasoning(value: unknown): ResponseParams['reasoning'] {
   return { effort, summary }
 }
 
+function parseStreamOptions(value: unknown): boolean {
+  if (value === undefined || value === null) return true
+  if (!isObject(value)) {
+    throw badRequest(
+      "Invalid type for 'stream_options': expected an object.",
+      'stream_options',
+      'invalid_type',
+    )
+  }
+  const include = value.include_obfuscation
+  if (include !== undefined && include !== null && typeof include !== 'boolean') {
+    throw badRequest(
+      "Invalid type for 'stream_options.include_obfuscation': expected a boolean.",
+      'stream_options.include_obfuscation',
+      'invalid_type',
+    )
+  }
+  return include !== false
+}
+
 export function parseResponseParams(body: Body): ResponseParams {
   rejectUnknown(body, RESPONSE_PARAMS)
   const model = requireString(body, 'model')
@@ -240,5 +262,6 @@ export function parseResponseParams(body: Body): ResponseParams {
     metadata: optionalMetadata(body) ?? {},
     temperature: optionalNumber(body, 'temperature', { min: 0, max: 2 }) ?? 1,
     topP: optionalNumber(body, 'top_p', { min: 0, max: 1 }) ?? 1,
+    includeObfuscation: parseStreamOptions(body.stream_options),
   }
 }

@@ -1,4 +1,5 @@
 import type { StreamListener } from '../eventStream.js'
+import type { Random } from '../random.js'
 import type { ResponseParams } from './responseParams.js'
 import type { InputItemResource, ResponseEvent, ResponseObject } from './responseTypes.js'
 
@@ -62,6 +63,8 @@ export interface ResponseRecord {
   /** Every event so far, as sent: a resumed stream replays them from a sequence number. */
   events: ResponseEvent[]
   listeners: Set<StreamListener>
+  /** Draws the deltas' `obfuscation`, apart from the ids. */
+  obfuscation: Random
   /** Settles when the response ends, however it ends. */
   finished: Promise<void>
   settle(): void

@@ -3,6 +3,7 @@ import { badRequest, notFound } from '../errors.js'
 import { eventStream } from '../eventStream.js'
 import { json, sse } from '../http.js'
 import { paginate } from '../paginate.js'
+import { createRandom } from '../random.js'
 import { cancelResponse, startResponse } from '../responses/responseEngine.js'
 import { type InputItemParam, parseResponseParams } from '../responses/responseParams.js'
 import {
@@ -168,6 +169,7 @@ export async function createResponse(core: SimulatorCore, call: RouteCall): Prom
     reasoningTokens: 0,
     events: [],
     listeners: new Set(),
+    obfuscation: createRandom(response.id, 'obfuscation'),
     finished,
     settle,
     generation: core.engine.generation(),
@@ -175,7 +177,7 @@ export async function createResponse(core: SimulatorCore, call: RouteCall): Prom
   // `store: false` answers once and keeps nothing: no GET, no follow-up, no input_items.
   if (params.store) core.state.responses.set(response.id, rec)
   if (params.stream) {
-    const body = responseStream(rec, -1)
+    const body = responseStream(rec, -1, params.includeObfuscation)
     startResponse(core.engine, rec)
     return sse(body)
   }
@@ -189,7 +191,11 @@ export async function createResponse(core: SimulatorCore, call: RouteCall): Prom
  * A response's SSE body: its stored events after `startingAfter`, then the live ones until its
  * end. A response already over ends after the stored ones, whether or not one was terminal.
  */
-function responseStream(rec: ResponseRecord, startingAfter: number): ReadableStream<Uint8Array> {
+function responseStream(
+  rec: ResponseRecord,
+  startingAfter: number,
+  includeObfuscation: boolean,
+): ReadableStream<Uint8Array> {
   const backlog: Array<readonly [string, unknown]> = rec.events
     .filter((event) => event.sequence_number > startingAfter)
     .map((event) => [event.type, event])
@@ -197,8 +203,12 @@ function responseStream(rec: ResponseRecord, startingAfter: number): ReadableStr
   return eventStream(rec.listeners, {
     backlog,
     // A live event at or before `startingAfter` (asked for ahead of the response) is skipped too.
-    render: (event, data) =>
-      event === END_OF_STREAM || (data as ResponseEvent).sequence_number <= startingAfter ? null : data,
+    render: (event, data) => {
+      if (event === END_OF_STREAM || (data as ResponseEvent).sequence_number <= startingAfter) return null
+      if (includeObfuscation || !('obfuscation' in (data as ResponseEvent))) return data
+      const { obfuscation: _left, ...rest } = data as ResponseEvent
+      return rest
+    },
     isLast: (event) => TERMINAL_EVENTS.has(event),
   })
 }
@@ -224,7 +234,8 @@ export function retrieveResponse(core: SimulatorCore, call: RouteCall): Response
   if (!rec.response.background) {
     throw badRequest('Only responses created with background=true can be streamed again.', 'stream')
   }
-  return sse(responseStream(rec, startingAfter))
+  const includeObfuscation = call.url.searchParams.get('include_obfuscation') !== 'false'
+  return sse(responseStream(rec, startingAfter, includeObfuscation))
 }
 
 export function deleteResponse(core: SimulatorCore, call: RouteCall): Response {
