@@ -4,6 +4,7 @@ import { eventStream } from '../eventStream.js'
 import { json, sse } from '../http.js'
 import { paginate } from '../paginate.js'
 import { createRandom } from '../random.js'
+import { makeResponse } from '../responses/makeResponse.js'
 import { cancelResponse, startResponse } from '../responses/responseEngine.js'
 import { type InputItemParam, parseResponseParams } from '../responses/responseParams.js'
 import {
@@ -120,37 +121,7 @@ export async function createResponse(core: SimulatorCore, call: RouteCall): Prom
     }
   }
   const knownCalls = checkFunctionOutputs(params.input, previous)
-  const response: ResponseObject = {
-    id: core.id('resp'),
-    object: 'response',
-    created_at: core.seconds(),
-    status: params.background ? 'queued' : 'in_progress',
-    background: params.background,
-    error: null,
-    incomplete_details: null,
-    instructions: params.instructions,
-    max_output_tokens: params.maxOutputTokens,
-    max_tool_calls: null,
-    model: params.model,
-    output: [],
-    parallel_tool_calls: params.parallelToolCalls,
-    previous_response_id: params.previousResponseId,
-    prompt_cache_key: null,
-    reasoning: params.reasoning,
-    safety_identifier: null,
-    service_tier: 'auto',
-    store: params.store,
-    temperature: params.temperature,
-    text: { format: { type: 'text' }, verbosity: 'medium' },
-    tool_choice: params.toolChoice,
-    tools: params.tools,
-    top_logprobs: 0,
-    top_p: params.topP,
-    truncation: 'disabled',
-    usage: null,
-    user: null,
-    metadata: params.metadata,
-  }
+  const response = makeResponse(core.id('resp'), core.seconds(), params)
   let settle = () => {}
   const finished = new Promise<void>((resolve) => {
     settle = resolve
