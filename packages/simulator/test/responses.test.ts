@@ -207,6 +207,17 @@ describe.each(TARGETS)('POST /v1/responses and its reads (%s)', (name) => {
       tool_choice: 'none',
       tools: [{ type: 'function', name: 'f', strict: true, parameters: { type: 'object', properties: {} } }],
     })
+    // The fields the simulator does not act on are taken, not refused.
+    const accepted = await t.post('/responses', {
+      model: 'm',
+      input: 'x',
+      conversation: 'conv_1',
+      include: ['reasoning.encrypted_content'],
+      text: { format: { type: 'text' } },
+      truncation: 'auto',
+      service_tier: 'auto',
+    })
+    expect(accepted.status).toBe(200)
     // tool_choice 'none': no call, a text answer.
     expect(response.output.map((item) => item.type)).toEqual(['message'])
   })

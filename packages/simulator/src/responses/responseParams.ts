@@ -40,7 +40,11 @@ export interface ResponseParams {
   includeObfuscation: boolean
 }
 
-/** What a CreateResponse body may hold; the simulator reads the first part and accepts the rest. */
+/**
+ * What a CreateResponse body may hold: the simulator reads the first part and accepts the rest
+ * (from `include` on) without acting on it, so a client sending any field of the spec gets an
+ * answer, not an 'Unrecognized request argument'.
+ */
 const RESPONSE_PARAMS = [
   'model',
   'input',
@@ -67,6 +71,11 @@ const RESPONSE_PARAMS = [
   'stream_options',
   'top_logprobs',
   'max_tool_calls',
+  'conversation',
+  'prompt',
+  'prompt_cache_retention',
+  'context_management',
+  'moderation',
 ]
 
 const invalidValue = (param: string, message: string) => badRequest(message, param, 'invalid_value')
