@@ -74,6 +74,7 @@ const RESPONSE_PARAMS = [
   'conversation',
   'prompt',
   'prompt_cache_retention',
+  'prompt_cache_options',
   'context_management',
   'moderation',
 ]
