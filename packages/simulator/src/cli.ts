@@ -2,7 +2,7 @@ import type { ErrorEventShape } from './engineContext.js'
 import { type FaultRule, parseFaultRule } from './faults.js'
 import { startSimulatorServer } from './node.js'
 
-const HELP = `runlens-sim: the OpenAI Assistants v2 Runs API, simulated locally
+const HELP = `runlens-sim: the OpenAI Assistants v2 Runs API and the Responses API, simulated locally
 
 Usage: runlens-sim [--port N] [--host H] [--seed S] [--token-delay-ms N] [--api-key K] [--poll-after-ms N]
                    [--expires-after-ms N] [--error-event-shape wrapped|bare] [--fault RULE]...
@@ -24,6 +24,8 @@ Usage: runlens-sim [--port N] [--host H] [--seed S] [--token-delay-ms N] [--api-
   -h, --help                show this help
 
 Every built-in scenario is an assistant: GET /v1/assistants lists them (asst_text, asst_function_call, ...).
+The Responses API is served too (POST /v1/responses, background: true and stream: true included): any
+model name works, and GET /v1/models lists the scripted ones (sim-reasoning, sim-slow, ...).
 Inject faults per request with the x-runlens-fault header, e.g. "status=503;times=2".`
 
 interface CliOptions {

@@ -9,6 +9,8 @@ import { errorResponse, json } from './http.js'
 import { createIdempotencyStore, IDEMPOTENCY_HEADER } from './idempotency.js'
 import { makeAssistant, scenarioTools } from './objects.js'
 import { createRandom, type Random } from './random.js'
+import type { ResponseScenario } from './responses/responseRecord.js'
+import { responseScenarios as builtinResponseScenarios } from './responses/responseScenarios.js'
 import { matchRoute } from './router.js'
 import type { Scenario } from './scenario.js'
 import { builtinScenarios } from './scenarios/builtinScenarios.js'
@@ -35,6 +37,8 @@ export interface SimulatorOptions {
   requireBetaHeader?: boolean
   /** Scenarios to register next to the built-in ones. */
   scenarios?: Scenario[]
+  /** Responses API scenarios to register next to the built-in ones, each picked by its `model`. */
+  responseScenarios?: ResponseScenario[]
   /**
    * When set, every run expires this many ms after its creation if it is still waiting for tool
    * outputs, whatever its scenario's `expiresAfterSeconds` (600 s, 60 s for `expired`) says.
@@ -56,10 +60,12 @@ export interface Simulator {
    * a `reset` fault (a `TypeError`, as `fetch` rejects for a network error).
    */
   handle(request: Request): Promise<Response>
-  /** Forgets every thread, message and run, and restarts ids and faults from the seed. */
+  /** Forgets every thread, message, run and response, and restarts ids and faults from the seed. */
   reset(): void
   /** Adds (or replaces) a scenario and returns its assistant, `asst_<name>`. */
   registerScenario(scenario: Scenario): Assistant
+  /** Adds (or replaces) a Responses API scenario: requests for its `model` follow it. */
+  registerResponseScenario(scenario: ResponseScenario): void
   /** The id of the assistant that runs a scenario: `asst_<name>`. */
   assistantId(scenarioName: string): string
   /** The names of every scenario, built-in and registered. */
@@ -100,6 +106,15 @@ function checkScenario(scenario: Scenario): void {
     throw new TypeError(`Scenario '${scenario.name}' needs a 'steps' array.`)
 }
 
+/** A Responses scenario's model is what requests name: any non-empty string, as model names are. */
+function checkResponseScenario(scenario: ResponseScenario): void {
+  if (typeof scenario?.model !== 'string' || scenario.model.trim() === '') {
+    throw new TypeError(`A response scenario needs a model name, got '${scenario?.model}'.`)
+  }
+  if (!Array.isArray(scenario.steps))
+    throw new TypeError(`Response scenario '${scenario.model}' needs a 'steps' array.`)
+}
+
 function checkOptions(options: SimulatorOptions): void {
   const { expiresAfterMs, errorEventShape } = options
   if (expiresAfterMs !== undefined && !(Number.isFinite(expiresAfterMs) && expiresAfterMs >= 0)) {
@@ -118,7 +133,7 @@ function mask(key: string): string {
 }
 
 /**
- * The Assistants v2 Runs API as a fetch handler. It uses only web platform APIs (Request,
+ * The Assistants v2 Runs API, and the Responses API, as a fetch handler. It uses only web platform APIs (Request,
  * Response, ReadableStream, TextEncoder), so it runs in browsers, workers and Node alike.
  */
 export function createSimulator(options: SimulatorOptions = {}): Simulator {
@@ -128,6 +143,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const sleep = options.sleep ?? defaultSleep
   const basePath = (options.basePath ?? '/v1').replace(/\/+$/, '')
   const scenarios = new Map<string, Scenario>()
+  const responseScenarios = new Map<string, ResponseScenario>()
 
   let generation = 0
   let ids: Random = createRandom(seed, 'ids')
@@ -168,7 +184,14 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     requestIds = createRandom(seed, 'requests')
     faults.reset()
     idempotency.clear()
-    state = { threads: new Map(), assistants: new Map(), scenarios, runs: new Map() }
+    state = {
+      threads: new Map(),
+      assistants: new Map(),
+      scenarios,
+      runs: new Map(),
+      responses: new Map(),
+      responseScenarios,
+    }
     core = createCore(state, engine)
     for (const scenario of scenarios.values()) addScenarioAssistant(scenario)
   }
@@ -180,6 +203,10 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   }
 
   for (const scenario of options.scenarios ?? []) checkScenario(scenario)
+  for (const scenario of options.responseScenarios ?? []) checkResponseScenario(scenario)
+  for (const scenario of [...builtinResponseScenarios, ...(options.responseScenarios ?? [])]) {
+    responseScenarios.set(scenario.model, scenario)
+  }
   for (const scenario of [...builtinScenarios, ...(options.scenarios ?? [])]) {
     scenarios.set(scenario.name, scenario)
   }
@@ -248,7 +275,13 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     }
 
     authorize(request)
-    if (options.requireBetaHeader && !/\bassistants=v2\b/.test(request.headers.get('openai-beta') ?? '')) {
+    // The header is the Assistants API's: the Responses API (and the models list) never asks for it.
+    const assistantsPath = !/^\/(responses|models)(\/|$)/.test(subPath)
+    if (
+      options.requireBetaHeader &&
+      assistantsPath &&
+      !/\bassistants=v2\b/.test(request.headers.get('openai-beta') ?? '')
+    ) {
       throw new SimulatorError(
         400,
         "You must provide the 'OpenAI-Beta' header to access the Assistants API. Please try again by setting the header 'OpenAI-Beta: assistants=v2'.",
@@ -333,6 +366,10 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     handle,
     reset,
     registerScenario,
+    registerResponseScenario: (scenario) => {
+      checkResponseScenario(scenario)
+      responseScenarios.set(scenario.model, scenario)
+    },
     assistantId: (name) => `asst_${name}`,
     scenarioNames: () => [...scenarios.keys()],
     basePath,

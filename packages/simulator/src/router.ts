@@ -1,6 +1,14 @@
 import type { RouteCall, SimulatorCore } from './core.js'
 import { createAssistant, listAssistants, retrieveAssistant } from './routes/assistantRoutes.js'
 import {
+  cancelResponseRoute,
+  createResponse,
+  deleteResponse,
+  listInputItems,
+  listModels,
+  retrieveResponse,
+} from './routes/responseRoutes.js'
+import {
   cancelRun,
   createRun,
   createThreadAndRun,
@@ -44,6 +52,12 @@ const ROUTES: ReadonlyArray<readonly [method: string, pattern: string, handler: 
   ['POST', '/threads/:id/runs/:id/submit_tool_outputs', submitToolOutputs],
   ['GET', '/threads/:id/runs/:id/steps', listSteps],
   ['GET', '/threads/:id/runs/:id/steps/:id', retrieveStep],
+  ['POST', '/responses', createResponse],
+  ['GET', '/responses/:id', retrieveResponse],
+  ['DELETE', '/responses/:id', deleteResponse],
+  ['POST', '/responses/:id/cancel', cancelResponseRoute],
+  ['GET', '/responses/:id/input_items', listInputItems],
+  ['GET', '/models', listModels],
 ]
 
 export type RouteMatch =

@@ -1,6 +1,7 @@
 import type { Message, RunStep, RunToolCall, TextContent, ToolCall } from '@runlens/client'
 import { type EngineContext, seconds } from './engineContext.js'
 import { makeMessage, makeStep, messageText } from './objects.js'
+import { tokenPause } from './pacing.js'
 import type { ScenarioContext, ScenarioStep, ScenarioText, SubmittedToolOutput } from './scenario.js'
 import type { RunRecord } from './state.js'
 import { countTokens, splitTokens } from './tokens.js'
@@ -40,14 +41,13 @@ async function pause(ctx: EngineContext, rec: RunRecord, ms: number): Promise<vo
 }
 
 /** A turn of the microtask queue: lets other requests interleave without spending any time. */
-async function tick(ctx: EngineContext, rec: RunRecord): Promise<void> {
-  await Promise.resolve()
+const tick = (ctx: EngineContext, rec: RunRecord): Promise<void> => beforeToken(ctx, rec, 0)
+
+/** The wait before each streamed token (see tokenPause). */
+async function beforeToken(ctx: EngineContext, rec: RunRecord, delay: number): Promise<void> {
+  await tokenPause(ctx, delay)
   checkStillWanted(ctx, rec)
 }
-
-/** The wait before each streamed token: the token delay, or just a tick when it is 0. */
-const beforeToken = (ctx: EngineContext, rec: RunRecord, delay: number): Promise<void> =>
-  delay > 0 ? pause(ctx, rec, delay) : tick(ctx, rec)
 
 function scenarioContext(rec: RunRecord): ScenarioContext {
   const lastUser = [...rec.thread.messages].reverse().find((message) => message.role === 'user')

@@ -1,8 +1,9 @@
 import type { Assistant, Message, Run, RunStep, RunToolCall, Thread } from '@runlens/client'
+import type { StreamListener } from './eventStream.js'
+import type { ResponseRecord, ResponseScenario } from './responses/responseRecord.js'
 import type { Scenario, SubmittedToolOutput } from './scenario.js'
 
-/** Receives a run's events as they happen; it must copy what it keeps (the objects move on). */
-export type RunListener = (event: string, data: unknown) => void
+export type RunListener = StreamListener
 
 export interface AssistantRecord {
   assistant: Assistant
@@ -53,6 +54,10 @@ export interface SimulatorState {
   scenarios: Map<string, Scenario>
   /** Every run by id, for lookups that must also check the thread. */
   runs: Map<string, RunRecord>
+  /** Every stored response by id (Responses API). */
+  responses: Map<string, ResponseRecord>
+  /** Built-in and registered Responses scenarios, by the model name that picks them. */
+  responseScenarios: Map<string, ResponseScenario>
 }
 
 export const ACTIVE_STATUSES: ReadonlySet<string> = new Set([

@@ -127,6 +127,32 @@ describe('runlens-sim in a child process', () => {
     expect(last?.data).not.toHaveProperty('error')
   })
 
+  it('serves the Responses API: a background response polled to its end, its stream resumed, a --fault on /responses', {
+    timeout: 20_000,
+  }, async () => {
+    const { url } = await startCli([
+      '--token-delay-ms',
+      '1',
+      '--fault',
+      'method=POST;path=/responses;status=503;times=1',
+    ])
+    const body = { model: 'sim-reasoning', input: 'Hi', background: true }
+    expect((await post(`${url}/responses`, body)).status).toBe(503)
+    const queued = (await (await post(`${url}/responses`, body)).json()) as { id: string; status: string }
+    expect(queued.status).toBe('queued')
+    const read = async () =>
+      (await (await fetch(`${url}/responses/${queued.id}`)).json()) as { status: string; output: unknown[] }
+    const done = await until(read, (response) => response.status === 'completed')
+    expect(done.output).toHaveLength(2)
+    const resumed = parseSse(
+      await (await fetch(`${url}/responses/${queued.id}?stream=true&starting_after=2`)).text(),
+    )
+    expect((resumed[0]!.data as { sequence_number: number }).sequence_number).toBe(3)
+    expect(resumed.at(-1)?.event).toBe('response.completed')
+    const models = (await (await fetch(`${url}/models`)).json()) as { data: Array<{ id: string }> }
+    expect(models.data.map((model) => model.id)).toContain('sim-reasoning')
+  })
+
   it('a bad option: its message on stderr and exit code 1', { timeout: 20_000 }, async () => {
     const { code, stderr } = await runCli(['--fault', 'reset=soon'])
     expect(code).toBe(1)
