@@ -265,10 +265,9 @@ describe('bodies that are not what the endpoint returns', () => {
   it('a list without a data array is a typed error', async () => {
     const { fetch } = fakeFetch(() => jsonResponse({ object: 'list', data: 'nope' }))
     const client = createRunsClient({ fetch })
-    await expect(client.runs.list('thread_1')).rejects.toMatchObject({
-      name: 'StreamError',
-      reason: 'invalid_body',
-    })
+    const failure = client.runs.list('thread_1')
+    await expect(failure).rejects.toBeInstanceOf(StreamError)
+    await expect(failure).rejects.toMatchObject({ reason: 'invalid_body' })
   })
 })
 
