@@ -62,6 +62,28 @@ describe('startTcpProxy', () => {
     }
   })
 
+  it('removes the request headers it is told to, any case', async () => {
+    const seen: Array<string | undefined> = []
+    server.prependOnceListener('request', (req) =>
+      seen.push(req.headers['idempotency-key'] as string | undefined),
+    )
+    const { port } = server.address() as AddressInfo
+    const stripping = await startTcpProxy({
+      target: { host: '127.0.0.1', port },
+      removeRequestHeaders: ['Idempotency-Key'],
+    })
+    try {
+      const response = await fetch(`${stripping.url}/keyed`, {
+        method: 'POST',
+        headers: { 'idempotency-key': 'k1' },
+      })
+      expect(await response.json()).toEqual({ ok: true, url: '/keyed' })
+      expect(seen).toEqual([undefined])
+    } finally {
+      await stripping.close()
+    }
+  })
+
   it('lets a response no longer than the cut through whole', async () => {
     proxy.plan(() => ({ cutResponseAfterBytes: 100_000 }))
     const response = await fetch(`${proxy.url}/whole`)

@@ -57,7 +57,17 @@ export interface ConnectionRecord extends PlannedConnection {
 /** How much of a request head the proxy waits for before giving up on rewriting it. */
 const MAX_HEAD_BYTES = 64 * 1024
 
-export async function startTcpProxy(options: { target: { host: string; port: number } }): Promise<TcpProxy> {
+export interface TcpProxyOptions {
+  target: { host: string; port: number }
+  /**
+   * Request headers the proxy removes (any case): `['idempotency-key']` turns the target into a
+   * server that ignores keys, with the client at its defaults.
+   */
+  removeRequestHeaders?: string[]
+}
+
+export async function startTcpProxy(options: TcpProxyOptions): Promise<TcpProxy> {
+  const removed = ['connection', ...(options.removeRequestHeaders ?? [])].map((name) => name.toLowerCase())
   const connections: ConnectionRecord[] = []
   const sockets = new Set<Socket>()
   let decide: (connection: PlannedConnection) => ConnectionPlan = () => ({})
@@ -132,7 +142,7 @@ export async function startTcpProxy(options: { target: { host: string; port: num
       const end = head.indexOf('\r\n\r\n')
       if (end === -1 && head.length < MAX_HEAD_BYTES) return
       const [method = '', path = ''] = head.subarray(0, head.indexOf('\r\n')).toString('latin1').split(' ')
-      open(end === -1 ? head : closeAfterResponse(head, end), method, path)
+      open(end === -1 ? head : rewriteHead(head, end, removed), method, path)
     })
   })
 
@@ -154,12 +164,12 @@ export async function startTcpProxy(options: { target: { host: string; port: num
   }
 }
 
-/** The request with its `connection` header replaced by `connection: close`. */
-function closeAfterResponse(bytes: Buffer, headEnd: number): Buffer {
+/** The request with the `removed` headers left out and `connection: close` added. */
+function rewriteHead(bytes: Buffer, headEnd: number, removed: readonly string[]): Buffer {
   const lines = bytes.subarray(0, headEnd).toString('latin1').split('\r\n')
-  const kept = lines.filter((line, i) => i === 0 || !/^connection\s*:/i.test(line))
-  return Buffer.concat([
-    Buffer.from(`${[...kept, 'connection: close'].join('\r\n')}\r\n\r\n`, 'latin1'),
-    bytes.subarray(headEnd + 4),
-  ])
+  const kept = lines.filter(
+    (line, i) => i === 0 || !removed.includes(line.slice(0, line.indexOf(':')).trim().toLowerCase()),
+  )
+  const head = `${[...kept, 'connection: close'].join('\r\n')}\r\n\r\n`
+  return Buffer.concat([Buffer.from(head, 'latin1'), bytes.subarray(headEnd + 4)])
 }
