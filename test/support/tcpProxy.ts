@@ -6,12 +6,14 @@ import { connect, createServer, type Socket } from 'node:net'
  *
  * One request per connection. Node's fetch (undici) keeps connections alive, so a plan made per
  * connection would otherwise apply to whichever requests happen to share it. The proxy rewrites
- * each request's head to say `connection: close`; the server then closes the connection after its
- * response, and the client opens a new one for its next request. So connection N carries exactly
- * one exchange, and the plan sees that request's method and path before anything is forwarded.
+ * each response's head to say `connection: close` (the request is left as it is, so the server
+ * still frames its body with a length or chunks, and a cut body is seen as cut, never as a short
+ * whole one); the client then drops the connection after that response, and opens a new one for
+ * its next request. So connection N carries exactly one exchange, and the plan sees that
+ * request's method and path before anything is forwarded.
  *
- * Cuts are `destroy()`s of the client's socket (a FIN, as a proxy or a load balancer going away):
- * the client sees a network error, or a body that ends before its end.
+ * Cuts close the client's socket (a FIN, as a proxy or a load balancer going away) after the
+ * bytes let through: the client sees a network error, or a body that ends before its end.
  */
 export interface TcpProxy {
   /** `http://127.0.0.1:<port>`, to put in front of the path (e.g. `${proxy.url}/v1`). */
@@ -37,10 +39,10 @@ export interface ConnectionPlan {
   /** Close the connection once the request's head arrived, without forwarding anything. */
   cutBeforeForwarding?: boolean
   /**
-   * Forward the request, then let through only this many bytes of the response, counted from its
-   * first byte (the status line: a small N cuts inside the headers), then close. `0` drops the
-   * connection when the server's first byte arrives: the request was handled, no answer came back.
-   * A response no longer than N passes whole.
+   * Forward the request, then let through only this many bytes of the response as the client
+   * gets it (its head rewritten), counted from its first byte (the status line: a small N cuts
+   * inside the headers), then close. `0` drops the connection when the server's response head
+   * arrives: the request was handled, no answer came back. A response no longer than N passes whole.
    */
   cutResponseAfterBytes?: number
 }
@@ -67,7 +69,7 @@ export interface TcpProxyOptions {
 }
 
 export async function startTcpProxy(options: TcpProxyOptions): Promise<TcpProxy> {
-  const removed = ['connection', ...(options.removeRequestHeaders ?? [])].map((name) => name.toLowerCase())
+  const removed = (options.removeRequestHeaders ?? []).map((name) => name.toLowerCase())
   const connections: ConnectionRecord[] = []
   const sockets = new Set<Socket>()
   let decide: (connection: PlannedConnection) => ConnectionPlan = () => ({})
@@ -106,13 +108,8 @@ export async function startTcpProxy(options: TcpProxyOptions): Promise<TcpProxy>
       current.requestBytes += firstBytes.length
       target.write(firstBytes)
       const limit = plan.cutResponseAfterBytes
-      target.on('data', (chunk: Buffer) => {
-        if (limit === undefined) {
-          current.responseBytes += chunk.length
-          client.write(chunk)
-          return
-        }
-        const room = limit - current.responseBytes
+      const forward = (chunk: Buffer) => {
+        const room = limit === undefined ? chunk.length : limit - current.responseBytes
         if (chunk.length <= room) {
           current.responseBytes += chunk.length
           client.write(chunk)
@@ -127,6 +124,21 @@ export async function startTcpProxy(options: TcpProxyOptions): Promise<TcpProxy>
         // end(), not destroy(): the bytes already written reach the client before the FIN.
         client.end()
         client.destroySoon()
+      }
+      // The response head is held until it is whole, to say `connection: close` in it.
+      let responseHead: Buffer | null = Buffer.alloc(0)
+      target.on('data', (chunk: Buffer) => {
+        if (current.cut !== null) return
+        if (responseHead === null) return forward(chunk)
+        responseHead = Buffer.concat([responseHead, chunk])
+        const end = responseHead.indexOf('\r\n\r\n')
+        if (end === -1 && responseHead.length < MAX_HEAD_BYTES) return
+        const whole =
+          end === -1
+            ? responseHead
+            : rewriteHead(responseHead, end, ['connection', 'keep-alive'], 'connection: close')
+        responseHead = null
+        forward(whole)
       })
     }
 
@@ -164,12 +176,12 @@ export async function startTcpProxy(options: TcpProxyOptions): Promise<TcpProxy>
   }
 }
 
-/** The request with the `removed` headers left out and `connection: close` added. */
-function rewriteHead(bytes: Buffer, headEnd: number, removed: readonly string[]): Buffer {
+/** A message with the `removed` headers (lower case) left out, and `added` lines after the others. */
+function rewriteHead(bytes: Buffer, headEnd: number, removed: readonly string[], ...added: string[]): Buffer {
   const lines = bytes.subarray(0, headEnd).toString('latin1').split('\r\n')
   const kept = lines.filter(
     (line, i) => i === 0 || !removed.includes(line.slice(0, line.indexOf(':')).trim().toLowerCase()),
   )
-  const head = `${[...kept, 'connection: close'].join('\r\n')}\r\n\r\n`
+  const head = `${[...kept, ...added].join('\r\n')}\r\n\r\n`
   return Buffer.concat([Buffer.from(head, 'latin1'), bytes.subarray(headEnd + 4)])
 }
