@@ -6,6 +6,7 @@ import {
   apiErrorFor,
   StreamError,
 } from './errors.js'
+import { idempotencyKey } from './idempotencyKey.js'
 import { DEFAULT_IDLE_TIMEOUT_MS, withIdleTimeout } from './idleTimeout.js'
 import { isObject } from './isObject.js'
 import { retryDelay } from './retry.js'
@@ -95,7 +96,7 @@ export function createTransport(options: ClientOptions): Transport {
     const payload = stream ? { ...body, stream: true } : body
     if (payload) headers.set('content-type', 'application/json')
     // One key per call, the same on every retry: a server that honours it does the write once.
-    if (method !== 'GET') headers.set('idempotency-key', crypto.randomUUID())
+    if (method !== 'GET') headers.set('idempotency-key', idempotencyKey())
     // The client's headers, then the call's, replace ours whatever their case; null removes one.
     for (const extra of [options.headers, call.headers]) {
       for (const [name, value] of Object.entries(extra ?? {})) {

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net'
 import { createSimulator } from '@runlens/simulator'
 import { startSimulatorServer } from '@runlens/simulator/node'
 import { afterEach, describe, expect, it } from 'vitest'
+import { idempotencyKey } from '../src/idempotencyKey.js'
 import {
   APITimeoutError,
   BadRequestError,
@@ -54,6 +55,19 @@ describe('Idempotency-Key', () => {
     expect(keys[3]).toBe(keys[2])
     expect(keys[2]).not.toBe(keys[0])
     expect(keys[4]).toBe(null)
+  })
+
+  it('a UUID v4 without crypto.randomUUID too (a browser page over plain HTTP)', () => {
+    const randomUUID = crypto.randomUUID
+    Object.defineProperty(crypto, 'randomUUID', { value: undefined, configurable: true })
+    try {
+      const keys = [idempotencyKey(), idempotencyKey()]
+      expect(keys[0]).toMatch(UUID)
+      expect(keys[1]).toMatch(UUID)
+      expect(keys[1]).not.toBe(keys[0])
+    } finally {
+      Object.defineProperty(crypto, 'randomUUID', { value: randomUUID, configurable: true })
+    }
   })
 
   it("the caller's header wins, whatever its case; null removes it", async () => {
