@@ -177,3 +177,8 @@ function withoutHeaders(bytes: Buffer, headEnd: number, removed: readonly string
   )
   return Buffer.concat([Buffer.from(`${kept.join('\r\n')}\r\n\r\n`, 'latin1'), bytes.subarray(headEnd + 4)])
 }
+
+/** The names of the proxy's first version, when its plan was made per connection. */
+export type PlannedConnection = PlannedRequest
+export type ConnectionPlan = RequestPlan
+export type ConnectionRecord = RequestRecord
