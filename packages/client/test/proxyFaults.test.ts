@@ -6,12 +6,16 @@
  */
 import type { FaultRule } from '@runlens/simulator'
 import { type SimulatorServer, startSimulatorServer } from '@runlens/simulator/node'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { startTcpProxy, type TcpProxy } from '../../../test/support/tcpProxy.js'
 import { APIError, createRunsClient } from '../src/index.js'
 import type { Run, RunsClient } from '../src/types.js'
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
+
+// Hundreds of real HTTP exchanges per test take seconds on a loaded machine: a ceiling far above
+// them, rather than vitest's 5 s default (no assertion here is about time).
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 })
 
 /** A seeded source in [0, 1) (mulberry32). */
 function seeded(seed: number): () => number {
