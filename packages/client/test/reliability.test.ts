@@ -8,8 +8,9 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createSimulator } from '@runlens/simulator'
 import { startSimulatorServer } from '@runlens/simulator/node'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { idempotencyKey } from '../src/idempotencyKey.js'
+import { withIdleTimeout } from '../src/idleTimeout.js'
 import {
   APITimeoutError,
   BadRequestError,
@@ -259,6 +260,32 @@ describe('idle timeout', () => {
       })(),
     ).rejects.toBeInstanceOf(APITimeoutError)
     expect(seen).toHaveLength(3)
+  })
+
+  it('the clock restarts with each chunk: only a gap longer than idleTimeoutMs fails', async () => {
+    vi.useFakeTimers()
+    try {
+      let push: (text: string) => void = () => {}
+      const source = new ReadableStream<Uint8Array>({
+        start(controller) {
+          push = (text) => controller.enqueue(new TextEncoder().encode(text))
+        },
+      })
+      const reader = withIdleTimeout(source, 50).getReader()
+      for (const text of ['a', 'b', 'c']) {
+        const read = reader.read()
+        await vi.advanceTimersByTimeAsync(40)
+        push(text)
+        expect(new TextDecoder().decode((await read).value)).toBe(text)
+      }
+      const silent = reader.read()
+      const failed = expect(silent).rejects.toBeInstanceOf(APITimeoutError)
+      await vi.advanceTimersByTimeAsync(51)
+      await failed
+      expect(vi.getTimerCount()).toBe(0)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('leaves no timer behind once a body is read', async () => {
