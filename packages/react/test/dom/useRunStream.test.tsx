@@ -190,6 +190,48 @@ describe('useRunStream', () => {
     expect(text('main-status')).toBe('completed')
   })
 
+  test('start while the run waits for tool outputs creates no run: it resolves with the waiting run', async () => {
+    const h = createHarness()
+    h.pace.auto()
+    const threadId = await h.thread()
+    render(h.wrap(<Starter threadId={threadId} />))
+    let first: Awaited<ReturnType<Handle['start']>> = null
+    await act(async () => {
+      first = await handles.main!.start({ assistant_id: h.assistant('function_call') })
+    })
+    expect(first!.status).toBe('requires_action')
+    // The stream closed at requires_action: the run has not ended.
+    expect(text('main-connection')).toBe('closed')
+    let again: Awaited<ReturnType<Handle['start']>> = null
+    await act(async () => {
+      again = await handles.main!.start({ assistant_id: h.assistant('text') })
+    })
+    expect(again!.id).toBe(first!.id)
+    expect(h.count('POST', /\/runs$/)).toBe(1)
+    expect(handles.main!.runId).toBe(first!.id)
+    expect(text('main-status')).toBe('requires_action')
+    expect(handles.main!.state.requiredToolCalls).toHaveLength(1)
+    expect(handles.main!.state.error).toBeNull()
+  })
+
+  test('three synchronous cancels send one POST', async () => {
+    const h = createHarness()
+    const threadId = await h.thread()
+    render(h.wrap(<Starter threadId={threadId} />))
+    await act(async () => {
+      void handles.main!.start({ assistant_id: h.assistant('slow_stream') })
+      await h.pace.step(20)
+    })
+    expect(text('main-status')).toBe('in_progress')
+    await act(async () => {
+      const cancels = [handles.main!.cancel(), handles.main!.cancel(), handles.main!.cancel()]
+      expect(new Set(cancels).size).toBe(1)
+      await Promise.all(cancels)
+    })
+    await until(h, () => text('main-status') === 'cancelled')
+    expect(h.count('POST', /\/cancel$/)).toBe(1)
+  })
+
   test('unmounting mid-stream aborts the request', async () => {
     const h = createHarness()
     const threadId = await h.thread()
@@ -375,13 +417,13 @@ describe('useRunStream', () => {
       expect(text('main-status'), `cut ${cut}`).toBe('completed')
       expect(text('main-text'), `cut ${cut}`).toBe(await serverText(h, threadId, handles.main!.runId!))
       expect(connections, `cut ${cut}`).toEqual(['streaming', 'polling', 'closed'])
-      // The final text came from the messages endpoint, through the provider's own client: the
-      // provider has no other prop for it.
+      // The text came from the messages endpoint (while polling and at the end), through the
+      // provider's own client: the provider has no other prop for it.
       const reads = h.requests.filter((r) => r.method === 'GET' && /\/threads\/[^/]+\/messages$/.test(r.path))
-      expect(
-        reads.map((r) => new URLSearchParams(r.search).get('run_id')),
-        `cut ${cut}`,
-      ).toEqual([handles.main!.runId])
+      expect(reads.length, `cut ${cut}`).toBeGreaterThan(0)
+      expect(new Set(reads.map((r) => new URLSearchParams(r.search).get('run_id'))), `cut ${cut}`).toEqual(
+        new Set([handles.main!.runId]),
+      )
       view.unmount()
     }
   })
