@@ -248,8 +248,10 @@ export function createStreamRegistry(deps: StreamRegistryDeps): StreamRegistry {
       busy = true
       set({ connection: 'streaming', error: null })
       let failure: unknown = null
+      let whole = false
       try {
         for await (const event of stream) {
+          if (event.event === 'done') whole = true
           handleEvent(event)
           if (onFirstRun && isRunEvent(event)) {
             onFirstRun(event.data)
@@ -275,11 +277,12 @@ export function createStreamRegistry(deps: StreamRegistryDeps): StreamRegistry {
       }
       // A submission whose connection broke before any event: whether the server took it is
       // unknown, so ask it rather than show the run as still waiting.
-      const unknownSubmission = failure !== null && onFirstRun !== undefined && !httpError
-      if (isActiveRunStatus(run.status) || unknownSubmission) {
-        // Dropped (or ended) before the run settled: follow it by polling until it does.
-        return recover()
-      }
+      // Only a stream read to its `[DONE]` said everything. One cut or ended early may have missed
+      // events, even after a settled run: the client, adopting the run of a lost answer (a create,
+      // a submission), gives one event naming it, and a submission whose connection broke before
+      // any event may or may not have been taken. So anything else is followed by polling to the
+      // server's state, whose messages are final.
+      if (isActiveRunStatus(run.status) || (!httpError && !whole)) return recover()
       if (httpError && !(failure as APIError).error) fail(failure)
       settle(run)
     }

@@ -18,7 +18,11 @@ let server: SimulatorServer
 let proxy: TcpProxy
 /** Straight to the simulator: the server's word, never cut. */
 let direct: RunsClient
-/** Through the proxy: the session's client, with no retries of its own (the session's promise is under test). */
+/**
+ * Through the proxy: the session's client at its default settings. A cut before the response
+ * headers is the client's to recover (it adopts the run its create made); a cut inside the first
+ * event reaches the session as a stream that named no run, which it adopts itself.
+ */
 let cut: RunsClient
 /** The offset at which each thread's stream response is cut. */
 const offsets = new Map<string, number>()
@@ -39,7 +43,7 @@ beforeAll(async () => {
     return offset === undefined ? {} : { cutResponseAfterBytes: offset }
   })
   direct = createRunsClient({ baseURL: server.url })
-  cut = createRunsClient({ baseURL: `${proxy.url}/v1`, maxRetries: 0 })
+  cut = createRunsClient({ baseURL: `${proxy.url}/v1` })
 })
 
 afterAll(async () => {

@@ -2,6 +2,7 @@ import {
   APIConnectionError,
   APIError,
   BadRequestError,
+  createRunsClient,
   RateLimitError,
   type Run,
   type RunStep,
@@ -270,6 +271,41 @@ describe('stream registry', () => {
     // Several different texts, each a beginning of the final one: it grew while the run went on.
     expect(partial.length).toBeGreaterThan(1)
     for (const text of partial) expect(final.startsWith(text)).toBe(true)
+  })
+
+  test('a stream that stalls past the idle timeout is followed by polling to the server state', async () => {
+    const h = createHarness({ sim: { faults: [{ stallAfter: 6, method: 'POST', path: /\/runs$/ }] } })
+    // The harness's own client, but silent bodies give up after 20 ms (APITimeoutError).
+    const client = createRunsClient({
+      baseURL: 'http://sim.test/v1',
+      fetch: h.fetch,
+      maxRetries: 0,
+      idleTimeoutMs: 20,
+    })
+    const registry = createStreamRegistry({
+      client,
+      submissions: createSubmissionRegistry(),
+      sleep: () => h.pace.step(3),
+    })
+    const threadId = await h.thread()
+    const session = registry.create(threadId)
+    const connections: string[] = []
+    session.store.subscribe((state, previous) => {
+      if (state.connection !== previous.connection) connections.push(state.connection)
+    })
+    const done = session.start({ assistant_id: h.assistant('text') })
+    // The idle timer runs on the real clock: let it fire while the simulator moves.
+    for (let i = 0; i < 400 && session.store.getState().connection !== 'closed'; i++) {
+      await h.pace.run(20)
+      await new Promise((resolve) => setTimeout(resolve, 5))
+    }
+    const run = await done
+    const state = session.store.getState()
+    expect(run?.status).toBe('completed')
+    expect(state.status).toBe('completed')
+    expect(state.text).toBe(await serverText(h, threadId, run!.id))
+    expect(state.error).toBeNull()
+    expect(connections).toEqual(['streaming', 'polling', 'closed'])
   })
 
   test('an error event mid-stream: the run is followed by polling to its failed state', async () => {
