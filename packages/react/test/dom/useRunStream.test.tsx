@@ -3,6 +3,7 @@ import {
   type CommitScheduler,
   type RunStreamHandle,
   type RunStreamState,
+  RunsProvider,
   selectStatus,
   selectText,
   ToolHandlerError,
@@ -14,10 +15,11 @@ import {
   useRunStreamState,
   useSubmitToolOutputs,
 } from '@runlens/react'
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { useEffect } from 'react'
 import { afterEach, describe, expect, test, vi } from 'vitest'
 import { createHarness, serverText, until } from '../support/harness.js'
+import { createScriptedServer } from '../support/scripted.js'
 
 afterEach(() => cleanup())
 
@@ -521,5 +523,62 @@ describe('useRunStream', () => {
     expect(screen.getByTestId('existing-text').textContent).toContain('hail')
     expect(screen.getByTestId('existing-cached').textContent).toBe('completed')
     expect(h.count('POST', /submit_tool_outputs$/)).toBe(1)
+  })
+})
+
+describe('useRunStream with odd events', () => {
+  test('unmounting mid-stream with odd events pending throws nothing, in a microtask or elsewhere', async () => {
+    const escaped: unknown[] = []
+    const onEscape = (error: unknown) => escaped.push(error)
+    process.on('uncaughtException', onEscape)
+    process.on('unhandledRejection', onEscape)
+    try {
+      const run = {
+        id: 'run_odd',
+        object: 'thread.run',
+        thread_id: 'thread_odd',
+        assistant_id: 'asst_odd',
+        created_at: Math.floor(Date.now() / 1000),
+      }
+      const server = createScriptedServer({
+        create: [
+          { event: 'thread.run.in_progress', data: { ...run, status: 'in_progress' } },
+          { event: 'thread.message.completed', data: { id: 'm', object: 'thread.message', content: null } },
+          {
+            event: 'thread.message.delta',
+            data: {
+              id: 'm2',
+              object: 'thread.message.delta',
+              delta: { content: [{ index: 2, type: 'text' }] },
+            },
+          },
+        ],
+        stall: true,
+      })
+      // Frames never come: the odd snapshot waits, uncommitted, for the unmount.
+      const scheduler: CommitScheduler = () => () => {}
+      const view = render(
+        <RunsProvider client={server.client}>
+          <Starter threadId="thread_odd" scheduler={scheduler} commitEvery="frame" />
+        </RunsProvider>,
+      )
+      let started: Promise<unknown> = Promise.resolve()
+      await act(async () => {
+        started = handles.main!.start({ assistant_id: 'asst_odd' })
+      })
+      await waitFor(() => expect(text('main-status')).toBe('in_progress'))
+      const store = handles.main!.store
+      view.unmount()
+      await act(async () => {
+        await started
+        await new Promise((resolve) => setTimeout(resolve, 0))
+      })
+      expect(escaped).toEqual([])
+      expect(store.getState().connection).toBe('closed')
+      expect(store.getState().status).toBe('in_progress')
+    } finally {
+      process.off('uncaughtException', onEscape)
+      process.off('unhandledRejection', onEscape)
+    }
   })
 })

@@ -34,7 +34,8 @@ const baseRun = {
   object: 'thread.run',
   thread_id: threadId,
   assistant_id: 'asst_odd',
-  created_at: 1_700_000_000,
+  // Now: a run the session finds after a cut must be newer than its start (findCreatedRun).
+  created_at: Math.floor(Date.now() / 1000),
   required_action: null,
 } as unknown as Run
 
@@ -294,16 +295,22 @@ const script = fc.record({
   events: fc.array(odd, { maxLength: 12 }),
   final,
   held: fc.boolean(),
-  stall: fc.boolean(),
+  // Open and silent after the last event, or cut anywhere (before the first run event included).
+  end: fc.oneof(fc.constant('done' as const), fc.constant('stall' as const), fc.nat({ max: 4000 })),
 })
 
 describe('odd events, generated', () => {
-  test('start resolves, nothing escapes, the final status is the stream’s (or the server’s after it)', async () => {
+  test('start resolves, nothing escapes, the final status is the stream’s (or the server’s after a cut)', async () => {
     await fc.assert(
-      fc.asyncProperty(script, async ({ events, final, held, stall }) => {
+      fc.asyncProperty(script, async ({ events, final, held, end }) => {
         escaped.length = 0
+        const stall = end === 'stall'
+        const cutAfterBytes = typeof end === 'number' ? end : undefined
         const create = [runEvent('queued'), ...events, final, ...(stall ? [] : [done])]
-        const { server, session, release } = setup({ create, stall }, held ? heldScheduler : undefined)
+        const { server, session, release } = setup(
+          { create, stall, ...(cutAfterBytes !== undefined && { cutAfterBytes }) },
+          held ? heldScheduler : undefined,
+        )
         let outcome: 'pending' | 'resolved' | 'rejected' = 'pending'
         const started = session.start({ assistant_id: 'asst_odd' }).then(
           () => {

@@ -22,6 +22,8 @@ export interface ScriptOptions {
   submit?: ScriptedEvent[]
   /** The create's stream stays open and silent after its events (until the request is aborted). */
   stall?: boolean
+  /** The create's stream is cut after this many bytes (reading it fails), as a dropped connection. */
+  cutAfterBytes?: number
 }
 
 const isRun = (data: unknown): data is Run =>
@@ -42,11 +44,15 @@ export function createScriptedServer(options: ScriptOptions): ScriptedServer {
   const requests: string[] = []
   let last: Run | null = null
 
-  const stream = (events: ScriptedEvent[], signal?: AbortSignal | null, stall = false) => {
+  const stream = (events: ScriptedEvent[], signal?: AbortSignal | null, stall = false, cut?: number) => {
     for (const { data } of events) if (isRun(data)) last = data
     const bytes = new TextEncoder().encode(events.map(frame).join(''))
     const body = new ReadableStream<Uint8Array>({
       start(controller) {
+        if (cut !== undefined && cut < bytes.length) {
+          if (cut > 0) controller.enqueue(bytes.subarray(0, cut))
+          return controller.error(new TypeError('terminated'))
+        }
         controller.enqueue(bytes)
         if (!stall) return controller.close()
         // As a real fetch does: an abort errors the body being read.
@@ -75,7 +81,7 @@ export function createScriptedServer(options: ScriptOptions): ScriptedServer {
       return Response.json(last)
     }
     if (method === 'POST' && /\/runs$/.test(pathname))
-      return stream(options.create, init.signal, options.stall)
+      return stream(options.create, init.signal, options.stall, options.cutAfterBytes)
     if (/\/runs\/[^/]+$/.test(pathname)) return Response.json(last)
     if (/\/runs$/.test(pathname)) return list(last ? [last] : [])
     return list([])
