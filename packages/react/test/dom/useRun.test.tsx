@@ -199,11 +199,9 @@ describe('useRunSteps', () => {
     // Ten rounds of 100 new components (new keys: each one mounts), after the first one's read.
     const page = (round: number, count: number) =>
       h.wrap(
-        <>
-          {Array.from({ length: count }, (_, i) => (
-            <StepsView key={`${round}-${i}`} threadId={threadId} runId={run.id} />
-          ))}
-        </>,
+        Array.from({ length: count }, (_, i) => `${round}-${i}`).map((name) => (
+          <StepsView key={name} threadId={threadId} runId={run.id} />
+        )),
         { strict: false },
       )
     const view = render(page(0, 1))
