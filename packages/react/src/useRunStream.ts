@@ -69,10 +69,10 @@ interface Held {
 }
 
 const whole = (state: RunStreamState) => state as unknown
+const selectRunId = (state: RunStreamState) => state.runId
 
 /** Settled for good (completed, failed...), or a status this version does not know: a new run may start. */
 const isSettledRun = (run: Run) => run.status !== 'requires_action' && !isActiveRunStatus(run.status)
-const selectRunId = (state: RunStreamState) => state.runId
 
 // Called while rendering: `create` only allocates (a store, an abort controller); `retain`, in an
 // effect, registers the session and only its actions (start, submit, cancel) connect. A session

@@ -275,8 +275,6 @@ export function createStreamRegistry(deps: StreamRegistryDeps): StreamRegistry {
         fail(failure ?? new StreamInterruptedError('The stream ended before naming its run.'))
         return close()
       }
-      // A submission whose connection broke before any event: whether the server took it is
-      // unknown, so ask it rather than show the run as still waiting.
       // Only a stream read to its `[DONE]` said everything. One cut or ended early may have missed
       // events, even after a settled run: the client, adopting the run of a lost answer (a create,
       // a submission), gives one event naming it, and a submission whose connection broke before
