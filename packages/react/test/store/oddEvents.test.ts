@@ -83,7 +83,7 @@ function setup(script: Parameters<typeof createScriptedServer>[0], scheduler?: C
 }
 
 /** Streams the script to its end and checks the promises: start resolved, nothing escaped. */
-async function play(create: ScriptedEvent[]): Promise<RunStreamState> {
+async function play(create: ScriptedEvent[]): Promise<RunStreamState & { requests: string[] }> {
   escaped.length = 0
   const { server, session, release } = setup({ create })
   const result = await session.start({ assistant_id: 'asst_odd' })
@@ -92,7 +92,7 @@ async function play(create: ScriptedEvent[]): Promise<RunStreamState> {
   release()
   await new Promise((resolve) => setTimeout(resolve, 0))
   expect(escaped).toEqual([])
-  return session.store.getState()
+  return { ...session.store.getState(), requests: server.requests }
 }
 
 describe('odd events', () => {
@@ -171,6 +171,20 @@ describe('odd events', () => {
     expect(state.connection).toBe('closed')
     expect(state.messages).toHaveLength(1)
     expect(state.text).toBe('')
+  })
+
+  test('an event that does not parse, once the run is named: polled to the server state, no error', async () => {
+    const state = await play([
+      runEvent('in_progress'),
+      { event: 'thread.message.delta', data: '{"id": "msg_1", "delta": ', raw: true },
+      runEvent('completed'),
+      done,
+    ])
+    // The stream ended at the bad event (a StreamError); the server's run had gone on.
+    expect(state.requests).toContain('GET /v1/threads/thread_odd/runs/run_odd')
+    expect(state.status).toBe('completed')
+    expect(state.connection).toBe('closed')
+    expect(state.error).toBeNull()
   })
 
   test('a required action the handlers cannot read is left to a form, with no error', async () => {
