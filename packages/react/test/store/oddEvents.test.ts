@@ -34,14 +34,13 @@ const baseRun = {
   object: 'thread.run',
   thread_id: threadId,
   assistant_id: 'asst_odd',
-  // Now: a run the session finds after a cut must be newer than its start (findCreatedRun).
-  created_at: Math.floor(Date.now() / 1000),
   required_action: null,
 } as unknown as Run
 
 const runEvent = (status: string, extra: Record<string, unknown> = {}): ScriptedEvent & { data: Run } => ({
   event: `thread.run.${status}`,
-  data: { ...baseRun, status, ...extra } as Run,
+  // Made now: a run the session finds after a cut must be no older than its start (findCreatedRun).
+  data: { ...baseRun, created_at: Math.floor(Date.now() / 1000), status, ...extra } as Run,
 })
 const done: ScriptedEvent = { event: 'done', data: '[DONE]' }
 const message = (event: string, fields: Record<string, unknown>): ScriptedEvent => ({
