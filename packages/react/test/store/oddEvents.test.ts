@@ -359,3 +359,30 @@ describe('odd events, generated', () => {
     )
   })
 })
+
+describe('adoption', () => {
+  test('a run the registry already knew is never adopted for a later start whose create was lost', async () => {
+    const first = [runEvent('in_progress'), runEvent('completed'), done]
+    const script = { create: first }
+    const server = createScriptedServer(script)
+    const registry = createStreamRegistry({
+      client: server.client,
+      submissions: createSubmissionRegistry(),
+      sleep: () => Promise.resolve(),
+    })
+    const one = registry.create(threadId, null, { commitEvery: 'event' })
+    await one.start({ assistant_id: 'asst_odd' })
+    expect(one.store.getState().status).toBe('completed')
+    // The next create answers an empty stream and makes no run: the thread's newest run, of the
+    // same assistant and the same second, is the first one, which must not be taken for it.
+    script.create = []
+    const two = registry.create(threadId, null, { commitEvery: 'event' })
+    await two.start({ assistant_id: 'asst_odd' })
+    const state = two.store.getState()
+    expect(server.requests).toContain('GET /v1/threads/thread_odd/runs')
+    expect(state.runId).toBeNull()
+    expect(state.run).toBeNull()
+    expect(state.error?.name).toBe('StreamError')
+    expect(state.connection).toBe('closed')
+  })
+})
