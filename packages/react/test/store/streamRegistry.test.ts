@@ -6,6 +6,7 @@ import {
   RateLimitError,
   type Run,
   type RunStep,
+  type RunsClient,
 } from '@runlens/client'
 import { afterEach, describe, expect, test, vi } from 'vitest'
 import { IncompleteToolOutputsError, ToolHandlerError } from '../../src/errors.js'
@@ -239,6 +240,42 @@ describe('stream registry', () => {
     expect(state.runId).toBeNull()
     expect(state.connection).toBe('closed')
     expect(state.error).toBeInstanceOf(APIConnectionError)
+  })
+
+  test('a start right after a run ended, whose create never arrived, does not adopt the run before', async () => {
+    const h = createHarness()
+    h.pace.auto()
+    // The second start's create is reset before the server handles it: it makes no run.
+    let lose = false
+    const client: RunsClient = {
+      ...h.client,
+      runs: {
+        ...h.client.runs,
+        stream: (thread, body, options) =>
+          h.client.runs.stream(
+            thread,
+            body,
+            lose ? { ...options, headers: { 'x-runlens-fault': 'reset=before-handling' } } : options,
+          ),
+      },
+    }
+    const registry = createStreamRegistry({
+      client,
+      submissions: createSubmissionRegistry(),
+      sleep: () => Promise.resolve(),
+    })
+    const threadId = await h.thread()
+    const first = registry.create(threadId)
+    await first.start({ assistant_id: h.assistant('text') })
+    expect(first.store.getState().status).toBe('completed')
+    lose = true
+    const second = registry.create(threadId)
+    await second.start({ assistant_id: h.assistant('text') })
+    // The first run is the thread's newest, of the same assistant, made within the clock's
+    // margin: only knowing it tells it from the lost create's.
+    expect((await h.client.runs.list(threadId)).data.map((run) => run.id)).toEqual([first.runId])
+    expect(second.runId).toBeNull()
+    expect(second.store.getState().error).toBeInstanceOf(APIConnectionError)
   })
 
   test('an HTTP error response stays an error: no run was made, none is looked for', async () => {
