@@ -395,8 +395,7 @@ describe('RunMonitor error boundary', () => {
   // event of its own, which jsdom reports as uncaught unless the page handles the error event
   // (as test/dom/consoleGuard.test.tsx explains).
   function expectReactReport() {
-    if (version.startsWith('19.'))
-      expectConsole('error', /labels broke/)
+    if (version.startsWith('19.')) expectConsole('error', /labels broke/)
   }
   function handleErrorEvents(pattern: RegExp) {
     const handled = (event: ErrorEvent) => {
