@@ -135,10 +135,6 @@ export interface MonitorLabels {
   connectionStates: Record<string, string>
   /** What the single live announcer says when the status changes. */
   announceStatus: (status: string) => string
-  /** Why a new run cannot start now (`startBlocker`): the thread's run is still going... */
-  runActive: string
-  /** ...or it waits for tool outputs. */
-  runWaiting: string
   /** The connected monitor's error boundary: what it says when the monitor itself failed. */
   crashed: string
   /** The button that mounts the monitor again. */
@@ -290,8 +286,6 @@ export const monitorLabels: MonitorLabels = {
   connection: 'Connection',
   connectionStates: { idle: 'Idle', streaming: 'Live', polling: 'Polling', closed: 'Closed' },
   announceStatus: (status) => `Run status: ${status}`,
-  runActive: 'A run is in progress on this thread.',
-  runWaiting: 'A run is waiting for tool outputs on this thread.',
   crashed: 'The run monitor could not show this run.',
   retry: 'Try again',
 }
