@@ -203,6 +203,61 @@ describe('the run monitor demo in Chromium', () => {
     await expect.poll(() => page.getByText('Earlier run').count()).toBe(0)
   })
 
+  it('keeps Start disabled, with the reason, while the run waits for tool outputs; a double press creates one run', async () => {
+    const creates: string[] = []
+    const count = (request: { method(): string; url(): string }) => {
+      if (request.method() === 'POST' && /\/threads\/[^/]+\/runs$/.test(new URL(request.url()).pathname)) {
+        creates.push(request.url())
+      }
+    }
+    page.on('request', count)
+    try {
+      await composer().getByLabel('Ask for approval').check()
+      await composer().getByLabel('Assistant').selectOption({ label: 'function_call' })
+      await composer().getByLabel('Message').fill("What's the weather in Paris?")
+      const start = composer().getByRole('button', { name: 'Start run' })
+      await expect.poll(() => start.isEnabled()).toBe(true)
+      // Two presses about 150 ms apart, as an impatient person makes them: the mouse, not
+      // Playwright's click, which would wait for the button to be enabled again.
+      const box = await start.boundingBox()
+      if (!box) throw new Error('no Start button on screen')
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
+      await page.waitForTimeout(150)
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
+      await waitForState('requires_action')
+      const reason = composer().getByRole('status')
+      await expect.poll(() => reason.textContent()).toBe('A run is waiting for tool outputs.')
+      expect(await start.isDisabled()).toBe(true)
+      // The button is described by the reason, for whoever reaches it by keyboard or touch.
+      const described = await start.getAttribute('aria-describedby')
+      expect(described && (await page.locator(`[id="${described}"]`).textContent())).toBe(
+        'A run is waiting for tool outputs.',
+      )
+      await screenshot(page, '13-start-disabled-waiting')
+      expect(creates).toHaveLength(1)
+      // The waiting run and its form are still there.
+      await expect.poll(() => monitor().getByRole('button', { name: 'Approve' }).isVisible()).toBe(true)
+    } finally {
+      page.off('request', count)
+    }
+  })
+
+  it('denies the tool calls: the run is cancelled, and Start is enabled again', async () => {
+    const action = monitor().locator('form').first()
+    await action.getByRole('button', { name: 'Deny' }).click()
+    await waitForState('cancelled')
+    await expect
+      .poll(() => monitor().locator('.rl-monitor__header .rl-badge__label').textContent())
+      .toBe('Cancelled')
+    expect(await monitor().locator('form').count()).toBe(0)
+    const list = page.locator('.app-runs tbody tr').first()
+    await expect.poll(() => list.textContent()).toContain('Cancelled')
+    await composer().getByLabel('Ask for approval').uncheck()
+    await waitIdle()
+    expect(await composer().getByRole('status').textContent()).toBe('')
+    await screenshot(page, '14-denied-cancelled')
+  })
+
   it('has no accessibility violation, in the light and the dark theme', async () => {
     expect(await axeViolations(page)).toEqual([])
     await page.getByRole('button', { name: 'Dark theme' }).click()
