@@ -82,7 +82,11 @@ export class APIConnectionError extends APIError {
   override name = 'APIConnectionError'
 }
 
-/** The response headers did not arrive within `timeoutMs`. */
+/**
+ * The server went silent: the response headers did not arrive within `timeoutMs` (per attempt,
+ * retried like a connection error), or its body, JSON or stream, sent nothing for
+ * `idleTimeoutMs` (not retried: the request was answered, and may have taken effect).
+ */
 export class APITimeoutError extends APIConnectionError {
   override name = 'APITimeoutError'
   constructor() {
@@ -100,10 +104,18 @@ export class APIUserAbortError extends APIError {
 
 /**
  * A response body that breaks the protocol: `invalid_json` when an event's data (or a JSON
- * body) does not parse, `invalid_event` when a known event's data is not an object with an id,
- * `ended_early` when a stream ends with neither `[DONE]` nor a settled run.
+ * body) does not parse, `invalid_body` when a JSON body parses but is not what the endpoint
+ * returns (not an object, or a list without a `data` array), `invalid_event` when a known event's
+ * data is not an object with an id, `event_too_large` when one event of a stream grows past
+ * `maxEventSize` (the stream stops there rather than buffering it), `ended_early` when a stream
+ * ends with neither `[DONE]` nor a settled run.
  */
-export type StreamErrorReason = 'invalid_json' | 'invalid_event' | 'ended_early'
+export type StreamErrorReason =
+  | 'invalid_json'
+  | 'invalid_body'
+  | 'invalid_event'
+  | 'event_too_large'
+  | 'ended_early'
 
 export class StreamError extends APIError {
   override name = 'StreamError'

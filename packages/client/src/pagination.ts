@@ -1,3 +1,4 @@
+import { StreamError } from './errors.js'
 import type { Transport } from './transport.js'
 import type {
   CursorPage,
@@ -18,7 +19,14 @@ export async function fetchList<T>(
   query: QueryRecord,
   options: RequestOptions | undefined,
 ): Promise<ListResponse<T>> {
-  return (await transport.requestJson<ListResponse<T>>({ method: 'GET', path, query, options })).data
+  const { data: body } = await transport.requestJson<ListResponse<T>>({ method: 'GET', path, query, options })
+  if (!Array.isArray(body.data)) {
+    throw new StreamError(
+      'invalid_body',
+      `The body of the GET ${path} response is not a list: it has no data array.`,
+    )
+  }
+  return body
 }
 
 /**
@@ -49,7 +57,7 @@ function toCursorPage<T, Q extends CursorQuery>(
   fetchPage: FetchPage<T, Q>,
   query: Q,
 ): CursorPage<T> {
-  const data = body.data ?? []
+  const { data } = body
   // Walking backwards (a `before` query) continues before the first item; else after the last.
   const backwards = query.before != null && query.after == null
   const cursor = backwards ? body.first_id : body.last_id

@@ -1,5 +1,5 @@
 import { applyRunEvent, emptyRunSnapshot } from './applyRunEvent.js'
-import { APIConnectionError, APIError, APIUserAbortError, StreamError } from './errors.js'
+import { APIConnectionError, APIError, APITimeoutError, APIUserAbortError, StreamError } from './errors.js'
 import { isPollingStatus } from './poll.js'
 import { createSSEDecoder } from './sse/sseDecoder.js'
 import { toStreamEvent } from './sse/toStreamEvent.js'
@@ -21,6 +21,7 @@ export function streamRun(
   return createRunStream(
     async (signal) => transport.request({ ...build(), stream: true, options: { ...opts, signal } }),
     opts?.signal,
+    transport.maxEventSize,
   )
 }
 
@@ -31,6 +32,7 @@ export function streamRun(
 export function createRunStream(
   start: (signal: AbortSignal) => Promise<Response>,
   signal?: AbortSignal,
+  maxEventSize?: number,
 ): RunStream {
   const controller = new AbortController()
   const abort = () => controller.abort()
@@ -57,14 +59,15 @@ export function createRunStream(
     let reader: ReadableStreamDefaultReader<Uint8Array> | undefined
     try {
       reader = (await sent).body?.getReader()
-      const decode = createSSEDecoder()
+      const decode = createSSEDecoder(maxEventSize)
       // No body reads as an empty stream, which the check after the loop reports.
       while (reader) {
-        // A read that fails is the caller's abort, or the connection cut mid-body (never retried).
+        // A read that fails is the caller's abort, a silence past idleTimeoutMs, or the connection
+        // cut mid-body (never retried).
         const chunk = await reader.read().catch((cause) => {
-          throw aborted.aborted
-            ? new APIUserAbortError()
-            : new APIConnectionError('The stream was cut off before its end.', { cause })
+          if (aborted.aborted) throw new APIUserAbortError()
+          if (cause instanceof APITimeoutError) throw cause
+          throw new APIConnectionError('The stream was cut off before its end.', { cause })
         })
         if (aborted.aborted) throw new APIUserAbortError()
         // At the end (no value), the decoder gives the frames it still holds.

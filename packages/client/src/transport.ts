@@ -6,8 +6,11 @@ import {
   apiErrorFor,
   StreamError,
 } from './errors.js'
+import { DEFAULT_IDLE_TIMEOUT_MS, withIdleTimeout } from './idleTimeout.js'
+import { isObject } from './isObject.js'
 import { retryDelay } from './retry.js'
 import { defaultSleep, pause, untilAborted } from './sleep.js'
+import { DEFAULT_MAX_EVENT_SIZE } from './sse/sseDecoder.js'
 import type { ClientOptions, FetchLike, QueryRecord, RequestOptions, Sleep } from './types.js'
 
 export type Method = 'GET' | 'POST' | 'DELETE'
@@ -25,6 +28,21 @@ export interface TransportRequest {
   stream?: boolean
   /** The caller's options for this call. */
   options?: RequestOptions
+  /**
+   * For a write that must happen once even where the server ignores `Idempotency-Key`: called
+   * when an attempt got no response (the request may have taken effect), and on any later failed
+   * attempt of the same call, before the call retries or throws. It finds out what the lost
+   * attempt did and gives the response that stands for it (the call then returns it, as if the
+   * server had answered so), or undefined to go on as usual. What it throws counts as undefined,
+   * but for an abort. The context says which kind of response the call returns, and gives the
+   * call's options (its signal, headers...) for the requests that find out.
+   */
+  recover?: (failure: APIError, context: RecoverContext) => Promise<Response | undefined>
+}
+
+export interface RecoverContext {
+  stream: boolean
+  options: RequestOptions
 }
 
 /** A 2xx JSON response: its parsed body, and the response itself for its headers. */
@@ -41,6 +59,8 @@ export interface Transport {
   requestJson<T>(request: TransportRequest): Promise<JsonResponse<T>>
   /** The client's sleep, for the waits between polls. */
   sleep: Sleep
+  /** The client's `maxEventSize`, for the stream decoder. */
+  maxEventSize: number
 }
 
 export function createTransport(options: ClientOptions): Transport {
@@ -49,6 +69,8 @@ export function createTransport(options: ClientOptions): Transport {
     baseURL = 'https://api.openai.com/v1',
     maxRetries = 2,
     timeoutMs = 600_000,
+    idleTimeoutMs = DEFAULT_IDLE_TIMEOUT_MS,
+    maxEventSize = DEFAULT_MAX_EVENT_SIZE,
     sleep = defaultSleep,
     now = Date.now,
     random = Math.random,
@@ -58,7 +80,8 @@ export function createTransport(options: ClientOptions): Transport {
   const [basePath = '', baseQuery] = baseURL.split('?')
   const base = basePath.replace(/\/+$/, '')
 
-  async function request({ method, path, query, body, stream, options: call = {} }: TransportRequest) {
+  async function request(input: TransportRequest): Promise<Response> {
+    const { method, path, query, body, stream = false, options: call = {}, recover } = input
     const url = buildURL(base + path, baseQuery, [options.query, query, call.query])
     const headers = new Headers({
       accept: stream ? 'text/event-stream' : 'application/json',
@@ -67,6 +90,8 @@ export function createTransport(options: ClientOptions): Transport {
     if (apiKey) headers.set('authorization', `Bearer ${apiKey}`)
     const payload = stream ? { ...body, stream: true } : body
     if (payload) headers.set('content-type', 'application/json')
+    // One key per call, the same on every retry: a server that honours it does the write once.
+    if (method !== 'GET') headers.set('idempotency-key', crypto.randomUUID())
     // The client's headers, then the call's, replace ours whatever their case; null removes one.
     for (const extra of [options.headers, call.headers]) {
       for (const [name, value] of Object.entries(extra ?? {})) {
@@ -78,6 +103,9 @@ export function createTransport(options: ClientOptions): Transport {
     const { signal } = call
     const attemptTimeoutMs = call.timeoutMs ?? timeoutMs
     const retryLimit = call.maxRetries ?? maxRetries
+    const bodyIdleMs = call.idleTimeoutMs ?? idleTimeoutMs
+    // Whether an attempt went without an answer: from then on, what the call did is unknown.
+    let lost = false
 
     for (let retries = 0; ; retries++) {
       if (signal?.aborted) throw new APIUserAbortError()
@@ -101,9 +129,17 @@ export function createTransport(options: ClientOptions): Transport {
       if (response?.ok) {
         // Outside the try: what the callback throws is the caller's, never a retried connection error.
         call.onResponse?.(response)
-        return response
+        return guardBody(response, bodyIdleMs)
       }
       if (response) failure = await apiErrorFor(response)
+      else lost = true
+      if (recover && lost && failure) {
+        const recovered = await recover(failure, { stream, options: call }).catch((error: unknown) => {
+          if (error instanceof APIUserAbortError || signal?.aborted) throw new APIUserAbortError()
+          return undefined
+        })
+        if (recovered) return guardBody(recovered, bodyIdleMs)
+      }
       const delay = retryDelay({
         retries,
         maxRetries: retryLimit,
@@ -123,14 +159,15 @@ export function createTransport(options: ClientOptions): Transport {
     try {
       text = await untilAborted(response.text(), input.options?.signal)
     } catch (cause) {
-      if (cause instanceof APIUserAbortError) throw cause
+      if (cause instanceof APIUserAbortError || cause instanceof APITimeoutError) throw cause
       throw new APIConnectionError(
         `The body of the ${input.method} ${input.path} response was cut off before its end.`,
         { cause },
       )
     }
+    let data: unknown
     try {
-      return { data: JSON.parse(text) as T, response }
+      data = JSON.parse(text)
     } catch (cause) {
       throw new StreamError(
         'invalid_json',
@@ -138,9 +175,28 @@ export function createTransport(options: ClientOptions): Transport {
         { cause },
       )
     }
+    // Every endpoint answers an object: `null`, `"ok"` or `[]` would reach the caller as a Run.
+    if (!isObject(data)) {
+      throw new StreamError(
+        'invalid_body',
+        `The body of the ${input.method} ${input.path} response (status ${response.status}) is ${describeJson(data)}, not an object.`,
+      )
+    }
+    return { data: data as T, response }
   }
 
-  return { request, requestJson, sleep }
+  return { request, requestJson, sleep, maxEventSize }
+}
+
+/** The response with its body failing after `ms` of silence (APITimeoutError). */
+function guardBody(response: Response, ms: number): Response {
+  if (!response.body) return response
+  const { status, statusText, headers } = response
+  return new Response(withIdleTimeout(response.body, ms), { status, statusText, headers })
+}
+
+function describeJson(data: unknown): string {
+  return data === null ? 'null' : Array.isArray(data) ? 'an array' : `a ${typeof data}`
 }
 
 function buildURL(

@@ -657,6 +657,8 @@ export interface RequestOptions {
   query?: QueryRecord
   /** Time allowed until the response headers arrive, per attempt. Default: the client's. */
   timeoutMs?: number
+  /** Time the response body (JSON or stream) may stay silent between two chunks. Default: the client's. */
+  idleTimeoutMs?: number
   /** Default: the client's (2). */
   maxRetries?: number
   /** Polling helpers only: the wait between two retrieves. Default: `openai-poll-after-ms`, else 1000. */
@@ -685,6 +687,16 @@ export interface ClientOptions {
   maxRetries?: number
   /** Time allowed until the response headers arrive, per attempt. Default 600_000 (10 minutes). */
   timeoutMs?: number
+  /**
+   * Time a response body (JSON or stream) may stay silent, waiting for its next chunk, before the
+   * call fails with `APITimeoutError`. Default 120_000 (2 minutes).
+   */
+  idleTimeoutMs?: number
+  /**
+   * The largest one stream event may grow (its open line or its data, in characters) before the
+   * stream fails with `StreamError('event_too_large')`. Default 16 Mi (`DEFAULT_MAX_EVENT_SIZE`).
+   */
+  maxEventSize?: number
   /** Allows an `apiKey` in a browser, where anyone can read it. Prefer a proxy that holds the key. */
   dangerouslyAllowBrowser?: boolean
   /** For tests: replaces the waits between retries and polls. */

@@ -17,7 +17,15 @@ export function pathParam(name: string, value: unknown): string {
       `${name} cannot be "${value}": URL parsers resolve it into another path, even encoded`,
     )
   }
-  return encodeURIComponent(value)
+  try {
+    return encodeURIComponent(value)
+  } catch {
+    // A lone surrogate (half of a UTF-16 pair) has no UTF-8 form: encodeURIComponent throws URIError.
+    throw new InvalidParamError(
+      name,
+      `${name} cannot be encoded in a URL: it holds a lone surrogate character`,
+    )
+  }
 }
 
 /**

@@ -183,7 +183,9 @@ describe('public types', () => {
     expectTypeOf<APITimeoutError>().toMatchTypeOf<APIConnectionError>()
     expectTypeOf<APIUserAbortError>().toMatchTypeOf<APIError>()
     expectTypeOf<StreamError>().toMatchTypeOf<APIError>()
-    expectTypeOf<StreamError['reason']>().toEqualTypeOf<'invalid_json' | 'invalid_event' | 'ended_early'>()
+    expectTypeOf<StreamError['reason']>().toEqualTypeOf<
+      'invalid_json' | 'invalid_body' | 'invalid_event' | 'event_too_large' | 'ended_early'
+    >()
     expectTypeOf<InvalidParamError>().toMatchTypeOf<TypeError>()
     expectTypeOf<APIError['status']>().toEqualTypeOf<number | undefined>()
     expectTypeOf<APIError['requestId']>().toEqualTypeOf<string | null>()

@@ -98,12 +98,19 @@ export interface RunStepsQueryOptions extends RunStepsQuery {
   pollIntervalMs?: number
   /** The run's current state, to refresh only while it is active (`useRunSteps` reads the cache). */
   getRun?: () => Run | undefined
+  /**
+   * When `getRun`'s answer was last written (its query's `dataUpdatedAt`), so that steps read
+   * while the run still moved are not taken as final. Without it, any steps of a settled run are.
+   */
+  getRunUpdatedAt?: () => number | undefined
   isLive?: () => boolean
 }
 
 /**
  * The options of a run's steps: every page, oldest first. While the run is active (by `getRun`,
  * or by a step still in progress when the run is unknown) they are refreshed by the polling rule.
+ * A settled run's steps never change: read (or written by its stream) once the run was known
+ * settled, they are fresh for good, and a thousand mounts cost one request.
  */
 export function runStepsQueryOptions(
   client: RunsClient,
@@ -111,7 +118,7 @@ export function runStepsQueryOptions(
   runId: string,
   options: RunStepsQueryOptions = {},
 ) {
-  const { include, pollIntervalMs, getRun, isLive } = options
+  const { include, pollIntervalMs, getRun, getRunUpdatedAt, isLive } = options
   return queryOptions<RunStep[], RunsError, RunStep[], ReturnType<typeof runKeys.steps>>({
     queryKey: runKeys.steps(threadId, runId, include ? { include } : undefined),
     queryFn: () => listSteps(client, threadId, runId, include),
@@ -125,6 +132,12 @@ export function runStepsQueryOptions(
       return active ? pollDelayMs(run, pollIntervalMs) : false
     },
     refetchIntervalInBackground: true,
-    staleTime: () => (isLive?.() ? Number.POSITIVE_INFINITY : 0),
+    staleTime: (query) => {
+      if (isLive?.()) return Number.POSITIVE_INFINITY
+      const run = getRun?.()
+      if (!run || !isTerminalStatus(run.status)) return 0
+      // Final only if read after the settled run was: steps fetched mid-run lack the last ones.
+      return query.state.dataUpdatedAt >= (getRunUpdatedAt?.() ?? 0) ? Number.POSITIVE_INFINITY : 0
+    },
   })
 }

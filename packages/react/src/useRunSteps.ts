@@ -17,6 +17,7 @@ export interface UseRunStepsOptions extends RunStepsQuery {
 /**
  * A run's steps, oldest first, refreshed while the run is active (as the cache knows it; a step
  * in progress when the run is not cached). A run streamed by `useRunStream` writes its steps here.
+ * Once the cache knows the run settled, its steps are read once more at most, then kept for good.
  */
 export function useRunSteps(
   threadId: string | null | undefined,
@@ -26,9 +27,11 @@ export function useRunSteps(
   const { client, queryClient, streams } = useRunsContext()
   const thread = threadId ?? ''
   const run = runId ?? ''
+  const key = runKeys.detail(thread, run)
   const base = runStepsQueryOptions(client, thread, run, {
     ...options,
-    getRun: () => queryClient.getQueryData<Run>(runKeys.detail(thread, run)),
+    getRun: () => queryClient.getQueryData<Run>(key),
+    getRunUpdatedAt: () => queryClient.getQueryState(key)?.dataUpdatedAt,
     isLive: () => streams.isLive(thread, run),
   })
   return useQuery({ ...base, enabled: base.enabled && options.enabled !== false })

@@ -4,6 +4,7 @@ import type { Run, RunCreateParams, RunToolCall, ToolOutput } from '@runlens/cli
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useStore } from 'zustand'
 import { type RunsContextValue, useRunsContext } from './context.js'
+import { isActiveRunStatus } from './polling.js'
 import type { RunStore, RunStreamState } from './store/runStore.js'
 import type { CommitEvery, CommitScheduler } from './store/scheduler.js'
 import type { RunSession } from './store/streamRegistry.js'
@@ -45,8 +46,12 @@ export interface RunStreamHandle<T> {
   /**
    * Streams a new run on the thread. Call it from an event handler or an effect: a second call
    * while the first stream is open returns the same promise (StrictMode's double effect opens one
-   * stream). After the previous run ended, it starts another. Resolves with the run once the
-   * connection closes; never rejects (see `state.error`).
+   * stream). After the previous run ended, it starts another. While the session's run waits for
+   * tool outputs (`requires_action`), or still moves with its connection lost, it creates no run:
+   * it resolves with that run, which stays in the state (with its required action), and follows a
+   * moving one again. Resolves with the run once the connection closes; never rejects (see
+   * `state.error`). A stream that fails before naming its run finds the run the create made
+   * (`findCreatedRun`) and follows it by polling, so `runId` is set whenever the server made a run.
    */
   start(body: RunCreateParams): Promise<Run | null>
   /** Answers the required action on a stream (once per required action, provider-wide). */
@@ -65,6 +70,9 @@ interface Held {
 
 const whole = (state: RunStreamState) => state as unknown
 const selectRunId = (state: RunStreamState) => state.runId
+
+/** Settled for good (completed, failed...), or a status this version does not know: a new run may start. */
+const isSettledRun = (run: Run) => run.status !== 'requires_action' && !isActiveRunStatus(run.status)
 
 // Called while rendering: `create` only allocates (a store, an abort controller); `retain`, in an
 // effect, registers the session and only its actions (start, submit, cancel) connect. A session
@@ -122,7 +130,16 @@ export function useRunStream<T = RunStreamState>(
   const start = useCallback(
     (body: RunCreateParams) => {
       let target = ownRef.current.session
-      if (target.started && target.store.getState().connection === 'closed') {
+      const { connection, run } = target.store.getState()
+      if (target.started && connection === 'closed' && run && !isSettledRun(run)) {
+        // A closed connection is not the end of the run: one that waits for tool outputs (its
+        // stream closes at requires_action) or one left moving (a recovery that failed) still
+        // holds the thread, and a second run would be refused. The caller gets that run; one
+        // still moving is followed again.
+        if (isActiveRunStatus(run.status)) target.receiveRun(run)
+        return Promise.resolve(run)
+      }
+      if (target.started && connection === 'closed') {
         // The previous run ended: a new run, a new session.
         const next = held(ownRef.current.streams, ownRef.current.threadId)
         target = next.session

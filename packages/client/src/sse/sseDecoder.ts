@@ -1,3 +1,5 @@
+import { StreamError } from '../errors.js'
+
 /** One server-sent event: its `event:` name (empty when absent) and its `data:` lines joined by LF. */
 export interface SSEFrame {
   event: string
@@ -26,7 +28,15 @@ export type SSEDecoder = (bytes?: Uint8Array) => SSEFrame[]
  *    LF, a frame without data is not dispatched. `id` and `retry` only matter to an EventSource
  *    that reconnects by itself, which a POST stream never does: ignored.
  */
-export function createSSEDecoder(): SSEDecoder {
+/**
+ * The default cap on one event: its open line, or its data so far, in characters of the decoded
+ * text (UTF-16 code units; one per byte for the ASCII JSON of the API's events). 16 Mi: far above
+ * any real event (a long message arrives as many small deltas), low enough to stop a server that
+ * never ends a line before it fills the memory.
+ */
+export const DEFAULT_MAX_EVENT_SIZE = 16 * 1024 * 1024
+
+export function createSSEDecoder(maxEventSize = DEFAULT_MAX_EVENT_SIZE): SSEDecoder {
   const utf8 = new TextDecoder()
   // The line the previous chunk left open; whether that chunk ended with a CR.
   let rest = ''
@@ -66,6 +76,12 @@ export function createSSEDecoder(): SSEDecoder {
       else if (colon === 5 && line.startsWith('event')) event = value
     }
     rest += text.slice(start)
+    if (rest.length > maxEventSize || (data?.length ?? 0) > maxEventSize) {
+      throw new StreamError(
+        'event_too_large',
+        `A stream event grew past ${maxEventSize} characters without its end; the stream stops rather than hold it all.`,
+      )
+    }
     return frames
   }
 }

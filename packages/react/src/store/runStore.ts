@@ -56,14 +56,20 @@ export function createRunStore(threadId: string, runId: string | null = null): R
   }))
 }
 
-/** The assistant text of a list of messages (text parts only), messages joined by a blank line. */
+/**
+ * The assistant text of a list of messages (text parts only), messages joined by a blank line.
+ * As tolerant as `applyRunEvent`, whose output it reads: a message without content (`content:
+ * null` on `thread.message.completed`), a hole where a delta skipped a part's index, a text part
+ * without `text` or with a value that is not a string add nothing, and never throw.
+ */
 export function messagesText(messages: readonly Message[]): string {
   let out = ''
   for (const message of messages) {
-    if (message.role !== 'assistant') continue
+    if (message?.role !== 'assistant' || !Array.isArray(message.content)) continue
     let text = ''
     for (const part of message.content) {
-      if (part.type === 'text') text += part.text.value
+      const value: unknown = part?.type === 'text' ? part.text?.value : undefined
+      if (typeof value === 'string') text += value
     }
     if (text === '') continue
     out = out === '' ? text : `${out}\n\n${text}`

@@ -2,7 +2,9 @@ import {
   APIError,
   type AssistantStreamEvent,
   applyRunEvent,
+  type CreatedRunCriteria,
   emptyRunSnapshot,
+  findCreatedRun,
   type Run,
   type RunCreateParams,
   type RunSnapshot,
@@ -61,12 +63,17 @@ export interface RunSession {
   /**
    * Streams a new run. Idempotent: a second call gives the first call's promise. Resolves with the
    * run once nothing is open any more (settled, waiting for tool outputs, or aborted); never
-   * rejects: errors land in `state.error`.
+   * rejects: errors land in `state.error`. A stream that fails before naming its run (anything
+   * but an HTTP error response) does not orphan it: the run the create made is found
+   * (`findCreatedRun`) and followed by polling.
    */
   start(body: RunCreateParams): Promise<Run | null>
   /** Answers the required action on a stream; exactly once per required action across the provider. */
   submitToolOutputs(outputs: ToolOutput[]): Promise<Run>
-  /** Asks the server to cancel, then follows the run (stream or polling) until it settles. */
+  /**
+   * Asks the server to cancel, then follows the run (stream or polling) until it settles. A call
+   * while a cancel is in flight joins it: one POST. Never rejects (see `state.error`).
+   */
   cancel(): Promise<void>
   /** Keeps the connection open after the last component lets go. */
   detach(): void
@@ -102,7 +109,8 @@ const keyOf = (threadId: string, runId: string) => `${threadId}\u0000${runId}`
 export const defaultSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
 
 function isRunEvent(event: AssistantStreamEvent): event is Extract<AssistantStreamEvent, { data: Run }> {
-  return (event.data as Partial<Run> | null)?.object === 'thread.run'
+  const data = event.data as Partial<Run> | null
+  return data?.object === 'thread.run' && typeof data.id === 'string'
 }
 
 export function createStreamRegistry(deps: StreamRegistryDeps): StreamRegistry {
@@ -151,6 +159,9 @@ export function createStreamRegistry(deps: StreamRegistryDeps): StreamRegistry {
     let detached = false
     let cancelRequested = false
     let cancelWhenKnown = false
+    let cancelInFlight: Promise<void> | null = null
+    // What the run `start` asked for is known by, should its stream fail before naming it.
+    let created: CreatedRunCriteria | null = null
     let ownsSteps = false
     const handled = new Set<string>()
 
@@ -237,8 +248,10 @@ export function createStreamRegistry(deps: StreamRegistryDeps): StreamRegistry {
       busy = true
       set({ connection: 'streaming', error: null })
       let failure: unknown = null
+      let whole = false
       try {
         for await (const event of stream) {
+          if (event.event === 'done') whole = true
           handleEvent(event)
           if (onFirstRun && isRunEvent(event)) {
             onFirstRun(event.data)
@@ -250,24 +263,49 @@ export function createStreamRegistry(deps: StreamRegistryDeps): StreamRegistry {
       }
       commit()
       if (signal.aborted) return close()
-      const run = pending.run
-      if (!run) {
-        // Nothing says which run the server made (an HTTP error, or a drop before the first event).
-        fail(failure ?? new StreamInterruptedError('The stream ended before naming its run.'))
-        return close()
-      }
       // The server's own `error` event is an error to show; a cut connection is not (it is recovered).
       if (failure instanceof APIError && failure.error) fail(failure)
       const httpError = failure instanceof APIError && failure.status !== undefined
-      // A submission whose connection broke before any event: whether the server took it is
-      // unknown, so ask it rather than show the run as still waiting.
-      const unknownSubmission = failure !== null && onFirstRun !== undefined && !httpError
-      if (isActiveRunStatus(run.status) || unknownSubmission) {
-        // Dropped (or ended) before the run settled: follow it by polling until it does.
-        return recover()
+      const run = pending.run
+      if (!run) {
+        // Nothing says which run the server made. An HTTP error response means it made none; any
+        // other failure (a cut before or inside the first event, a timeout) may have come after the
+        // server made one, which goes on without us: find it and follow it.
+        if (created && !httpError) return adopt(created, failure)
+        fail(failure ?? new StreamInterruptedError('The stream ended before naming its run.'))
+        return close()
       }
+      // Only a stream read to its `[DONE]` said everything. One cut or ended early may have missed
+      // events, even after a settled run: the client, adopting the run of a lost answer (a create,
+      // a submission), gives one event naming it, and a submission whose connection broke before
+      // any event may or may not have been taken. So anything else is followed by polling to the
+      // server's state, whose messages are final.
+      if (isActiveRunStatus(run.status) || (!httpError && !whole)) return recover()
       if (httpError && !(failure as APIError).error) fail(failure)
       settle(run)
+    }
+
+    /**
+     * Finds the run a start whose stream failed before naming it made, by the client's rule (the
+     * thread's newest run of the same assistant, created since the start began), and follows it
+     * by polling. None found: the create never reached the server, and the failure is the answer.
+     */
+    async function adopt(criteria: CreatedRunCriteria, failure: unknown): Promise<void> {
+      set({ connection: 'polling' })
+      let found: Run | null
+      try {
+        found = await findCreatedRun(deps.client.runs, threadId, criteria, { signal })
+      } catch (error) {
+        if (!signal.aborted) fail(error)
+        return close()
+      }
+      if (signal.aborted) return close()
+      if (!found) {
+        fail(failure ?? new StreamInterruptedError('The stream ended before naming its run.'))
+        return close()
+      }
+      receive(found)
+      return recover()
     }
 
     function settle(run: Run) {
@@ -285,6 +323,10 @@ export function createStreamRegistry(deps: StreamRegistryDeps): StreamRegistry {
           const run = await retrieveRun(deps.client, threadId, runId, signal)
           receive(run)
           if (!isActiveRunStatus(run.status)) break
+          // The text goes on growing on the server while we poll: each poll of a moving run takes
+          // its messages too, so that the text advances at the polling pace, not only at the end.
+          pending = { ...pending, messages: await listMessages(deps.client, threadId, runId, signal) }
+          commit()
           await sleep(pollDelayMs(run, options.pollIntervalMs), signal)
           if (signal.aborted) return close()
         }
@@ -317,9 +359,42 @@ export function createStreamRegistry(deps: StreamRegistryDeps): StreamRegistry {
       return true
     }
 
-    /** Hands a required action to the tool handlers, if any: once per required action. */
-    function answer(run: Run) {
-      return options.tools?.(run, session, claim, () => cancelRequested || signal.aborted)
+    /**
+     * Hands a required action to the tool handlers, if any: once per required action. Whatever
+     * the answerer throws (an odd `required_action` included) becomes `state.error`, never an
+     * unhandled rejection.
+     */
+    async function answer(run: Run) {
+      try {
+        await options.tools?.(run, session, claim, () => cancelRequested || signal.aborted)
+      } catch (error) {
+        fail(error)
+      }
+    }
+
+    /** Asks the server to cancel the run (once it is known), then follows it. Never rejects. */
+    async function requestCancel(): Promise<void> {
+      cancelRequested = true
+      if (!runId) {
+        if (busy) cancelWhenKnown = true
+        else cancelRequested = false
+        return
+      }
+      cancelWhenKnown = false
+      set({ cancelling: true })
+      try {
+        const run = await deps.client.runs.cancel(threadId, runId)
+        session.receiveRun(run)
+      } catch (error) {
+        cancelRequested = false
+        set({ cancelling: false })
+        if (error instanceof APIError && error.status === 400) {
+          // Too late: the run settled first. Show what the server says it is.
+          if (!busy && !signal.aborted) void recover()
+        } else {
+          fail(error)
+        }
+      }
     }
 
     const session: RunSession = {
@@ -343,18 +418,20 @@ export function createStreamRegistry(deps: StreamRegistryDeps): StreamRegistry {
         if (startPromise) return startPromise
         started = true
         ownsSteps = true
+        const assistantId = (body as Partial<RunCreateParams> | null)?.assistant_id
+        if (typeof assistantId === 'string') created = { since: Date.now(), assistantId }
         startPromise = (async () => {
-          let stream: RunStream
-          try {
-            stream = deps.client.runs.stream(threadId, body, { signal })
-          } catch (error) {
-            fail(error)
-            close()
-            return null
-          }
+          // A synchronous throw of the client (bad arguments) lands in the catch below.
+          const stream: RunStream = deps.client.runs.stream(threadId, body, { signal })
           await drive(stream)
           return pending.run
-        })()
+        })().catch((error: unknown) => {
+          // Nothing above should throw, but a promise documented never to reject must not: the
+          // error shows in the store, and the connection is closed without another commit.
+          busy = false
+          set({ error: asError(error), connection: 'closed' })
+          return pending.run
+        })
         return startPromise
       },
 
@@ -410,28 +487,13 @@ export function createStreamRegistry(deps: StreamRegistryDeps): StreamRegistry {
         return accepted
       },
 
-      async cancel() {
-        cancelRequested = true
-        if (!runId) {
-          if (busy) cancelWhenKnown = true
-          else cancelRequested = false
-          return
-        }
-        cancelWhenKnown = false
-        set({ cancelling: true })
-        try {
-          const run = await deps.client.runs.cancel(threadId, runId)
-          session.receiveRun(run)
-        } catch (error) {
-          cancelRequested = false
-          set({ cancelling: false })
-          if (error instanceof APIError && error.status === 400) {
-            // Too late: the run settled first. Show what the server says it is.
-            if (!busy && !signal.aborted) void recover()
-          } else {
-            fail(error)
-          }
-        }
+      cancel() {
+        // A second cancel while one is in flight (a double click, three components) joins it:
+        // one POST.
+        cancelInFlight ??= requestCancel().finally(() => {
+          cancelInFlight = null
+        })
+        return cancelInFlight
       },
 
       detach() {

@@ -49,7 +49,19 @@ const toOutput = (value: unknown): string =>
 export function toolHandlers(handlers: ToolHandlers, { approve }: ToolHandlersOptions = {}): ToolAnswerer {
   return async (run, session, claim, stopped) => {
     const calls = requiredToolCalls(run)
-    if (!calls?.length || calls.some((call) => typeof handlers[call.function.name] !== 'function')) return
+    // A call this cannot read (no `function`, a name that is not a string) has no handler either,
+    // nor has a name only the prototype knows (`toString`): the required action is left to a form,
+    // as for a function nobody handles.
+    const handled = (call: RunToolCall | null | undefined) => {
+      const name = call?.function?.name
+      return (
+        typeof call?.id === 'string' &&
+        typeof name === 'string' &&
+        Object.hasOwn(handlers, name) &&
+        typeof handlers[name] === 'function'
+      )
+    }
+    if (!Array.isArray(calls) || calls.length === 0 || !calls.every(handled)) return
     const key = submissionKey(
       session.threadId,
       run.id,

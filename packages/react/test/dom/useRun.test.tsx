@@ -193,6 +193,46 @@ describe('useRun', () => {
 })
 
 describe('useRunSteps', () => {
+  test("a settled run's steps are cached for good: 1000 mounts, one request", async () => {
+    const { h, threadId, run } = await completedRun()
+    h.queryClient.setQueryData(runKeys.detail(threadId, run.id), run)
+    // Ten rounds of 100 new components (new keys: each one mounts), after the first one's read.
+    const page = (round: number, count: number) =>
+      h.wrap(
+        Array.from({ length: count }, (_, i) => `${round}-${i}`).map((name) => (
+          <StepsView key={name} threadId={threadId} runId={run.id} />
+        )),
+        { strict: false },
+      )
+    const view = render(page(0, 1))
+    await waitFor(() => expect(screen.getByTestId('steps').textContent).toBe('message_creation:completed'))
+    for (let round = 1; round <= 10; round++) {
+      view.rerender(page(round, 100))
+      await act(async () => {
+        await new Promise((resolve) => setTimeout(resolve, 0))
+      })
+    }
+    expect(screen.getAllByTestId('steps')).toHaveLength(100)
+    expect(h.count('GET', /\/steps$/)).toBe(1)
+  })
+
+  test('steps read while the run still moved are read once more after it settled, then kept', async () => {
+    const { h, threadId, run } = await completedRun()
+    const key = runKeys.steps(threadId, run.id)
+    // Steps the cache got mid-run (no step yet), then the settled run.
+    h.queryClient.setQueryData(key, [])
+    await new Promise((resolve) => setTimeout(resolve, 2))
+    h.queryClient.setQueryData(runKeys.detail(threadId, run.id), run)
+    const page = (i: number) => h.wrap(<StepsView key={i} threadId={threadId} runId={run.id} />)
+    const view = render(page(0))
+    await waitFor(() => expect(screen.getByTestId('steps').textContent).toBe('message_creation:completed'))
+    for (let i = 1; i <= 20; i++) {
+      view.rerender(page(i))
+      await act(async () => {})
+    }
+    expect(h.count('GET', /\/steps$/)).toBe(1)
+  })
+
   test('refreshed while the run is active, then no more', async () => {
     const { h, threadId, run } = await startRun('text')
     render(

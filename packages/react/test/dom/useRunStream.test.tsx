@@ -3,6 +3,7 @@ import {
   type CommitScheduler,
   type RunStreamHandle,
   type RunStreamState,
+  RunsProvider,
   selectStatus,
   selectText,
   ToolHandlerError,
@@ -14,10 +15,11 @@ import {
   useRunStreamState,
   useSubmitToolOutputs,
 } from '@runlens/react'
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { useEffect } from 'react'
 import { afterEach, describe, expect, test, vi } from 'vitest'
 import { createHarness, serverText, until } from '../support/harness.js'
+import { createScriptedServer } from '../support/scripted.js'
 
 afterEach(() => cleanup())
 
@@ -188,6 +190,48 @@ describe('useRunStream', () => {
     expect(handles.main!.runId).not.toBe(first)
     expect(h.count('POST', /\/runs$/)).toBe(2)
     expect(text('main-status')).toBe('completed')
+  })
+
+  test('start while the run waits for tool outputs creates no run: it resolves with the waiting run', async () => {
+    const h = createHarness()
+    h.pace.auto()
+    const threadId = await h.thread()
+    render(h.wrap(<Starter threadId={threadId} />))
+    let first: Awaited<ReturnType<Handle['start']>> = null
+    await act(async () => {
+      first = await handles.main!.start({ assistant_id: h.assistant('function_call') })
+    })
+    expect(first!.status).toBe('requires_action')
+    // The stream closed at requires_action: the run has not ended.
+    expect(text('main-connection')).toBe('closed')
+    let again: Awaited<ReturnType<Handle['start']>> = null
+    await act(async () => {
+      again = await handles.main!.start({ assistant_id: h.assistant('text') })
+    })
+    expect(again!.id).toBe(first!.id)
+    expect(h.count('POST', /\/runs$/)).toBe(1)
+    expect(handles.main!.runId).toBe(first!.id)
+    expect(text('main-status')).toBe('requires_action')
+    expect(handles.main!.state.requiredToolCalls).toHaveLength(1)
+    expect(handles.main!.state.error).toBeNull()
+  })
+
+  test('three synchronous cancels send one POST', async () => {
+    const h = createHarness()
+    const threadId = await h.thread()
+    render(h.wrap(<Starter threadId={threadId} />))
+    await act(async () => {
+      void handles.main!.start({ assistant_id: h.assistant('slow_stream') })
+      await h.pace.step(20)
+    })
+    expect(text('main-status')).toBe('in_progress')
+    await act(async () => {
+      const cancels = [handles.main!.cancel(), handles.main!.cancel(), handles.main!.cancel()]
+      expect(new Set(cancels).size).toBe(1)
+      await Promise.all(cancels)
+    })
+    await until(h, () => text('main-status') === 'cancelled')
+    expect(h.count('POST', /\/cancel$/)).toBe(1)
   })
 
   test('unmounting mid-stream aborts the request', async () => {
@@ -375,13 +419,13 @@ describe('useRunStream', () => {
       expect(text('main-status'), `cut ${cut}`).toBe('completed')
       expect(text('main-text'), `cut ${cut}`).toBe(await serverText(h, threadId, handles.main!.runId!))
       expect(connections, `cut ${cut}`).toEqual(['streaming', 'polling', 'closed'])
-      // The final text came from the messages endpoint, through the provider's own client: the
-      // provider has no other prop for it.
+      // The text came from the messages endpoint (while polling and at the end), through the
+      // provider's own client: the provider has no other prop for it.
       const reads = h.requests.filter((r) => r.method === 'GET' && /\/threads\/[^/]+\/messages$/.test(r.path))
-      expect(
-        reads.map((r) => new URLSearchParams(r.search).get('run_id')),
-        `cut ${cut}`,
-      ).toEqual([handles.main!.runId])
+      expect(reads.length, `cut ${cut}`).toBeGreaterThan(0)
+      expect(new Set(reads.map((r) => new URLSearchParams(r.search).get('run_id'))), `cut ${cut}`).toEqual(
+        new Set([handles.main!.runId]),
+      )
       view.unmount()
     }
   })
@@ -479,5 +523,62 @@ describe('useRunStream', () => {
     expect(screen.getByTestId('existing-text').textContent).toContain('hail')
     expect(screen.getByTestId('existing-cached').textContent).toBe('completed')
     expect(h.count('POST', /submit_tool_outputs$/)).toBe(1)
+  })
+})
+
+describe('useRunStream with odd events', () => {
+  test('unmounting mid-stream with odd events pending throws nothing, in a microtask or elsewhere', async () => {
+    const escaped: unknown[] = []
+    const onEscape = (error: unknown) => escaped.push(error)
+    process.on('uncaughtException', onEscape)
+    process.on('unhandledRejection', onEscape)
+    try {
+      const run = {
+        id: 'run_odd',
+        object: 'thread.run',
+        thread_id: 'thread_odd',
+        assistant_id: 'asst_odd',
+        created_at: Math.floor(Date.now() / 1000),
+      }
+      const server = createScriptedServer({
+        create: [
+          { event: 'thread.run.in_progress', data: { ...run, status: 'in_progress' } },
+          { event: 'thread.message.completed', data: { id: 'm', object: 'thread.message', content: null } },
+          {
+            event: 'thread.message.delta',
+            data: {
+              id: 'm2',
+              object: 'thread.message.delta',
+              delta: { content: [{ index: 2, type: 'text' }] },
+            },
+          },
+        ],
+        stall: true,
+      })
+      // Frames never come: the odd snapshot waits, uncommitted, for the unmount.
+      const scheduler: CommitScheduler = () => () => {}
+      const view = render(
+        <RunsProvider client={server.client}>
+          <Starter threadId="thread_odd" scheduler={scheduler} commitEvery="frame" />
+        </RunsProvider>,
+      )
+      let started: Promise<unknown> = Promise.resolve()
+      await act(async () => {
+        started = handles.main!.start({ assistant_id: 'asst_odd' })
+      })
+      await waitFor(() => expect(text('main-status')).toBe('in_progress'))
+      const store = handles.main!.store
+      view.unmount()
+      await act(async () => {
+        await started
+        await new Promise((resolve) => setTimeout(resolve, 0))
+      })
+      expect(escaped).toEqual([])
+      expect(store.getState().connection).toBe('closed')
+      expect(store.getState().status).toBe('in_progress')
+    } finally {
+      process.off('uncaughtException', onEscape)
+      process.off('unhandledRejection', onEscape)
+    }
   })
 })

@@ -1,4 +1,12 @@
-import { APIError, BadRequestError, type Run, type RunStep } from '@runlens/client'
+import {
+  APIConnectionError,
+  APIError,
+  BadRequestError,
+  createRunsClient,
+  RateLimitError,
+  type Run,
+  type RunStep,
+} from '@runlens/client'
 import { afterEach, describe, expect, test, vi } from 'vitest'
 import { IncompleteToolOutputsError, ToolHandlerError } from '../../src/errors.js'
 import { createRunStore, messagesText, selectStatus } from '../../src/store/runStore.js'
@@ -185,6 +193,121 @@ describe('stream registry', () => {
     }
   })
 
+  // A stream that fails before naming its run may fail after the server made it: the session finds
+  // that run (the thread's newest of the assistant since the start) and follows it, never orphans it.
+  test('a stream failing before its first run event adopts the run the server made', async () => {
+    const faults = [
+      { reset: 'after-handling' as const },
+      { cutAfter: 0 },
+      { resetAfterBytes: 0 },
+      { resetAfterBytes: 20 },
+    ]
+    for (const fault of faults) {
+      const label = JSON.stringify(fault)
+      const h = createHarness({ sim: { faults: [{ ...fault, method: 'POST', path: /\/runs$/ }] } })
+      const { registry } = setup({ harness: h })
+      const threadId = await h.thread()
+      const session = registry.create(threadId)
+      const release = registry.retain(session)
+      const done = session.start({ assistant_id: h.assistant('text') })
+      await settle(h, session)
+      const run = await done
+      const state = session.store.getState()
+      const onServer = (await h.client.runs.list(threadId)).data
+      expect(onServer, label).toHaveLength(1)
+      expect(state.runId, label).toBe(onServer[0]!.id)
+      expect(run?.id, label).toBe(onServer[0]!.id)
+      expect(state.status, label).toBe('completed')
+      expect(state.error, label).toBeNull()
+      expect(state.text, label).toBe(await serverText(h, threadId, state.runId!))
+      expect(registry.get(threadId, state.runId!), label).toBe(session)
+      expect(h.count('POST', /\/runs$/), label).toBe(1)
+      release()
+    }
+  })
+
+  test('a create that never reached the server: the connection error, and nothing to adopt', async () => {
+    const h = createHarness({
+      sim: { faults: [{ reset: 'before-handling', method: 'POST', path: /\/runs$/ }] },
+    })
+    const { registry } = setup({ harness: h })
+    const threadId = await h.thread()
+    const session = registry.create(threadId)
+    await Promise.all([session.start({ assistant_id: h.assistant('text') }), settle(h, session)])
+    const state = session.store.getState()
+    expect((await h.client.runs.list(threadId)).data).toHaveLength(0)
+    expect(state.runId).toBeNull()
+    expect(state.connection).toBe('closed')
+    expect(state.error).toBeInstanceOf(APIConnectionError)
+  })
+
+  test('an HTTP error response stays an error: no run was made, none is looked for', async () => {
+    const h = createHarness({ sim: { faults: [{ status: 429, method: 'POST', path: /\/runs$/ }] } })
+    const { registry } = setup({ harness: h })
+    const threadId = await h.thread()
+    const session = registry.create(threadId)
+    await Promise.all([session.start({ assistant_id: h.assistant('text') }), settle(h, session)])
+    expect(session.store.getState().error).toBeInstanceOf(RateLimitError)
+    expect(session.runId).toBeNull()
+    expect(h.count('GET')).toBe(0)
+  })
+
+  test('while polling after a drop, the text advances before the run settles', async () => {
+    const h = createHarness({ sim: { faults: [{ cutAfter: 6, method: 'POST', path: /\/runs$/ }] } })
+    const { registry } = setup({ harness: h })
+    const threadId = await h.thread()
+    const session = registry.create(threadId)
+    // The text seen while polling a run that still moves.
+    const whilePolling = new Set<string>()
+    session.store.subscribe((state) => {
+      if (state.connection === 'polling' && state.status === 'in_progress') whilePolling.add(state.text)
+    })
+    void session.start({ assistant_id: h.assistant('slow_stream') })
+    await settle(h, session)
+    const final = session.store.getState().text
+    expect(session.store.getState().status).toBe('completed')
+    expect(final).toBe(await serverText(h, threadId, session.runId!))
+    const partial = [...whilePolling].filter((text) => text !== '' && text !== final)
+    // Several different texts, each a beginning of the final one: it grew while the run went on.
+    expect(partial.length).toBeGreaterThan(1)
+    for (const text of partial) expect(final.startsWith(text)).toBe(true)
+  })
+
+  test('a stream that stalls past the idle timeout is followed by polling to the server state', async () => {
+    const h = createHarness({ sim: { faults: [{ stallAfter: 6, method: 'POST', path: /\/runs$/ }] } })
+    // The harness's own client, but silent bodies give up after 20 ms (APITimeoutError).
+    const client = createRunsClient({
+      baseURL: 'http://sim.test/v1',
+      fetch: h.fetch,
+      maxRetries: 0,
+      idleTimeoutMs: 20,
+    })
+    const registry = createStreamRegistry({
+      client,
+      submissions: createSubmissionRegistry(),
+      sleep: () => h.pace.step(3),
+    })
+    const threadId = await h.thread()
+    const session = registry.create(threadId)
+    const connections: string[] = []
+    session.store.subscribe((state, previous) => {
+      if (state.connection !== previous.connection) connections.push(state.connection)
+    })
+    const done = session.start({ assistant_id: h.assistant('text') })
+    // The idle timer runs on the real clock: let it fire while the simulator moves.
+    for (let i = 0; i < 400 && session.store.getState().connection !== 'closed'; i++) {
+      await h.pace.run(20)
+      await new Promise((resolve) => setTimeout(resolve, 5))
+    }
+    const run = await done
+    const state = session.store.getState()
+    expect(run?.status).toBe('completed')
+    expect(state.status).toBe('completed')
+    expect(state.text).toBe(await serverText(h, threadId, run!.id))
+    expect(state.error).toBeNull()
+    expect(connections).toEqual(['streaming', 'polling', 'closed'])
+  })
+
   test('an error event mid-stream: the run is followed by polling to its failed state', async () => {
     const { h, registry } = setup()
     const threadId = await h.thread()
@@ -232,6 +355,33 @@ describe('stream registry', () => {
       expect(state.text, `cut ${cut}`).toBe(await serverText(h, threadId, session.runId!))
       expect(state.text).toContain('misty')
       expect(h.count('POST', /submit_tool_outputs$/)).toBe(1)
+    }
+  })
+
+  test('a submission cut before its first event is followed by polling, never sent again', async () => {
+    for (const fault of [
+      { reset: 'after-handling' as const },
+      { cutAfter: 0 },
+      { resetAfterBytes: 0 },
+      { resetAfterBytes: 30 },
+    ]) {
+      const label = JSON.stringify(fault)
+      const h = createHarness({
+        sim: { faults: [{ ...fault, method: 'POST', path: /submit_tool_outputs$/ }] },
+      })
+      const { registry } = setup({ harness: h })
+      const threadId = await h.thread()
+      const session = registry.create(threadId, null, {
+        tools: toolHandlers({ get_current_weather: () => 'hazy' }),
+      })
+      void session.start({ assistant_id: h.assistant('function_call') })
+      for (let i = 0; i < 50 && session.store.getState().status !== 'completed'; i++) await settle(h, session)
+      const state = session.store.getState()
+      expect(state.status, label).toBe('completed')
+      expect(state.text, label).toBe(await serverText(h, threadId, session.runId!))
+      expect(state.text, label).toContain('hazy')
+      expect(h.count('POST', /submit_tool_outputs$/), label).toBe(1)
+      expect(state.connection, label).toBe('closed')
     }
   })
 
