@@ -258,6 +258,39 @@ describe('the run monitor demo in Chromium', () => {
     await screenshot(page, '14-denied-cancelled')
   })
 
+  it('after a dropped stream, the text keeps advancing while it polls', async () => {
+    // The answer's length each time it changes while the monitor polls, recorded in the page.
+    await page.evaluate(() => {
+      const lengths: number[] = []
+      ;(window as unknown as { __pollingLengths: number[] }).__pollingLengths = lengths
+      const record = () => {
+        const monitor = document.querySelector('section.rl-monitor')
+        if (monitor?.getAttribute('data-connection') !== 'polling') return
+        const length = monitor.querySelector('.rl-monitor__answer')?.textContent?.length ?? 0
+        if (lengths.at(-1) !== length) lengths.push(length)
+      }
+      new MutationObserver(record).observe(document.body, {
+        subtree: true,
+        childList: true,
+        characterData: true,
+        attributes: true,
+      })
+    })
+    // A long, slow answer cut after a few events: most of it arrives while polling.
+    await startRun('slow_stream', 'Write me a long answer.', { dropStream: true })
+    await waitForState('completed', 60_000)
+    await expect.poll(() => monitor().textContent()).toContain('Paragraph 12.')
+    const lengths = await page.evaluate(
+      () => (window as unknown as { __pollingLengths: number[] }).__pollingLengths,
+    )
+    // More than one length while polling, each longer than the one before: the text grew between
+    // polls instead of staying frozen until the end.
+    expect(lengths.length).toBeGreaterThan(1)
+    expect(lengths.every((length, i) => i === 0 || length > lengths[i - 1]!)).toBe(true)
+    await waitIdle()
+    await screenshot(page, '15-polling-text-advanced')
+  })
+
   it('has no accessibility violation, in the light and the dark theme', async () => {
     expect(await axeViolations(page)).toEqual([])
     await page.getByRole('button', { name: 'Dark theme' }).click()

@@ -365,7 +365,7 @@ describe('RunMonitor expiry', () => {
 // function drives the run to its end.
 describe('full-flow stories', () => {
   const stories = Object.entries(composeStories(flows))
-  test('cover a text answer, a tool call, a failure, a cancel, an expiry and a dropped stream', () => {
+  test('cover a text answer, a tool call, a failure, a cancel, an expiry, a dropped stream, a denial and a blocked start', () => {
     expect(stories.map(([name]) => name)).toEqual([
       'TextAnswer',
       'ToolCallWithApproval',
@@ -373,6 +373,8 @@ describe('full-flow stories', () => {
       'Cancel',
       'Expiry',
       'DroppedStreamRecovers',
+      'DenyCancels',
+      'StartWaitsForToolOutputs',
     ])
   })
   test.each(stories)(
