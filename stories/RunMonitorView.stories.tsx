@@ -158,11 +158,12 @@ export const MalformedObjects: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     await expect(canvas.getByRole('form', { name: 'Action required' })).toBeInTheDocument()
-    await expect(canvas.getAllByText('Part of this tool call could not be read.').length).toBeGreaterThan(0)
+    await expect(canvas.getByLabelText('Output of call_no_function (1 of 2)')).toBeInTheDocument()
     await expect(canvas.getAllByText('Part of this step could not be read.')).toHaveLength(2)
     await expect(canvas.getAllByText('[part of this message could not be read]')).toHaveLength(2)
     await expect(canvas.getByText('No message was given.')).toBeInTheDocument()
-    await expect(canvas.getAllByText('Not readable')).toHaveLength(2)
+    const usage = canvasElement.querySelector<HTMLElement>('.rl-usage')!
+    await expect(within(usage).getAllByText('Not readable')).toHaveLength(2)
   },
 }
 

@@ -31,6 +31,20 @@ const meta = {
 export default meta
 type Story = StoryObj<typeof meta>
 
+/** The monitor failed: its alert in its place, the page (the "Run again" button) still there. */
+export const Fails: Story = {
+  beforeEach: () => {
+    failing.now = true
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    const alert = await canvas.findByRole('alert', {}, { timeout: 10_000 })
+    await expect(alert).toHaveTextContent('The run monitor could not show this run.')
+    await expect(canvas.getByRole('button', { name: 'Try again' })).toBeVisible()
+    await expect(canvas.getByRole('button', { name: 'Run again' })).toBeVisible()
+  },
+}
+
 export const FailsAndRetries: Story = {
   beforeEach: () => {
     failing.now = true

@@ -186,16 +186,16 @@ export const RequiredAction = forwardRef<HTMLFormElement, RequiredActionProps>(f
           </p>
         )}
       </div>
-      <p className="rl-action__intro">
-        {callList ? labels.intro(calls.length) : <Unreadable>{labels.unreadable}</Unreadable>}
-      </p>
+      {/* Calls that are not a list: the note by the submit button says it all. */}
+      {callList && <p className="rl-action__intro">{labels.intro(calls.length)}</p>}
       <fieldset className="rl-action__fieldset" disabled={submitting || expired || approval === 'denied'}>
         <ol className="rl-action__calls">
           {calls.map((call, index) => {
             const fieldId = `${id}-output-${index}`
             const errorId = `${fieldId}-error`
             const isMissing = showMissing && missing.includes(call)
-            const name = call.name ?? labels.unreadable
+            // The output's label names the call by its id when its function name cannot be read.
+            const name = call.name ?? call.id ?? `#${index + 1}`
             return (
               <li
                 // biome-ignore lint/suspicious/noArrayIndexKey: with the index, two calls with one id (a broken server) must not share a React key.

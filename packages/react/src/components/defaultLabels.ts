@@ -31,7 +31,7 @@ export interface RequiredActionLabels {
   missingOne: string
   expiresIn: (duration: string) => string
   expired: string
-  /** Next to a tool call (or the list of calls) that could not be read in full. */
+  /** In place of a field of a tool call (its function name, id or arguments) that could not be read. */
   unreadable: string
   /** Why the outputs cannot be sent: a call has no readable id to answer. */
   cannotSubmit: string
@@ -195,7 +195,7 @@ export const requiredActionLabels: RequiredActionLabels = {
   missingOne: 'An output is required.',
   expiresIn: (duration) => `Expires in ${duration}`,
   expired: 'Expired: the run no longer accepts outputs.',
-  unreadable: 'Part of this tool call could not be read.',
+  unreadable: 'Not readable',
   cannotSubmit: 'A tool call could not be read, so its output cannot be sent from here.',
 }
 
