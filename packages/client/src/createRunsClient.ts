@@ -5,8 +5,9 @@ import { createTransport } from './transport.js'
 import type { ClientOptions, RunsClient } from './types.js'
 
 /**
- * A client of the Runs API. It holds no state beyond its options, so one per configuration is
- * enough, and it sends nothing until a method is called.
+ * A client of the Runs API. It holds no state beyond its options and the ids of the last runs it
+ * returned (so that a lost create never adopts one of them), so one per configuration is enough,
+ * and it sends nothing until a method is called.
  */
 export function createRunsClient(options: ClientOptions = {}): RunsClient {
   if (options.apiKey && !options.dangerouslyAllowBrowser && isBrowser()) {

@@ -12,6 +12,12 @@ export interface CreatedRunCriteria {
   since: number
   /** The `assistant_id` the create asked for. */
   assistantId: string
+  /**
+   * Ids of runs the caller knew before the call began (optional): the search stops at the first
+   * of them, since the call's run would be newer. It keeps a run made just before the call, in
+   * the same second (`created_at` has whole seconds), from being taken for the call's.
+   */
+  knownRunIds?: ReadonlySet<string>
 }
 
 /**
@@ -24,14 +30,14 @@ export interface CreatedRunCriteria {
 export async function findCreatedRun(
   runs: Pick<RunsResource, 'list'>,
   threadId: string,
-  { since, assistantId }: CreatedRunCriteria,
+  { since, assistantId, knownRunIds }: CreatedRunCriteria,
   options?: RequestOptions,
 ): Promise<Run | null> {
   const page = await runs.list(threadId, { order: 'desc', limit: 5 }, options)
   const earliest = since - CREATED_RUN_CLOCK_SKEW_MS
   for (const run of page.data) {
     // Newest first: the first run older than the call ends the search.
-    if (run.created_at * 1000 < earliest) break
+    if (run.created_at * 1000 < earliest || knownRunIds?.has(run.id)) break
     if (run.assistant_id === assistantId) return run
   }
   return null

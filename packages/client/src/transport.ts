@@ -80,7 +80,11 @@ export function createTransport(options: ClientOptions): Transport {
   const [basePath = '', baseQuery] = baseURL.split('?')
   const base = basePath.replace(/\/+$/, '')
 
-  async function request(input: TransportRequest): Promise<Response> {
+  /**
+   * The one loop of attempts, until `read` accepts a 2xx response. A body `read` finds cut off
+   * (it throws BodyCut) counts as an attempt without an answer: retried, and recovered, like one.
+   */
+  async function send<T>(input: TransportRequest, read: (response: Response) => Promise<T>): Promise<T> {
     const { method, path, query, body, stream = false, options: call = {}, recover } = input
     const url = buildURL(base + path, baseQuery, [options.query, query, call.query])
     const headers = new Headers({
@@ -116,6 +120,8 @@ export function createTransport(options: ClientOptions): Transport {
       const attemptSignal = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal
       let response: Response | undefined
       let failure: APIError | undefined
+      // The status to retry by: none when no answer came, or when its body was cut off.
+      let status: number | undefined
       try {
         response = await untilAborted(fetchImpl(url, { ...init, signal: attemptSignal }), attemptSignal)
       } catch (cause) {
@@ -129,21 +135,28 @@ export function createTransport(options: ClientOptions): Transport {
       if (response?.ok) {
         // Outside the try: what the callback throws is the caller's, never a retried connection error.
         call.onResponse?.(response)
-        return guardBody(response, bodyIdleMs)
+        try {
+          return await read(guardBody(response, bodyIdleMs))
+        } catch (error) {
+          if (!(error instanceof BodyCut)) throw error
+          failure = error.failure
+        }
+      } else if (response) {
+        failure = await apiErrorFor(response)
+        status = response.status
       }
-      if (response) failure = await apiErrorFor(response)
-      else lost = true
+      if (status === undefined) lost = true
       if (recover && lost && failure) {
         const recovered = await recover(failure, { stream, options: call }).catch((error: unknown) => {
           if (error instanceof APIUserAbortError || signal?.aborted) throw new APIUserAbortError()
           return undefined
         })
-        if (recovered) return guardBody(recovered, bodyIdleMs)
+        if (recovered) return read(guardBody(recovered, bodyIdleMs))
       }
       const delay = retryDelay({
         retries,
         maxRetries: retryLimit,
-        status: response?.status,
+        status,
         headers: response?.headers,
         now: now(),
         random: random(),
@@ -153,39 +166,54 @@ export function createTransport(options: ClientOptions): Transport {
     }
   }
 
-  async function requestJson<T>(input: TransportRequest): Promise<JsonResponse<T>> {
-    const response = await request(input)
-    let text: string
-    try {
-      text = await untilAborted(response.text(), input.options?.signal)
-    } catch (cause) {
-      if (cause instanceof APIUserAbortError || cause instanceof APITimeoutError) throw cause
-      throw new APIConnectionError(
-        `The body of the ${input.method} ${input.path} response was cut off before its end.`,
-        { cause },
-      )
-    }
-    let data: unknown
-    try {
-      data = JSON.parse(text)
-    } catch (cause) {
-      throw new StreamError(
-        'invalid_json',
-        `The body of the ${input.method} ${input.path} response (status ${response.status}) is not JSON.`,
-        { cause },
-      )
-    }
-    // Every endpoint answers an object: `null`, `"ok"` or `[]` would reach the caller as a Run.
-    if (!isObject(data)) {
-      throw new StreamError(
-        'invalid_body',
-        `The body of the ${input.method} ${input.path} response (status ${response.status}) is ${describeJson(data)}, not an object.`,
-      )
-    }
-    return { data: data as T, response }
-  }
+  // A stream's body is read by its RunStream, after this returns: a cut there is never retried.
+  const request = (input: TransportRequest): Promise<Response> => send(input, async (response) => response)
+
+  const requestJson = <T>(input: TransportRequest): Promise<JsonResponse<T>> =>
+    send(input, (response) => readJson<T>(input, response))
 
   return { request, requestJson, sleep, maxEventSize }
+}
+
+/** A JSON body cut off before its end: the attempt got no whole answer, and is retried. */
+class BodyCut extends Error {
+  constructor(readonly failure: APIConnectionError) {
+    super(failure.message)
+  }
+}
+
+async function readJson<T>(input: TransportRequest, response: Response): Promise<JsonResponse<T>> {
+  let text: string
+  try {
+    text = await untilAborted(response.text(), input.options?.signal)
+  } catch (cause) {
+    // A silence past idleTimeoutMs ends the call: the server answered, and is stuck.
+    if (cause instanceof APIUserAbortError || cause instanceof APITimeoutError) throw cause
+    throw new BodyCut(
+      new APIConnectionError(
+        `The body of the ${input.method} ${input.path} response was cut off before its end.`,
+        { cause },
+      ),
+    )
+  }
+  let data: unknown
+  try {
+    data = JSON.parse(text)
+  } catch (cause) {
+    throw new StreamError(
+      'invalid_json',
+      `The body of the ${input.method} ${input.path} response (status ${response.status}) is not JSON.`,
+      { cause },
+    )
+  }
+  // Every endpoint answers an object: `null`, `"ok"` or `[]` would reach the caller as a Run.
+  if (!isObject(data)) {
+    throw new StreamError(
+      'invalid_body',
+      `The body of the ${input.method} ${input.path} response (status ${response.status}) is ${describeJson(data)}, not an object.`,
+    )
+  }
+  return { data: data as T, response }
 }
 
 /** The response with its body failing after `ms` of silence (APITimeoutError). */

@@ -667,7 +667,8 @@ export interface RequestOptions {
    * Called with each final 2xx response (after any retries), before its body is read: its
    * headers are there to read (`x-request-id`, `openai-poll-after-ms` for `pollDelay`...), its
    * body is the client's. Once per request: per page of a list, per retrieve of a poll, once for
-   * a stream. What it throws rejects the call. Default: none.
+   * a stream (again for a retry when a JSON body was cut off; never for a run adopted after a
+   * lost answer). What it throws rejects the call. Default: none.
    */
   onResponse?: (response: Response) => void
 }

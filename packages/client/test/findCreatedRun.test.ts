@@ -34,4 +34,19 @@ describe('findCreatedRun', () => {
     const other = simulator.assistantId('function_call')
     expect(await findCreatedRun(client.runs, threadId, { since: Date.now(), assistantId: other })).toBeNull()
   })
+
+  it('stops at a run the caller knew before the call: one made just before is not taken for it', async () => {
+    const { simulator, client, threadId } = await setup()
+    const assistantId = simulator.assistantId('text')
+    const since = Date.now()
+    const before = await client.runs.createAndPoll(threadId, { assistant_id: assistantId })
+    // Within the clock skew, the earlier run passes for the call's unless it is known.
+    expect((await findCreatedRun(client.runs, threadId, { since, assistantId }))?.id).toBe(before.id)
+    const knownRunIds = new Set([before.id])
+    expect(await findCreatedRun(client.runs, threadId, { since, assistantId, knownRunIds })).toBeNull()
+    const made = await client.runs.createAndPoll(threadId, { assistant_id: assistantId })
+    expect((await findCreatedRun(client.runs, threadId, { since, assistantId, knownRunIds }))?.id).toBe(
+      made.id,
+    )
+  })
 })

@@ -162,6 +162,24 @@ describe('a lost write against a server that ignores keys', () => {
     expect((await client.runs.poll(thread.id, waiting.id)).status).toBe('completed')
   })
 
+  it('submitToolOutputsStream: the same, the run named in one event', async () => {
+    const { simulator, client } = simulated()
+    const thread = await client.threads.create()
+    const waiting = await client.runs.createAndPoll(thread.id, {
+      assistant_id: simulator.assistantId('function_call'),
+    })
+    const call = waiting.required_action?.submit_tool_outputs.tool_calls[0]
+    const stream = client.runs.submitToolOutputsStream(
+      thread.id,
+      waiting.id,
+      { tool_outputs: [{ tool_call_id: call?.id ?? '', output: '{"celsius":21}' }] },
+      ignoringKeys('reset=after-handling;times=1'),
+    )
+    await stream.finalRun().catch((error: unknown) => expect(error).toMatchObject({ reason: 'ended_early' }))
+    expect(stream.snapshot().run?.id).toBe(waiting.id)
+    expect(stream.snapshot().run?.status).not.toBe('requires_action')
+  })
+
   it('cancel: a 400 after the lost answer is asked of the run, which is cancelling or cancelled', async () => {
     const { simulator, client } = simulated()
     const thread = await client.threads.create()

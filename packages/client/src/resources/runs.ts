@@ -16,8 +16,19 @@ import { checkMetadata, checkToolOutputs } from '../validate.js'
 import { runPath, runsPath } from './paths.js'
 import { createSteps } from './steps.js'
 
+/** How many run ids a client remembers, to tell a lost create's run from the ones before it. */
+const REMEMBERED_RUNS = 100
+
 export function createRuns(transport: Transport): RunsResource {
   const { requestJson, sleep } = transport
+  // The runs this client has returned, newest last: none of them can be a later create's run.
+  const seen = new Set<string>()
+  const remember = (run: Run): Run => {
+    seen.delete(run.id)
+    seen.add(run.id)
+    if (seen.size > REMEMBERED_RUNS) seen.delete(seen.values().next().value as string)
+    return run
+  }
 
   /**
    * `POST /threads/{thread_id}/runs`, its params checked. A create whose answer is lost adopts
@@ -34,7 +45,7 @@ export function createRuns(transport: Transport): RunsResource {
     body.additional_messages?.forEach((message, i) => {
       checkMetadata(message.metadata, `additional_messages[${i}].metadata`)
     })
-    const criteria = { since: Date.now(), assistantId: body.assistant_id }
+    const criteria = { since: Date.now(), assistantId: body.assistant_id, knownRunIds: seen }
     return {
       method: 'POST',
       path: runsPath(threadId),
@@ -88,7 +99,8 @@ export function createRuns(transport: Transport): RunsResource {
 
   // Every method is async (or, for streams, builds its request inside the stream), so that a
   // rejected param arrives as a rejection, never as a synchronous throw.
-  const send = async (request: TransportRequest): Promise<Run> => (await requestJson<Run>(request)).data
+  const send = async (request: TransportRequest): Promise<Run> =>
+    remember((await requestJson<Run>(request)).data)
 
   /**
    * Polls from a first response until the run settles, retrieving it by the id it was asked
@@ -101,7 +113,10 @@ export function createRuns(transport: Transport): RunsResource {
     runId?: string,
   ) =>
     pollUntilSettled(
-      first,
+      first.then((answer) => {
+        remember(answer.data)
+        return answer
+      }),
       (run) => requestJson<Run>(retrieveRequest(threadId, runId ?? run.id, opts)),
       sleep,
       opts,

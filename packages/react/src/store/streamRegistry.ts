@@ -143,6 +143,16 @@ export function createStreamRegistry(deps: StreamRegistryDeps): StreamRegistry {
   /** How many components hold the session (`retain`). */
   const holders = (session: RunSession) => refs.get(session) ?? 0
 
+  // The runs this registry's sessions have known, newest last (the latest 100): none of them can
+  // be the run of a later start, whose lost create `findCreatedRun` stops searching at them (a run
+  // that ended a moment ago on the same thread and assistant is not taken for the new one).
+  const known = new Set<string>()
+  function remember(id: string) {
+    known.delete(id)
+    known.add(id)
+    if (known.size > 100) known.delete(known.values().next().value as string)
+  }
+
   function create(threadId: string, initialRunId: string | null = null, initial: RunSessionOptions = {}) {
     let options = initial
     let scheduler = options.scheduler ?? schedulerFor(options.commitEvery)
@@ -197,6 +207,7 @@ export function createStreamRegistry(deps: StreamRegistryDeps): StreamRegistry {
     function learnRunId(id: string) {
       if (runId !== null) return
       runId = id
+      remember(id)
       register(session)
       if (cancelWhenKnown) void session.cancel()
     }
@@ -419,7 +430,9 @@ export function createStreamRegistry(deps: StreamRegistryDeps): StreamRegistry {
         started = true
         ownsSteps = true
         const assistantId = (body as Partial<RunCreateParams> | null)?.assistant_id
-        if (typeof assistantId === 'string') created = { since: Date.now(), assistantId }
+        if (typeof assistantId === 'string') {
+          created = { since: Date.now(), assistantId, knownRunIds: new Set(known) }
+        }
         startPromise = (async () => {
           // A synchronous throw of the client (bad arguments) lands in the catch below.
           const stream: RunStream = deps.client.runs.stream(threadId, body, { signal })
@@ -548,6 +561,7 @@ export function createStreamRegistry(deps: StreamRegistryDeps): StreamRegistry {
     },
     retain(session) {
       refs.set(session, holders(session) + 1)
+      if (session.runId !== null) remember(session.runId)
       // A session made for a known run is registered when first held, not when made (`create`
       // stays pure); it never displaces another session that already holds the run.
       if (session.runId !== null && !sessions.has(keyOf(session.threadId, session.runId))) {

@@ -430,6 +430,22 @@ describe('useRunStream', () => {
     }
   })
 
+  test('a stream cut before its first event: the handle adopts the server run (runId, text, status)', async () => {
+    const h = createHarness({ sim: { faults: [{ cutAfter: 0, method: 'POST', path: /\/runs$/ }] } })
+    const threadId = await h.thread()
+    render(h.wrap(<Starter threadId={threadId} />))
+    await act(async () => {
+      void handles.main!.start({ assistant_id: h.assistant('text') })
+    })
+    await until(h, () => handles.main!.store.getState().connection === 'closed', 2000)
+    const runs = (await h.client.runs.list(threadId)).data
+    expect(runs).toHaveLength(1)
+    expect(handles.main!.runId).toBe(runs[0]!.id)
+    expect(text('main-status')).toBe('completed')
+    expect(text('main-error')).toBe('')
+    expect(text('main-text')).toBe(await serverText(h, threadId, runs[0]!.id))
+  })
+
   test('tool handlers answer automatically; a throwing handler shows an error and the run is cancelled', async () => {
     const h = createHarness()
     const threadId = await h.thread()

@@ -34,14 +34,13 @@ const baseRun = {
   object: 'thread.run',
   thread_id: threadId,
   assistant_id: 'asst_odd',
-  // Now: a run the session finds after a cut must be newer than its start (findCreatedRun).
-  created_at: Math.floor(Date.now() / 1000),
   required_action: null,
 } as unknown as Run
 
 const runEvent = (status: string, extra: Record<string, unknown> = {}): ScriptedEvent & { data: Run } => ({
   event: `thread.run.${status}`,
-  data: { ...baseRun, status, ...extra } as Run,
+  // Made now: a run the session finds after a cut must be no older than its start (findCreatedRun).
+  data: { ...baseRun, created_at: Math.floor(Date.now() / 1000), status, ...extra } as Run,
 })
 const done: ScriptedEvent = { event: 'done', data: '[DONE]' }
 const message = (event: string, fields: Record<string, unknown>): ScriptedEvent => ({
@@ -83,7 +82,7 @@ function setup(script: Parameters<typeof createScriptedServer>[0], scheduler?: C
 }
 
 /** Streams the script to its end and checks the promises: start resolved, nothing escaped. */
-async function play(create: ScriptedEvent[]): Promise<RunStreamState> {
+async function play(create: ScriptedEvent[]): Promise<RunStreamState & { requests: string[] }> {
   escaped.length = 0
   const { server, session, release } = setup({ create })
   const result = await session.start({ assistant_id: 'asst_odd' })
@@ -92,7 +91,7 @@ async function play(create: ScriptedEvent[]): Promise<RunStreamState> {
   release()
   await new Promise((resolve) => setTimeout(resolve, 0))
   expect(escaped).toEqual([])
-  return session.store.getState()
+  return { ...session.store.getState(), requests: server.requests }
 }
 
 describe('odd events', () => {
@@ -171,6 +170,20 @@ describe('odd events', () => {
     expect(state.connection).toBe('closed')
     expect(state.messages).toHaveLength(1)
     expect(state.text).toBe('')
+  })
+
+  test('an event that does not parse, once the run is named: polled to the server state, no error', async () => {
+    const state = await play([
+      runEvent('in_progress'),
+      { event: 'thread.message.delta', data: '{"id": "msg_1", "delta": ', raw: true },
+      runEvent('completed'),
+      done,
+    ])
+    // The stream ended at the bad event (a StreamError); the server's run had gone on.
+    expect(state.requests).toContain('GET /v1/threads/thread_odd/runs/run_odd')
+    expect(state.status).toBe('completed')
+    expect(state.connection).toBe('closed')
+    expect(state.error).toBeNull()
   })
 
   test('a required action the handlers cannot read is left to a form, with no error', async () => {
@@ -344,5 +357,32 @@ describe('odd events, generated', () => {
       }),
       { numRuns: 150 },
     )
+  })
+})
+
+describe('adoption', () => {
+  test('a run the registry already knew is never adopted for a later start whose create was lost', async () => {
+    const first = [runEvent('in_progress'), runEvent('completed'), done]
+    const script = { create: first }
+    const server = createScriptedServer(script)
+    const registry = createStreamRegistry({
+      client: server.client,
+      submissions: createSubmissionRegistry(),
+      sleep: () => Promise.resolve(),
+    })
+    const one = registry.create(threadId, null, { commitEvery: 'event' })
+    await one.start({ assistant_id: 'asst_odd' })
+    expect(one.store.getState().status).toBe('completed')
+    // The next create answers an empty stream and makes no run: the thread's newest run, of the
+    // same assistant and the same second, is the first one, which must not be taken for it.
+    script.create = []
+    const two = registry.create(threadId, null, { commitEvery: 'event' })
+    await two.start({ assistant_id: 'asst_odd' })
+    const state = two.store.getState()
+    expect(server.requests).toContain('GET /v1/threads/thread_odd/runs')
+    expect(state.runId).toBeNull()
+    expect(state.run).toBeNull()
+    expect(state.error?.name).toBe('StreamError')
+    expect(state.connection).toBe('closed')
   })
 })

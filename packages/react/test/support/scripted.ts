@@ -4,6 +4,8 @@ import { createRunsClient, type FetchLike, type Run, type RunsClient } from '@ru
 export interface ScriptedEvent {
   event: string
   data: unknown
+  /** `data` is a string sent as it is, not JSON-encoded (to send what does not parse). */
+  raw?: boolean
 }
 
 export interface ScriptedServer {
@@ -29,8 +31,8 @@ export interface ScriptOptions {
 const isRun = (data: unknown): data is Run =>
   typeof data === 'object' && data !== null && (data as Run).object === 'thread.run'
 
-const frame = ({ event, data }: ScriptedEvent) =>
-  `event: ${event}\ndata: ${data === '[DONE]' ? data : JSON.stringify(data)}\n\n`
+const frame = ({ event, data, raw }: ScriptedEvent) =>
+  `event: ${event}\ndata: ${raw || data === '[DONE]' ? data : JSON.stringify(data)}\n\n`
 
 const list = (data: unknown[]) =>
   Response.json({ object: 'list', data, first_id: null, last_id: null, has_more: false })
