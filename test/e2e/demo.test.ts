@@ -53,8 +53,9 @@ describe('the run monitor demo in Chromium', () => {
   it('lists the simulator assistants and shows an empty monitor', async () => {
     await page.getByRole('heading', { level: 1 }).waitFor()
     const options = composer().getByLabel('Assistant').locator('option')
+    // The first page load compiles the app's modules on demand: on a busy machine that takes seconds.
     await expect
-      .poll(() => options.allTextContents())
+      .poll(() => options.allTextContents(), { timeout: 15_000 })
       .toEqual(expect.arrayContaining(['text', 'function_call', 'server_error', 'slow_stream']))
     await expect.poll(() => page.getByText('No run yet').first().isVisible()).toBe(true)
     await screenshot(page, '00-start')
@@ -123,6 +124,8 @@ describe('the run monitor demo in Chromium', () => {
   it('cancels a streaming run: cancelling, then cancelled', async () => {
     await startRun('slow_stream', 'Write me a long answer.')
     await expect.poll(() => monitor().textContent(), { timeout: 10_000 }).toContain('Paragraph 1.')
+    // Mid-stream: the connection indicator says "Live" at the body's size.
+    await screenshot(page, '07-streaming-live')
     await monitor().getByRole('button', { name: 'Cancel run' }).click()
     await waitForState('cancelled')
     const text = (await monitor().textContent()) ?? ''

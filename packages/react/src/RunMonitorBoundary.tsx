@@ -1,6 +1,6 @@
 'use client'
 
-import { Component, type ErrorInfo, Fragment, type ReactNode, useId } from 'react'
+import { Component, Fragment, type ReactNode, useId } from 'react'
 import { monitorLabels } from './components/defaultLabels.js'
 import { Heading, type HeadingLevel } from './components/Heading.js'
 import type { RunlensLabelsOverride } from './components/RunlensLabelsProvider.js'
@@ -30,10 +30,6 @@ export class RunMonitorBoundary extends Component<RunMonitorBoundaryProps, RunMo
   static getDerivedStateFromError(error: unknown): Partial<RunMonitorBoundaryState> {
     // `null` thrown would read as "no error": keep something to show.
     return { error: error ?? new Error(String(error)) }
-  }
-
-  override componentDidCatch(_error: unknown, _info: ErrorInfo): void {
-    // Nothing to add: React has reported it, and the fallback shows it.
   }
 
   private retry = () => {
