@@ -1,6 +1,7 @@
 import { applyResponseEvent, emptyResponseSnapshot, isResponsePollingStatus } from './applyResponseEvent.js'
 import { APIError, StreamError } from './errors.js'
 import { createEventStream, type EventProtocol } from './eventStream.js'
+import { idempotencyKey } from './idempotencyKey.js'
 import { pollUntilSettled } from './poll.js'
 import { responsePath } from './resources/paths.js'
 import type {
@@ -57,7 +58,9 @@ const settledOn = (snapshot: ResponseSnapshot, response: ModelResponse): Respons
  *   a cancel) ends the stream.
  * - a stored response in the foreground cannot be resumed: it is polled until it ends, and the
  *   stream ends with it (`snapshot().response`, `finalResponse()`), without the events between.
- * - anything else (not stored, no response event yet) fails with the error of the drop.
+ * - a body cut before its first event is re-sent, with the same `Idempotency-Key` (as the
+ *   transport re-sends a request whose answer was lost before its headers).
+ * - anything else (not stored, closed before any event) fails with the error of the drop.
  */
 export function streamResponse(
   transport: Transport,
@@ -67,6 +70,13 @@ export function streamResponse(
 ): ResponseStream {
   // Resumes since the last new event: one that brings something starts the count again.
   let resumes = 0
+  // One key for the stream's own request and its re-sends: a server that honours it does the write once.
+  const key = idempotencyKey()
+  const send = async (signal: AbortSignal) => {
+    const request = build()
+    const headers = request.method === 'GET' ? opts?.headers : { 'idempotency-key': key, ...opts?.headers }
+    return transport.request({ ...request, options: { ...opts, headers, signal } })
+  }
   // The look-ups of a drop get the stream's signal; the caller's onResponse is for its own request.
   const lookup = (signal: AbortSignal): RequestOptions => ({ ...opts, signal, onResponse: undefined })
 
@@ -99,7 +109,15 @@ export function streamResponse(
             ? `The stream ended while the response was still ${response.status}, and it cannot be followed (not stored).`
             : 'The stream ended before any response event: the response may not have been created.',
         )
-      if (!response) throw ended()
+      // Cut before the first event: the answer is as lost as one cut before its headers, which
+      // the transport re-sends with the same key. So is this one, under the same policy.
+      if (!response) {
+        const delay = cut && snapshot.sequenceNumber === null ? transport.backoff(resumes, opts) : null
+        if (delay === null) throw ended()
+        resumes++
+        await pause(transport.sleep, delay, signal)
+        return { body: await send(signal) }
+      }
       if (response.background) {
         // A close without the final event, right after a resume that brought nothing: the
         // response may have ended with no event to say so (a cancel). It says.
@@ -121,13 +139,7 @@ export function streamResponse(
     },
   }
 
-  const stream = createEventStream(
-    protocol,
-    async (signal) => transport.request({ ...build(), options: { ...opts, signal } }),
-    opts?.signal,
-    transport.maxEventSize,
-    'ResponseStream',
-  )
+  const stream = createEventStream(protocol, send, opts?.signal, transport.maxEventSize, 'ResponseStream')
   return {
     [Symbol.asyncIterator]: () => stream[Symbol.asyncIterator](),
     snapshot: stream.snapshot,
