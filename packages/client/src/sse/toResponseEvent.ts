@@ -5,6 +5,7 @@ import type {
   ResponseStreamEvent,
   ResponseStreamEventName,
 } from '../responseTypes.js'
+import { parseTextDelta } from './parseTextDelta.js'
 import type { SSEFrame } from './sseDecoder.js'
 
 /**
@@ -84,6 +85,8 @@ const known = new Map<string, 'response' | 'item' | true>(Object.entries(knownEv
  */
 export function toResponseEvent(frame: SSEFrame): ResponseStreamEvent {
   const { event, data } = frame
+  const delta = event === 'response.output_text.delta' && parseTextDelta(data)
+  if (delta) return delta
   let parsed: unknown
   try {
     parsed = JSON.parse(data)
