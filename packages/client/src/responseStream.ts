@@ -47,7 +47,8 @@ const settledOn = (snapshot: ResponseSnapshot, response: ModelResponse): Respons
 /**
  * A ResponseStream over the request `build` gives (`build` runs inside the stream's start, so a
  * param it rejects surfaces where the stream is read). `resumeQuery` is what a resume sends
- * besides `starting_after` (`include`, `include_obfuscation`).
+ * besides `starting_after` (`include`, `include_obfuscation`); `resumeOf`, for a stream that is a
+ * resume itself, the response and the point it started after.
  *
  * When the body drops before the response ends (a cut, an idle timeout, a close without a final
  * event), the stream goes on by itself, under the retry policy (`maxRetries` resumes in a row
@@ -67,6 +68,7 @@ export function streamResponse(
   build: () => TransportRequest,
   opts: RequestOptions | undefined,
   resumeQuery: ResponseResumeParams = {},
+  resumeOf?: { responseId: string; startingAfter: number | undefined },
 ): ResponseStream {
   // Resumes since the last new event: one that brings something starts the count again.
   let resumes = 0
@@ -109,21 +111,23 @@ export function streamResponse(
             ? `The stream ended while the response was still ${response.status}, and it cannot be followed (not stored).`
             : 'The stream ended before any response event: the response may not have been created.',
         )
+      // A resume knows its response before any event; a create learns it from the first.
+      const id = response?.id ?? resumeOf?.responseId
       // Cut before the first event: the answer is as lost as one cut before its headers, which
       // the transport re-sends with the same key. So is this one, under the same policy.
-      if (!response) {
+      if (!id) {
         const delay = cut && snapshot.sequenceNumber === null ? transport.backoff(resumes, opts) : null
         if (delay === null) throw ended()
         resumes++
         await pause(transport.sleep, delay, signal)
         return { body: await send(signal) }
       }
-      if (response.background) {
+      if (response ? response.background === true : resumeOf) {
         // A close without the final event, right after a resume that brought nothing: the
         // response may have ended with no event to say so (a cancel). It says.
         if (!cut && resumes > 0) {
           const { data } = await transport.requestJson<ModelResponse>(
-            retrieveRequest(response.id, undefined, lookup(signal)),
+            retrieveRequest(id, undefined, lookup(signal)),
           )
           if (!isResponsePollingStatus(data.status)) return { end: settledOn(snapshot, data) }
         }
@@ -131,11 +135,11 @@ export function streamResponse(
         if (delay === null) throw ended()
         resumes++
         await pause(transport.sleep, delay, signal)
-        const query = { ...resumeQuery, starting_after: snapshot.sequenceNumber ?? undefined }
-        return { body: await transport.request(retrieveRequest(response.id, query, lookup(signal), true)) }
+        const query = { ...resumeQuery, starting_after: snapshot.sequenceNumber ?? resumeOf?.startingAfter }
+        return { body: await transport.request(retrieveRequest(id, query, lookup(signal), true)) }
       }
-      if (response.store === false) throw ended()
-      return { end: settledOn(snapshot, await pollResponse(transport, response.id, lookup(signal))) }
+      if (response?.store === false) throw ended()
+      return { end: settledOn(snapshot, await pollResponse(transport, id, lookup(signal))) }
     },
   }
 

@@ -249,6 +249,28 @@ describe('client.responses on the simulator (HTTP)', () => {
     expect((await rest.finalResponse()).status).toBe('completed')
   })
 
+  it('a resume cut before its first event, and after, goes on from where it was', async () => {
+    const client = clientWith()
+    const created = await client.responses.create({ model: 'gpt-4o', input: 'Hi', background: true })
+    const all = await collect(client.responses.resume(created.id))
+    sent = []
+    const rest = client.responses.resume(created.id, { starting_after: 3 }, fault('cut-after=2'))
+    const tail = await collect(rest)
+    expect(sequenceOf(tail)).toEqual(sequenceOf(all).slice(4))
+    expect(sent.map((s) => new URL(s.url).searchParams.get('starting_after')).slice(0, 3)).toEqual([
+      '3',
+      '5',
+      '7',
+    ])
+    const cutFirst = client.responses.resume(
+      created.id,
+      { starting_after: 3 },
+      fault('reset-after-bytes=0;times=1'),
+    )
+    expect(sequenceOf(await collect(cutFirst))).toEqual(sequenceOf(all).slice(4))
+    expect(await cutFirst.finalResponse()).toEqual(await client.responses.retrieve(created.id))
+  })
+
   it.each([
     ['cut-after=6;times=1', 'a close without the final event'],
     ['reset-after-bytes=1500;times=1', 'a connection cut mid-body'],

@@ -43,6 +43,7 @@ export function createResponses(transport: Transport): ResponsesResource {
         () => retrieveRequest(responseId, { ...resumeQuery, starting_after }, undefined, true),
         opts,
         resumeQuery,
+        { responseId, startingAfter: starting_after },
       )
     },
     retrieve: async (responseId, query, opts) =>
