@@ -52,7 +52,8 @@ export function applyResponseEvent(snapshot: ResponseSnapshot, event: ResponseSt
     case 'response.completed':
     case 'response.failed':
     case 'response.incomplete':
-      next.response = keepOutput(event.response, response)
+      // The server's last word, as it is: what the deltas built gives way to it.
+      next.response = event.response
       next.done = true
       return next
     case 'error':

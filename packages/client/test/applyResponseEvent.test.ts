@@ -40,6 +40,7 @@ describe('applyResponseEvent over the recording', () => {
     expect(completed.type).toBe('response.completed')
     const snapshot = reduce(recorded)
     expect(snapshot).toEqual({ response: completed.response, sequenceNumber: 16, error: null, done: true })
+    expect(snapshot.response).toBe(completed.response)
   })
 
   it('before the end, the message text is the deltas joined, and the status the latest event’s', () => {
