@@ -379,6 +379,22 @@ describe('client.responses on the simulator (HTTP)', () => {
     ).rejects.toBeInstanceOf(InternalServerError)
   })
 
+  it('a create whose answer is lost is sent again with its key: the server answers with the one response it made', async () => {
+    sent = []
+    const client = clientWith()
+    const stream = client.responses.stream(
+      { model: 'gpt-4o', input: 'Hi', background: true },
+      fault('reset=after-handling;times=1'),
+    )
+    const events = await collect(stream)
+    expect(sequenceOf(events)).toEqual(events.map((_, i) => i))
+    const posts = sent.filter((s) => s.method === 'POST')
+    expect(posts).toHaveLength(2)
+    expect(posts[1]!.headers.get('idempotency-key')).toBe(posts[0]!.headers.get('idempotency-key'))
+    const final = await stream.finalResponse()
+    expect(final).toEqual(await client.responses.retrieve(final.id))
+  })
+
   it('abort(): the stream rejects with APIUserAbortError', async () => {
     const client = clientWith({}, paced)
     const stream = client.responses.stream({ model: 'sim-slow', input: 'Hi', background: true })
