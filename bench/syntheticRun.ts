@@ -191,7 +191,12 @@ export function syntheticRun(deltas = 100_000): SyntheticRun {
   emit('thread.run.completed', runObject('completed'))
   emit('done', '[DONE]')
 
-  const bytes = new TextEncoder().encode(parts.join(''))
+  return chunked(parts.join(''), events)
+}
+
+/** The text as a body hands it over: cut into chunks of 1-16 KiB, the same cuts on every run. */
+export function chunked(text: string, events: number): SyntheticRun {
+  const bytes = new TextEncoder().encode(text)
   const random = prng(42)
   const chunks: Uint8Array[] = []
   for (let at = 0; at < bytes.length; ) {

@@ -1,4 +1,5 @@
 import { InvalidParamError } from './errors.js'
+import { createResponses } from './resources/responses.js'
 import { createRuns } from './resources/runs.js'
 import { createThreads } from './resources/threads.js'
 import { createTransport } from './transport.js'
@@ -20,7 +21,11 @@ export function createRunsClient(options: ClientOptions = {}): RunsClient {
     )
   }
   const transport = createTransport(options)
-  return { runs: createRuns(transport), threads: createThreads(transport) }
+  return {
+    runs: createRuns(transport),
+    threads: createThreads(transport),
+    responses: createResponses(transport),
+  }
 }
 
 /** A page has a document; Node, Deno, web workers and edge runtimes do not. */

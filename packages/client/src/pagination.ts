@@ -18,8 +18,15 @@ export async function fetchList<T>(
   path: string,
   query: QueryRecord,
   options: RequestOptions | undefined,
+  assistantsBeta = true,
 ): Promise<ListResponse<T>> {
-  const { data: body } = await transport.requestJson<ListResponse<T>>({ method: 'GET', path, query, options })
+  const { data: body } = await transport.requestJson<ListResponse<T>>({
+    method: 'GET',
+    path,
+    query,
+    options,
+    assistantsBeta,
+  })
   if (!Array.isArray(body.data)) {
     throw new StreamError(
       'invalid_body',

@@ -24,15 +24,19 @@ export function pollDelay(pollIntervalMs: number | undefined, headers?: Headers)
   return pollIntervalMs ?? (Number.isFinite(hinted) && hinted >= 0 ? hinted : DEFAULT_POLL_INTERVAL_MS)
 }
 
-/** The one polling loop: from a first fetched run, retrieve it again until it settles. */
-export async function pollUntilSettled(
-  first: Promise<JsonResponse<Run>>,
-  retrieve: (run: Run) => Promise<JsonResponse<Run>>,
+/**
+ * The one polling loop: from a first fetched object (a run, a response), retrieve it again until
+ * it settles: until `moving` (by default the runs' `isPollingStatus`) says false of its status.
+ */
+export async function pollUntilSettled<T extends { status: string } = Run>(
+  first: Promise<JsonResponse<T>>,
+  retrieve: (run: T) => Promise<JsonResponse<T>>,
   sleep: Sleep,
   opts: RequestOptions = {},
-): Promise<Run> {
+  moving: (status: string) => boolean = isPollingStatus,
+): Promise<T> {
   let { data: run, response } = await first
-  while (isPollingStatus(run.status)) {
+  while (moving(run.status)) {
     await pause(sleep, pollDelay(opts.pollIntervalMs, response.headers), opts.signal)
     const next = await retrieve(run)
     run = next.data

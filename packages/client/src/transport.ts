@@ -25,8 +25,10 @@ export interface TransportRequest {
   query?: QueryRecord
   /** Sent as JSON. */
   body?: object
-  /** Asks for `text/event-stream` and sends `stream: true` in the body. */
+  /** Asks for `text/event-stream` and, for a write, sends `stream: true` in the body. */
   stream?: boolean
+  /** Sends `OpenAI-Beta: assistants=v2` (default true): the Responses API has no beta header. */
+  assistantsBeta?: boolean
   /** The caller's options for this call. */
   options?: RequestOptions
   /**
@@ -62,6 +64,11 @@ export interface Transport {
   sleep: Sleep
   /** The client's `maxEventSize`, for the stream decoder. */
   maxEventSize: number
+  /**
+   * The retry policy's wait before retry number `retries + 1` of something that got no answer
+   * (a stream to resume), or null when the call's `maxRetries` are spent.
+   */
+  backoff(retries: number, options?: RequestOptions): number | null
 }
 
 export function createTransport(options: ClientOptions): Transport {
@@ -86,14 +93,22 @@ export function createTransport(options: ClientOptions): Transport {
    * (it throws BodyCut) counts as an attempt without an answer: retried, and recovered, like one.
    */
   async function send<T>(input: TransportRequest, read: (response: Response) => Promise<T>): Promise<T> {
-    const { method, path, query, body, stream = false, options: call = {}, recover } = input
+    const {
+      method,
+      path,
+      query,
+      body,
+      stream = false,
+      assistantsBeta = true,
+      options: call = {},
+      recover,
+    } = input
     const url = buildURL(base + path, baseQuery, [options.query, query, call.query])
-    const headers = new Headers({
-      accept: stream ? 'text/event-stream' : 'application/json',
-      'openai-beta': 'assistants=v2',
-    })
+    const headers = new Headers({ accept: stream ? 'text/event-stream' : 'application/json' })
+    if (assistantsBeta) headers.set('openai-beta', 'assistants=v2')
     if (apiKey) headers.set('authorization', `Bearer ${apiKey}`)
-    const payload = stream ? { ...body, stream: true } : body
+    // A GET (a resumed stream) asks for its stream in the query: it has no body.
+    const payload = stream && method !== 'GET' ? { ...body, stream: true } : body
     if (payload) headers.set('content-type', 'application/json')
     // One key per call, the same on every retry: a server that honours it does the write once.
     if (method !== 'GET') headers.set('idempotency-key', idempotencyKey())
@@ -173,7 +188,10 @@ export function createTransport(options: ClientOptions): Transport {
   const requestJson = <T>(input: TransportRequest): Promise<JsonResponse<T>> =>
     send(input, (response) => readJson<T>(input, response))
 
-  return { request, requestJson, sleep, maxEventSize }
+  const backoff = (retries: number, call: RequestOptions = {}): number | null =>
+    retryDelay({ retries, maxRetries: call.maxRetries ?? maxRetries, now: now(), random: random() })
+
+  return { request, requestJson, sleep, maxEventSize, backoff }
 }
 
 /** A JSON body cut off before its end: the attempt got no whole answer, and is retried. */

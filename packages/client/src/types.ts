@@ -1,3 +1,5 @@
+import type { ResponsesResource } from './responseTypes.js'
+
 /**
  * The wire types of the Assistants v2 Runs API, after the official OpenAPI spec
  * (RunObject, RunStepObject, MessageObject, AssistantStreamEvent, Error) and the recorded streams.
@@ -819,4 +821,5 @@ export interface ThreadsResource {
 export interface RunsClient {
   runs: RunsResource
   threads: ThreadsResource
+  responses: ResponsesResource
 }

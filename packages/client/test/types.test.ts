@@ -3,11 +3,19 @@ import type {
   AssistantStreamEvent,
   CursorPage,
   ErrorObject,
+  InputItem,
   Message,
   MessageDelta,
   MessageListParams,
+  Response as ModelResponse,
   PagePromise,
   RequestOptions,
+  ResponseCreateParams,
+  ResponseDeleted,
+  ResponseSnapshot,
+  ResponseSnapshotError,
+  ResponseStream,
+  ResponseStreamEvent,
   Run,
   RunSnapshot,
   RunStatus,
@@ -24,8 +32,10 @@ import {
   type APIError,
   type APITimeoutError,
   type APIUserAbortError,
+  applyResponseEvent,
   applyRunEvent,
   createRunsClient,
+  emptyResponseSnapshot,
   emptyRunSnapshot,
   type InvalidParamError,
   isPollingStatus,
@@ -206,5 +216,42 @@ describe('public types', () => {
         truncation_strategy: { type: 'last_messages', last_messages: 3 },
       })
       .catch(() => {})
+  })
+})
+
+describe('public types: the Responses API', () => {
+  it('the methods return what issue 13 names and the README documents', () => {
+    expectTypeOf(client.responses.create).returns.toEqualTypeOf<Promise<ModelResponse>>()
+    expectTypeOf(client.responses.stream).returns.toEqualTypeOf<ResponseStream>()
+    expectTypeOf(client.responses.resume).returns.toEqualTypeOf<ResponseStream>()
+    expectTypeOf(client.responses.retrieve).returns.toEqualTypeOf<Promise<ModelResponse>>()
+    expectTypeOf(client.responses.poll).returns.toEqualTypeOf<Promise<ModelResponse>>()
+    expectTypeOf(client.responses.cancel).returns.toEqualTypeOf<Promise<ModelResponse>>()
+    expectTypeOf(client.responses.delete).returns.toEqualTypeOf<Promise<ResponseDeleted>>()
+    expectTypeOf(client.responses.inputItems.list).returns.toEqualTypeOf<PagePromise<InputItem>>()
+    expectTypeOf(client.responses.create).parameter(0).toEqualTypeOf<ResponseCreateParams>()
+    expectTypeOf<ResponseStream>().toMatchTypeOf<AsyncIterable<ResponseStreamEvent>>()
+    expectTypeOf<ResponseStream['snapshot']>().returns.toEqualTypeOf<ResponseSnapshot>()
+    expectTypeOf<ResponseStream['finalResponse']>().returns.toEqualTypeOf<Promise<ModelResponse>>()
+    expectTypeOf(applyResponseEvent).returns.toEqualTypeOf<ResponseSnapshot>()
+    expectTypeOf(emptyResponseSnapshot).toEqualTypeOf<Readonly<ResponseSnapshot>>()
+  })
+
+  it('events narrow by type; the snapshot has the fields the issue gives', () => {
+    expectTypeOf<ResponseSnapshot>().toEqualTypeOf<{
+      response: ModelResponse | null
+      sequenceNumber: number | null
+      error: ResponseSnapshotError | null
+      done: boolean
+    }>()
+    const narrow = (event: ResponseStreamEvent) => {
+      if (event.type === 'response.output_text.delta') expectTypeOf(event.delta).toEqualTypeOf<string>()
+      if (event.type === 'response.completed') expectTypeOf(event.response).toEqualTypeOf<ModelResponse>()
+      if (event.type === 'response.function_call_arguments.done') {
+        expectTypeOf(event.name).toEqualTypeOf<string | undefined>()
+      }
+      if (event.type === 'unknown') expectTypeOf(event.data).toEqualTypeOf<unknown>()
+    }
+    expectTypeOf(narrow).toBeFunction()
   })
 })

@@ -19,3 +19,5 @@ export const stepsPath = (threadId: string, runId: string) => `${runPath(threadI
 
 export const stepPath = (threadId: string, runId: string, stepId: string) =>
   `${stepsPath(threadId, runId)}/${pathParam('stepId', stepId)}`
+
+export const responsePath = (responseId: string) => `/responses/${pathParam('responseId', responseId)}`
