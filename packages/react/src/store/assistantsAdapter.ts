@@ -31,8 +31,6 @@ export function assistantsAdapter(client: RunsClient, threadId: string): Session
       return (signal) => findCreatedRun(client.runs, threadId, criteria, { signal })
     },
 
-    // No `resume`: a dropped run stream cannot be read on, only followed by polling.
-
     answer: (runId, outputs, signal) =>
       client.runs.submitToolOutputsStream(threadId, runId, { tool_outputs: outputs }, { signal }),
 

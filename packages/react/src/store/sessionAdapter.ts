@@ -19,18 +19,20 @@ import type {
  * The two protocols it is written for:
  * - **Assistants v2** (`assistantsAdapter`): `start` is `runs.stream`, `answer` is
  *   `runs.submitToolOutputsStream` on the same run, `cancel` is `runs.cancel` (a 400 means the run
- *   settled first), a lost create is found by `findCreatedRun`, and a dropped stream cannot be
- *   resumed (`resume` is absent): the session follows the run by polling `retrieve`, with the
- *   thread's `messages` and the run's `steps` as the final word.
+ *   settled first), a lost create is found by `findCreatedRun`, and a dropped stream cannot be read
+ *   on: the session follows the run by polling `retrieve`, with the thread's `messages` and the
+ *   run's `steps` as the final word.
  * - **Responses in background mode** (to come, over `client.responses`): `start` is
- *   `responses.stream(body)` with `background: true`; `resume` is
- *   `responses.resume(id, { starting_after })` from the snapshot's last sequence number, so a drop
- *   is read on rather than polled; `retrieve` is `responses.retrieve`, `messages` the response's
- *   output, `steps` its output items; `cancel` is `responses.cancel`; `answer` opens the follow-up
- *   response (`previous_response_id` plus `function_call_output` items), whose first event names a
- *   new response of the same chain; `waitsForTools` is "completed with `function_call` items". The
- *   event, snapshot and run types then become the adapter's type parameters (or a neutral view the
- *   components share): today they are the runs API's.
+ *   `responses.stream(body)` with `background: true`, whose stream already resumes a drop by
+ *   itself from its last sequence number; so the session's polling stays the fallback of both
+ *   protocols, over `responses.retrieve`, with the response's output items as `messages` and
+ *   `steps`. `cancel` is `responses.cancel`; `answer` opens the follow-up response
+ *   (`previous_response_id` plus `function_call_output` items), whose first event names the next
+ *   response of the chain; `waitsForTools` is "completed with `function_call` items". It adds one
+ *   method, `resume(id, startingAfter)` (`responses.resume`), for the session's entry that joins a
+ *   response still streaming after a page reload, where Assistants can only poll (`receiveRun`).
+ *   The event, snapshot and run types then become the adapter's type parameters (or a neutral view
+ *   the components share): today they are the runs API's.
  */
 export interface SessionAdapter {
   /** Opens the stream of a new run. May throw synchronously on bad arguments (the session reports it). */
@@ -44,15 +46,6 @@ export interface SessionAdapter {
     body: RunCreateParams,
     knownRunIds: ReadonlySet<string>,
   ): ((signal: AbortSignal) => Promise<Run | null>) | null
-  /**
-   * Opens a stream that reads a dropped one on from where it stopped, or `null` when the protocol
-   * cannot (then the session follows the run by polling). Absent: never.
-   */
-  resume?(
-    runId: string,
-    snapshot: RunSnapshot,
-    signal: AbortSignal,
-  ): AsyncIterable<AssistantStreamEvent> | null
   /** Answers the required action with the tool outputs, as a stream of the run going on. */
   answer(runId: string, outputs: ToolOutput[], signal: AbortSignal): AsyncIterable<AssistantStreamEvent>
   /** Asks the server to cancel; resolves with the run as the server then says it is. */
