@@ -90,14 +90,15 @@ export interface SessionHost {
 /**
  * Where the session's own connection stands. One value, so that a reader sees every transition:
  *
- *     idle ──start / submit──▶ streaming ──lost before naming its run──▶ adopting
- *       │                        │  ▲                                       │
- *       │                        │  └──submit (one connection winds down)   │ found
- *       │                        ▼                                          ▼
- *       └──a moved run, a late cancel──────────────────────────────────▶ recovering
- *                                                                           │
- *     streaming, adopting, recovering ──ended, failed, aborted──▶ closed ◀──┘
- *     closed ──start / submit / a moved run / a late cancel──▶ streaming or recovering
+ *     from                          on                                              to
+ *     idle, closed                  start(), a submission opens its stream          streaming
+ *     idle, closed                  a moving run received, a cancel that came late  recovering
+ *     streaming                     failed before naming its run (no HTTP error)    adopting
+ *     streaming                     dropped, or ended with the run still moving     recovering
+ *     adopting                      the lost run found                              recovering
+ *     streaming, recovering         a submission opens its stream meanwhile         streaming
+ *     streaming, adopting,          settled, failed, aborted, nothing found         closed
+ *       recovering
  *
  * It is not `state.connection`: an abort shows `closed` at once, while the phase stays until the
  * stream or the poll in flight notices the abort and closes (`busy` until then: no second
