@@ -1,3 +1,4 @@
+import type { Message, Run, RunStep } from '@runlens/client'
 import { RunMonitorView } from '@runlens/react'
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, fn, userEvent, within } from 'storybook/test'
@@ -121,6 +122,48 @@ export const Loading: Story = {
     await expect(monitor).toHaveAttribute('aria-busy', 'true')
     await expect(canvas.getByText('Loading…')).toBeInTheDocument()
     await expect(canvas.queryByText('No run yet.')).toBeNull()
+  },
+}
+
+/**
+ * Objects a server should never send, as a broken proxy or an older cache might: the monitor
+ * shows what it can read and says, in place, what it could not. Nothing throws.
+ */
+export const MalformedObjects: Story = {
+  args: {
+    run: {
+      ...requiresActionRun,
+      required_action: {
+        type: 'submit_tool_outputs',
+        submit_tool_outputs: {
+          // A call without `function`, and one whose arguments came as an object.
+          tool_calls: [
+            { id: 'call_no_function', type: 'function' },
+            { id: 'call_object_args', type: 'function', function: { name: 'lookup', arguments: { id: 7 } } },
+          ],
+        },
+      },
+      last_error: { code: 'server_error', message: null },
+      usage: { prompt_tokens: 12, completion_tokens: 'many', total_tokens: null },
+    } as unknown as Run,
+    steps: [
+      { ...functionStep, id: 'step_no_details', step_details: undefined },
+      { ...functionStep, id: 'step_null_calls', step_details: { type: 'tool_calls', tool_calls: null } },
+    ] as unknown as RunStep[],
+    messages: [
+      { ...answerMessage, id: 'msg_null', content: null },
+      { ...answerMessage, id: 'msg_part', content: [{ type: 'text' }, answerMessage.content[0]] },
+    ] as unknown as Message[],
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await expect(canvas.getByRole('form', { name: 'Action required' })).toBeInTheDocument()
+    await expect(canvas.getByLabelText('Output of call_no_function (1 of 2)')).toBeInTheDocument()
+    await expect(canvas.getAllByText('Part of this step could not be read.')).toHaveLength(2)
+    await expect(canvas.getAllByText('[part of this message could not be read]')).toHaveLength(2)
+    await expect(canvas.getByText('No message was given.')).toBeInTheDocument()
+    const usage = canvasElement.querySelector<HTMLElement>('.rl-usage')!
+    await expect(within(usage).getAllByText('Not readable')).toHaveLength(2)
   },
 }
 

@@ -152,3 +152,28 @@ export const DroppedStreamRecovers: Story = {
     await expect(answer.match(/Hello! I'm a simulated assistant/g)?.length).toBe(1)
   },
 }
+
+/** Deny cancels the run: no output will come, and a waiting run would hold the thread. */
+export const DenyCancels: Story = {
+  args: { scenario: 'function_call', message: "What's the weather in Paris?", requireApproval: true },
+  play: async ({ canvasElement }) => {
+    await stateIs(canvasElement, 'requires_action')
+    await userEvent.click(within(monitorIn(canvasElement)).getByRole('button', { name: 'Deny' }))
+    await stateIs(canvasElement, 'cancelled')
+    const monitor = monitorIn(canvasElement)
+    await expect(monitor.querySelector('.rl-monitor__header .rl-badge__label')?.textContent).toBe('Cancelled')
+    await expect(within(monitor).queryByRole('form')).toBeNull()
+  },
+}
+
+/** While the run waits for tool outputs, no other run can start on its thread: the button says why. */
+export const StartWaitsForToolOutputs: Story = {
+  args: { scenario: 'function_call', message: "What's the weather in Paris?" },
+  play: async ({ canvasElement }) => {
+    await stateIs(canvasElement, 'requires_action')
+    const canvas = within(canvasElement)
+    const start = canvas.getByRole('button', { name: 'Start another run' })
+    await expect(start).toBeDisabled()
+    await expect(start).toHaveAccessibleDescription('A run is waiting for tool outputs.')
+  },
+}

@@ -1,8 +1,16 @@
 import { createRunsClient, type RunCreateParams } from '@runlens/client'
-import { RunMonitor, RunsProvider, useRunStream } from '@runlens/react'
+import {
+  type RunlensLabelsOverride,
+  RunMonitor,
+  RunsProvider,
+  selectRun,
+  startBlocker,
+  useRunStream,
+} from '@runlens/react'
 import { createSimulator, type FaultRule, type Scenario } from '@runlens/simulator'
 import { QueryClient } from '@tanstack/react-query'
-import { useEffect, useState } from 'react'
+import { useEffect, useId, useState } from 'react'
+import { useStore } from 'zustand'
 
 export interface SimulatedRunProps {
   /** The simulator scenario (assistant) to run: text, function_call, server_error, slow_stream, ... */
@@ -17,6 +25,8 @@ export interface SimulatedRunProps {
   faults?: FaultRule[]
   /** Scenarios to add to the built-in ones. */
   scenarios?: Scenario[]
+  /** The monitor's labels (a story may pass ones that fail, to show the monitor's error boundary). */
+  labels?: RunlensLabelsOverride
 }
 
 const BASE_URL = 'https://simulator.runlens.invalid/v1'
@@ -56,6 +66,7 @@ function SimulatedSession({
   tokenDelayMs = 15,
   faults,
   scenarios,
+  labels,
 }: SimulatedRunProps) {
   const [setup] = useState(() => {
     const simulator = createSimulator({
@@ -74,16 +85,9 @@ function SimulatedSession({
 
   useEffect(() => {
     let cancelled = false
-    setup.simulator
-      .fetch(`${BASE_URL}/threads`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'openai-beta': 'assistants=v2' },
-        body: '{}',
-      })
-      .then((res) => res.json() as Promise<{ id: string }>)
-      .then((thread) => {
-        if (!cancelled) setThreadId(thread.id)
-      })
+    void setup.client.threads.create().then((thread) => {
+      if (!cancelled) setThreadId(thread.id)
+    })
     return () => {
       cancelled = true
     }
@@ -109,7 +113,7 @@ function SimulatedSession({
         <strong style={{ color: 'var(--rl-active-fg)' }}>You</strong> {message}
       </p>
       {threadId ? (
-        <LiveRun threadId={threadId} body={body} requireApproval={requireApproval} />
+        <LiveRun threadId={threadId} body={body} requireApproval={requireApproval} labels={labels} />
       ) : (
         <p className="rl-empty">Creating a thread…</p>
       )}
@@ -121,16 +125,45 @@ function LiveRun({
   threadId,
   body,
   requireApproval,
+  labels,
 }: {
   threadId: string
   body: RunCreateParams
   requireApproval: boolean
+  labels: RunlensLabelsOverride | undefined
 }) {
   const stream = useRunStream(threadId)
   const start = stream.start
+  const reasonId = useId()
   useEffect(() => {
     // A second call while the stream is open returns the first one's promise (StrictMode).
     void start(body)
   }, [start, body])
-  return <RunMonitor threadId={threadId} stream={stream} requireApproval={requireApproval} />
+  // Another run on the same thread waits for this one: the API allows one unfinished run.
+  const blocker = startBlocker([useStore(stream.store, selectRun)])
+  const reason =
+    blocker === 'waiting'
+      ? 'A run is waiting for tool outputs.'
+      : blocker === 'active'
+        ? 'A run is in progress.'
+        : null
+  return (
+    <>
+      <RunMonitor threadId={threadId} stream={stream} requireApproval={requireApproval} labels={labels} />
+      <div className="rl-actions">
+        <button
+          type="button"
+          className="rl-button"
+          disabled={reason !== null}
+          aria-describedby={reasonId}
+          onClick={() => void start(body)}
+        >
+          Start another run
+        </button>
+        <p id={reasonId} role="status" className="rl-note">
+          {reason}
+        </p>
+      </div>
+    </>
+  )
 }

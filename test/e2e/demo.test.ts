@@ -53,8 +53,9 @@ describe('the run monitor demo in Chromium', () => {
   it('lists the simulator assistants and shows an empty monitor', async () => {
     await page.getByRole('heading', { level: 1 }).waitFor()
     const options = composer().getByLabel('Assistant').locator('option')
+    // The first page load compiles the app's modules on demand: on a busy machine that takes seconds.
     await expect
-      .poll(() => options.allTextContents())
+      .poll(() => options.allTextContents(), { timeout: 15_000 })
       .toEqual(expect.arrayContaining(['text', 'function_call', 'server_error', 'slow_stream']))
     await expect.poll(() => page.getByText('No run yet').first().isVisible()).toBe(true)
     await screenshot(page, '00-start')
@@ -123,6 +124,8 @@ describe('the run monitor demo in Chromium', () => {
   it('cancels a streaming run: cancelling, then cancelled', async () => {
     await startRun('slow_stream', 'Write me a long answer.')
     await expect.poll(() => monitor().textContent(), { timeout: 10_000 }).toContain('Paragraph 1.')
+    // Mid-stream: the connection indicator says "Live" at the body's size.
+    await screenshot(page, '07-streaming-live')
     await monitor().getByRole('button', { name: 'Cancel run' }).click()
     await waitForState('cancelled')
     const text = (await monitor().textContent()) ?? ''
@@ -201,6 +204,94 @@ describe('the run monitor demo in Chromium', () => {
     await screenshot(page, '10-earlier-run')
     await page.getByRole('button', { name: 'Back to the latest run' }).click()
     await expect.poll(() => page.getByText('Earlier run').count()).toBe(0)
+  })
+
+  it('keeps Start disabled, with the reason, while the run waits for tool outputs; a double press creates one run', async () => {
+    const creates: string[] = []
+    const count = (request: { method(): string; url(): string }) => {
+      if (request.method() === 'POST' && /\/threads\/[^/]+\/runs$/.test(new URL(request.url()).pathname)) {
+        creates.push(request.url())
+      }
+    }
+    page.on('request', count)
+    try {
+      await composer().getByLabel('Ask for approval').check()
+      await composer().getByLabel('Assistant').selectOption({ label: 'function_call' })
+      await composer().getByLabel('Message').fill("What's the weather in Paris?")
+      const start = composer().getByRole('button', { name: 'Start run' })
+      await expect.poll(() => start.isEnabled()).toBe(true)
+      // Two presses about 150 ms apart, as an impatient person makes them: the mouse, not
+      // Playwright's click, which would wait for the button to be enabled again.
+      const box = await start.boundingBox()
+      if (!box) throw new Error('no Start button on screen')
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
+      await page.waitForTimeout(150)
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
+      await waitForState('requires_action')
+      const reason = composer().getByRole('status')
+      await expect.poll(() => reason.textContent()).toBe('A run is waiting for tool outputs.')
+      expect(await start.isDisabled()).toBe(true)
+      // The button is described by the reason, for whoever reaches it by keyboard or touch.
+      const described = await start.getAttribute('aria-describedby')
+      expect(described && (await page.locator(`[id="${described}"]`).textContent())).toBe(
+        'A run is waiting for tool outputs.',
+      )
+      await screenshot(page, '13-start-disabled-waiting')
+      expect(creates).toHaveLength(1)
+      // The waiting run and its form are still there.
+      await expect.poll(() => monitor().getByRole('button', { name: 'Approve' }).isVisible()).toBe(true)
+    } finally {
+      page.off('request', count)
+    }
+  })
+
+  it('denies the tool calls: the run is cancelled, and Start is enabled again', async () => {
+    const action = monitor().locator('form').first()
+    await action.getByRole('button', { name: 'Deny' }).click()
+    await waitForState('cancelled')
+    await expect
+      .poll(() => monitor().locator('.rl-monitor__header .rl-badge__label').textContent())
+      .toBe('Cancelled')
+    expect(await monitor().locator('form').count()).toBe(0)
+    const list = page.locator('.app-runs tbody tr').first()
+    await expect.poll(() => list.textContent()).toContain('Cancelled')
+    await composer().getByLabel('Ask for approval').uncheck()
+    await waitIdle()
+    expect(await composer().getByRole('status').textContent()).toBe('')
+    await screenshot(page, '14-denied-cancelled')
+  })
+
+  it('after a dropped stream, the text keeps advancing while it polls', async () => {
+    // The answer's length each time it changes while the monitor polls, recorded in the page.
+    await page.evaluate(() => {
+      const lengths: number[] = []
+      ;(window as unknown as { __pollingLengths: number[] }).__pollingLengths = lengths
+      const record = () => {
+        const monitor = document.querySelector('section.rl-monitor')
+        if (monitor?.getAttribute('data-connection') !== 'polling') return
+        const length = monitor.querySelector('.rl-monitor__answer')?.textContent?.length ?? 0
+        if (lengths.at(-1) !== length) lengths.push(length)
+      }
+      new MutationObserver(record).observe(document.body, {
+        subtree: true,
+        childList: true,
+        characterData: true,
+        attributes: true,
+      })
+    })
+    // A long, slow answer cut after a few events: most of it arrives while polling.
+    await startRun('slow_stream', 'Write me a long answer.', { dropStream: true })
+    await waitForState('completed', 60_000)
+    await expect.poll(() => monitor().textContent()).toContain('Paragraph 12.')
+    const lengths = await page.evaluate(
+      () => (window as unknown as { __pollingLengths: number[] }).__pollingLengths,
+    )
+    // More than one length while polling, each longer than the one before: the text grew between
+    // polls instead of staying frozen until the end.
+    expect(lengths.length).toBeGreaterThan(1)
+    expect(lengths.every((length, i) => i === 0 || length > lengths[i - 1]!)).toBe(true)
+    await waitIdle()
+    await screenshot(page, '15-polling-text-advanced')
   })
 
   it('has no accessibility violation, in the light and the dark theme', async () => {

@@ -4,11 +4,15 @@ import {
   RunMonitor,
   type RunStreamState,
   RunsProvider,
+  selectRun,
+  startBlocker,
+  useCreateThread,
   useRunList,
   useRunStream,
 } from '@runlens/react'
 import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react'
-import { type Assistant, createThread, listAssistants } from './api.js'
+import { useStore } from 'zustand'
+import { type Assistant, listAssistants } from './api.js'
 import { armFault, client } from './client.js'
 import { ThemeToggle } from './ThemeToggle.js'
 import { demoTools } from './tools.js'
@@ -107,8 +111,7 @@ function Workspace() {
     history.replaceState(null, '', url)
     setThreadState(next)
   }, [])
-  const [creating, setCreating] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const createThread = useCreateThread()
 
   useEffect(() => {
     const controller = new AbortController()
@@ -118,17 +121,9 @@ function Workspace() {
     return () => controller.abort()
   }, [])
 
-  const startOnNewThread = async (body: RunCreateParams) => {
-    setCreating(true)
-    setError(null)
-    try {
-      const created = await createThread()
-      setThread({ id: created.id, first: body })
-    } catch (e) {
-      setError(`Could not create a thread: ${e instanceof Error ? e.message : String(e)}`)
-    } finally {
-      setCreating(false)
-    }
+  // The thread through the client (its retries and idempotency key), then its first run.
+  const startOnNewThread = (body: RunCreateParams) => {
+    createThread.mutate(undefined, { onSuccess: (thread) => setThread({ id: thread.id, first: body }) })
   }
 
   if (loadError) {
@@ -155,9 +150,9 @@ function Workspace() {
           <Composer
             control={composer}
             assistants={assistants}
-            busy={creating}
-            error={error}
-            onStart={(body) => void startOnNewThread(body)}
+            busy={createThread.isPending}
+            error={createThread.error && `Could not create a thread: ${createThread.error.message}`}
+            onStart={(body) => startOnNewThread(body)}
           />
         </aside>
         <div className="app-content">
@@ -211,6 +206,10 @@ function ThreadView({
   const [selected, setSelected] = useState<string | null>(null)
   const [startedHere, setStartedHere] = useState(first !== null)
   const active = stream.state === 'streaming' || stream.state === 'polling'
+  const streamedRun = useStore(stream.store, selectRun)
+  // From the press of Start until the stream closes: the button is disabled at once, before the
+  // run's first event, so a second press never sends a second create.
+  const [starting, setStarting] = useState(first !== null)
 
   const [prompt, setPrompt] = useState(() => promptOf(first))
   const start = (body: RunCreateParams, options: StartOptions) => {
@@ -219,7 +218,8 @@ function ThreadView({
     setPrompt(promptOf(body))
     setSelected(null)
     setStartedHere(true)
-    void stream.start(body)
+    setStarting(true)
+    void stream.start(body).finally(() => setStarting(false))
   }
 
   // The first run of a new thread, once this view (and its stream session) exists.
@@ -227,9 +227,19 @@ function ThreadView({
   useEffect(() => {
     if (first && firstStarted.current !== first) {
       firstStarted.current = first
-      void stream.start(first)
+      void stream.start(first).finally(() => setStarting(false))
     }
   }, [first, stream.start])
+
+  // One unfinished run per thread (the API refuses a second): Start waits while the streamed run
+  // or any listed one is going or waits for tool outputs, and says why.
+  const blocker = startBlocker([streamedRun, ...list.runs])
+  const blocked =
+    blocker === 'waiting'
+      ? 'A run is waiting for tool outputs.'
+      : blocker === 'active' || active || starting
+        ? 'A run is in progress.'
+        : null
 
   // A run picked in the list; else, after a reload (no run streamed here yet), the newest one.
   const latest = list.runs[0]?.id ?? null
@@ -268,8 +278,8 @@ function ThreadView({
         <Composer
           control={composer}
           assistants={assistants}
-          busy={active}
-          busyLabel="A run is in progress…"
+          busy={active || starting}
+          blocked={blocked}
           error={null}
           onStart={(body, options) => start(body, options)}
           onNewThread={onNewThread}
@@ -308,15 +318,17 @@ function Composer({
   control: [{ assistantId, message, touched, approval, autoTools, dropStream }, update],
   assistants,
   busy,
-  busyLabel,
+  blocked = null,
   error,
   onStart,
   onNewThread,
 }: {
   control: ComposerControl
   assistants: Assistant[] | null
+  /** Something is under way: Start and New thread wait. */
   busy: boolean
-  busyLabel?: string
+  /** Why no run can start now (the thread's run is unfinished), shown next to the disabled Start. */
+  blocked?: string | null
   error: string | null
   onStart: (body: RunCreateParams, options: StartOptions) => void
   onNewThread?: () => void
@@ -335,7 +347,7 @@ function Composer({
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
-    if (!effectiveId || busy || message.trim() === '') return
+    if (!effectiveId || busy || blocked || message.trim() === '') return
     armFault(dropStream && backend === 'simulator' ? `cut-after=${CUT_AFTER}` : null)
     onStart(
       { assistant_id: effectiveId, additional_messages: [{ role: 'user', content: message.trim() }] },
@@ -418,7 +430,8 @@ function Composer({
           type="submit"
           className="rl-button"
           data-variant="primary"
-          disabled={!assistants || busy || message.trim() === ''}
+          disabled={!assistants || busy || blocked !== null || message.trim() === ''}
+          aria-describedby={`${id}-blocked`}
         >
           Start run
         </button>
@@ -427,8 +440,11 @@ function Composer({
             New thread
           </button>
         )}
-        {busy && busyLabel && <span className="app-muted">{busyLabel}</span>}
       </div>
+      {/* Always there, so that a screen reader hears the reason when it appears. */}
+      <p id={`${id}-blocked`} className="app-muted app-blocked" role="status">
+        {blocked}
+      </p>
     </form>
   )
 }

@@ -1,7 +1,8 @@
 /**
- * The two calls the demo makes outside the Runs API (which @runlens/client covers): list the
- * assistants to pick from, and create a thread to run on. Same-origin `/v1` always: the dev server
- * answers it with the simulator, or proxies it to a real server and adds the key there.
+ * The one call the demo makes outside @runlens/client, which has no assistants API: list the
+ * assistants to pick from (threads are created through the client, `useCreateThread`). Same-origin
+ * `/v1` always: the dev server answers it with the simulator, or proxies it to a real server and
+ * adds the key there.
  */
 
 export const apiBase = '/v1'
@@ -13,7 +14,7 @@ export interface Assistant {
   model: string
 }
 
-const headers = { 'OpenAI-Beta': 'assistants=v2', 'Content-Type': 'application/json' }
+const headers = { 'OpenAI-Beta': 'assistants=v2' }
 
 async function json<T>(res: Response): Promise<T> {
   if (!res.ok) {
@@ -33,9 +34,4 @@ export async function listAssistants(signal?: AbortSignal): Promise<Assistant[]>
   const res = await fetch(`${apiBase}/assistants?limit=100&order=asc`, { headers, signal: signal ?? null })
   const page = await json<{ data: Assistant[] }>(res)
   return page.data
-}
-
-export async function createThread(): Promise<{ id: string }> {
-  const res = await fetch(`${apiBase}/threads`, { method: 'POST', headers, body: '{}' })
-  return json<{ id: string }>(res)
 }

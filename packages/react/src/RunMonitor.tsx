@@ -11,6 +11,7 @@ import { RunMonitorView, type RunMonitorViewProps } from './components/RunMonito
 import { useRunsContext } from './context.js'
 import { asError } from './errors.js'
 import { runKeys } from './queryKeys.js'
+import { RunMonitorBoundary } from './RunMonitorBoundary.js'
 import type { RunStore, RunStreamState } from './store/runStore.js'
 import { useRun } from './useRun.js'
 import { useRunSession } from './useRunSession.js'
@@ -39,7 +40,13 @@ export interface RunMonitorProps
     | 'cancelling'
     | 'onSubmitToolOutputs'
     | 'submitting'
+    | 'onDeny'
   > {
+  /**
+   * Called when the user denies the tool calls (`requireApproval`). The monitor cancels the run
+   * in any case (no output will come); this only tells the caller.
+   */
+  onDeny?: () => void
   /** The thread of the run. */
   threadId: string
   /**
@@ -81,12 +88,22 @@ const selectShown = (state: RunStreamState) => ({
 /**
  * The run monitor, connected: give it a thread and a run (or a live stream from `useRunStream`)
  * and it shows status, connection, steps, live text, the required action, usage and errors, and
- * drives cancel and tool outputs through the hooks. Everything it shows is shared with the other
- * hooks under the same `RunsProvider`: a run streamed here updates `useRun` and `useRunList`
- * without a request, and two monitors of one run share one connection.
+ * drives cancel, tool outputs and denial (which cancels the run) through the hooks. Everything it
+ * shows is shared with the other hooks under the same `RunsProvider`: a run streamed here updates
+ * `useRun` and `useRunList` without a request, and two monitors of one run share one connection.
+ * It has an error boundary of its own: should it fail to render, it says so in its place, with a
+ * "Try again" button, and the page around it stays.
  */
-export const RunMonitor = forwardRef<HTMLElement, RunMonitorProps>(function RunMonitor(
-  { threadId, runId = null, stream = null, readOnly = false, ...viewProps },
+export const RunMonitor = forwardRef<HTMLElement, RunMonitorProps>(function RunMonitor(props, ref) {
+  return (
+    <RunMonitorBoundary labels={props.labels} headingLevel={props.headingLevel}>
+      <ConnectedRunMonitor {...props} ref={ref} />
+    </RunMonitorBoundary>
+  )
+})
+
+const ConnectedRunMonitor = forwardRef<HTMLElement, RunMonitorProps>(function ConnectedRunMonitor(
+  { threadId, runId = null, stream = null, readOnly = false, onDeny: onDenyProp, ...viewProps },
   ref,
 ) {
   // Following by id: this joins the session that holds the run, if any, and can open one to
@@ -173,6 +190,13 @@ export const RunMonitor = forwardRef<HTMLElement, RunMonitorProps>(function RunM
     session.cancel().catch((failure: unknown) => setActionError(asError(failure)))
   }, [session])
 
+  // Denying the tool calls cancels the run: no output will come, and a run left waiting would
+  // hold the thread (no other run can start on it) until it expires. The caller hears of it too.
+  const onDeny = useCallback(() => {
+    onDenyProp?.()
+    onCancel()
+  }, [onDenyProp, onCancel])
+
   // An error the stream reported (an `error` event, a broken stream) says less than the run's own
   // `last_error` once the run has failed: show the run's. HTTP errors (a refused cancel) still show.
   const runFailed = Boolean(run?.last_error)
@@ -204,6 +228,7 @@ export const RunMonitor = forwardRef<HTMLElement, RunMonitorProps>(function RunM
       onSubmitToolOutputs={onSubmitToolOutputs}
       submitting={submitting || handlersBusy}
       {...viewProps}
+      onDeny={onDeny}
     />
   )
 })

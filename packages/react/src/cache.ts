@@ -1,4 +1,4 @@
-import type { Run, RunStep } from '@runlens/client'
+import { isTerminalStatus, type Run, type RunStep } from '@runlens/client'
 import type { InfiniteData, QueryCacheNotifyEvent, QueryClient } from '@tanstack/react-query'
 import { isRunListKey, parseRunKey, type RunListQuery, runKeys } from './queryKeys.js'
 import type { RunListPage } from './queryOptions.js'
@@ -78,15 +78,23 @@ export function syncRunLists(queryClient: QueryClient): () => void {
       return
     }
     if (isRunListKey(key)) {
-      const data = event.query.state.data as RunListData | undefined
+      let data = event.query.state.data as RunListData | undefined
+      const query = key[4] as RunListQuery
       for (const page of data?.pages ?? []) {
         for (const run of page.data) {
           const detail = runKeys.detail(run.thread_id, run.id)
-          if (queryClient.getQueryData(detail) === undefined) {
+          const cached = queryClient.getQueryData<Run>(detail)
+          if (cached === undefined) {
             queryClient.setQueryData(detail, run, { updatedAt: event.query.state.dataUpdatedAt })
+          } else if (cached !== run && isTerminalStatus(cached.status) && cached.status !== run.status) {
+            // A page answered while the run was going, but read after its stream settled it: the
+            // row is older than the run's key, and no later write would correct it. A settled run
+            // never changes again, so its key wins.
+            data = patchRunList(data, cached, query)
           }
         }
       }
+      if (data !== event.query.state.data) queryClient.setQueryData(key, data)
     }
   })
 }

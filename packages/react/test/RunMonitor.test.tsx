@@ -12,9 +12,10 @@ import type { SimulatorOptions } from '@runlens/simulator'
 import { composeStories } from '@storybook/react-vite'
 import { act, render, screen, within } from '@testing-library/react'
 import { userEvent } from '@testing-library/user-event'
-import { Profiler, useEffect } from 'react'
+import { Profiler, useEffect, version } from 'react'
 import { afterEach, describe, expect, test, vi } from 'vitest'
 import * as flows from '../../../stories/flows/RunMonitor.flows.stories.js'
+import { expectConsole } from '../../../test/dom/consoleGuard.js'
 import { createHarness, type Harness } from './support/harness.js'
 import { fakeTimers, realTimers, tick } from './support/timers.js'
 
@@ -187,6 +188,29 @@ describe('RunMonitor', () => {
     expect(h.count('POST', /\/submit_tool_outputs$/)).toBe(1)
   })
 
+  test('deny cancels the waiting run: one cancel request, the form goes, the run ends cancelled', async () => {
+    const h = createHarness()
+    const threadId = await h.thread()
+    const user = userEvent.setup()
+    const onDeny = vi.fn()
+    render(
+      h.wrap(
+        <LiveMonitor threadId={threadId} start={body('function_call')} requireApproval onDeny={onDeny} />,
+      ),
+    )
+    const monitor = screen.getByTestId('live')
+
+    await until(h, () => state(monitor) === 'requires_action')
+    await user.click(within(monitor).getByRole('button', { name: 'Deny' }))
+    expect(onDeny).toHaveBeenCalledTimes(1)
+
+    await until(h, () => state(monitor) === 'cancelled')
+    expect(within(monitor).queryByRole('form')).toBeNull()
+    expect(monitor.querySelector('.rl-monitor__header .rl-badge__label')?.textContent).toBe('Cancelled')
+    expect(h.count('POST', /\/cancel$/)).toBe(1)
+    expect(h.count('POST', /\/submit_tool_outputs$/)).toBe(0)
+  })
+
   test('cancels a streaming run with one cancel request and ends cancelled', async () => {
     const h = createHarness()
     const threadId = await h.thread()
@@ -341,7 +365,7 @@ describe('RunMonitor expiry', () => {
 // function drives the run to its end.
 describe('full-flow stories', () => {
   const stories = Object.entries(composeStories(flows))
-  test('cover a text answer, a tool call, a failure, a cancel, an expiry and a dropped stream', () => {
+  test('cover a text answer, a tool call, a failure, a cancel, an expiry, a dropped stream, a denial and a blocked start', () => {
     expect(stories.map(([name]) => name)).toEqual([
       'TextAnswer',
       'ToolCallWithApproval',
@@ -349,6 +373,8 @@ describe('full-flow stories', () => {
       'Cancel',
       'Expiry',
       'DroppedStreamRecovers',
+      'DenyCancels',
+      'StartWaitsForToolOutputs',
     ])
   })
   test.each(stories)(
@@ -364,4 +390,61 @@ describe('full-flow stories', () => {
     },
     20_000,
   )
+})
+
+describe('RunMonitor error boundary', () => {
+  // React 19 reports an error a boundary caught on console.error; React 18 rethrows it in a DOM
+  // event of its own, which jsdom reports as uncaught unless the page handles the error event
+  // (as test/dom/consoleGuard.test.tsx explains).
+  function expectReactReport() {
+    if (version.startsWith('19.')) expectConsole('error', /labels broke/)
+  }
+  function handleErrorEvents(pattern: RegExp) {
+    const handled = (event: ErrorEvent) => {
+      if (event.error instanceof Error && pattern.test(event.error.message)) event.preventDefault()
+    }
+    window.addEventListener('error', handled)
+    return () => window.removeEventListener('error', handled)
+  }
+
+  test('a monitor that throws shows a readable alert in its place; the host stays; "Try again" mounts it afresh', async () => {
+    expectReactReport()
+    const release = handleErrorEvents(/labels broke/)
+    try {
+      const h = createHarness()
+      const threadId = await h.thread()
+      const finished = await finishedRun(h, threadId, 'text')
+      let broken = true
+      const labels = {
+        monitor: {
+          announceStatus: (status: string) => {
+            if (broken) throw new Error('labels broke')
+            return `Status: ${status}`
+          },
+        },
+      }
+      const user = userEvent.setup()
+      render(
+        h.wrap(
+          <main>
+            <h1>Host app</h1>
+            <RunMonitor threadId={threadId} runId={finished.id} labels={labels} />
+          </main>,
+        ),
+      )
+      const alert = await screen.findByRole('alert')
+      expect(alert.textContent).toContain('The run monitor could not show this run.')
+      expect(alert.textContent).toContain('labels broke')
+      expect(screen.getByRole('heading', { name: 'Host app' })).toBeTruthy()
+
+      broken = false
+      await user.click(screen.getByRole('button', { name: 'Try again' }))
+      const monitor = await screen.findByRole('region', { name: `Run ${finished.id}` })
+      expect(state(monitor)).toBe('completed')
+      expect(screen.queryByRole('alert')).toBeNull()
+      expect(screen.getByRole('heading', { name: 'Host app' })).toBeTruthy()
+    } finally {
+      release()
+    }
+  })
 })

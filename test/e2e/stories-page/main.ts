@@ -7,6 +7,7 @@ type StoriesModule = Parameters<typeof composeStories>[0]
 /** What the page needs of a composed story (its full type depends on each file's component). */
 type RunnableStory = {
   run(context: { canvasElement: HTMLElement; globals?: Record<string, unknown> }): Promise<void>
+  parameters?: { consoleErrors?: string }
 }
 
 setProjectAnnotations(preview)
@@ -24,8 +25,11 @@ for (const [path, mod] of Object.entries(modules)) {
 declare global {
   interface Window {
     runlensStories: string[]
-    /** Renders a story in #root (unmounting the one before) and runs its play function. */
-    runStory(name: string, theme: 'light' | 'dark' | 'auto'): Promise<void>
+    /**
+     * Renders a story in #root (unmounting the one before) and runs its play function. Resolves
+     * with the story's `parameters.consoleErrors`: the console error it provokes on purpose, if any.
+     */
+    runStory(name: string, theme: 'light' | 'dark' | 'auto'): Promise<string | null>
   }
 }
 
@@ -35,4 +39,5 @@ window.runStory = async (name, theme) => {
   if (!story) throw new Error(`no story ${name}`)
   const canvasElement = document.getElementById('root')!
   await story.run({ canvasElement, globals: { theme } })
+  return story.parameters?.consoleErrors ?? null
 }

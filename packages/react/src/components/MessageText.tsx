@@ -6,6 +6,7 @@ import { Fragment, forwardRef } from 'react'
 import { cx } from './cx.js'
 import { type MessageLabels, messageLabels, type PartialLabels } from './defaultLabels.js'
 import { useLabels } from './RunlensLabelsProvider.js'
+import { readArray, readObject, readString } from './read.js'
 import { useAnnouncement } from './useAnnouncement.js'
 import { VisuallyHidden } from './VisuallyHidden.js'
 
@@ -27,26 +28,48 @@ export interface MessageTextProps extends Omit<ComponentPropsWithoutRef<'div'>, 
   labels?: PartialLabels<MessageLabels>
 }
 
-/** The text of a message in order: text parts, refusals, and placeholders for images. */
+/** One content part as text; `null` for a part of the wire's kinds whose fields cannot be read. */
+function partText(
+  part: unknown,
+  labels: Pick<MessageLabels, 'imageFile' | 'imageUrl' | 'refusal'>,
+): string | null {
+  const p = readObject(part)
+  if (!p) return null
+  switch (p.type) {
+    case 'text':
+      return readString(readObject(p.text)?.value)
+    case 'refusal': {
+      const refusal = readString(p.refusal)
+      return refusal === null ? null : `${labels.refusal}: ${refusal}`
+    }
+    case 'image_file': {
+      const id = readString(readObject(p.image_file)?.file_id)
+      return id === null ? null : labels.imageFile(id)
+    }
+    case 'image_url': {
+      const url = readString(readObject(p.image_url)?.url)
+      return url === null ? null : labels.imageUrl(url)
+    }
+    default:
+      // A part type a newer server added: nothing to show, and nothing wrong either.
+      return ''
+  }
+}
+
+/**
+ * The text of a message in order: text parts, refusals, and placeholders for images. Content or a
+ * part that cannot be read (`content: null`, a text part without `text`) becomes `labels.unreadable`.
+ */
 export function messagePlainText(
   message: Message,
-  labels: Pick<MessageLabels, 'imageFile' | 'imageUrl' | 'refusal'>,
+  labels: Pick<MessageLabels, 'imageFile' | 'imageUrl' | 'refusal'> &
+    Partial<Pick<MessageLabels, 'unreadable'>>,
 ) {
-  return message.content
-    .map((part) => {
-      switch (part.type) {
-        case 'text':
-          return part.text.value
-        case 'refusal':
-          return `${labels.refusal}: ${part.refusal}`
-        case 'image_file':
-          return labels.imageFile(part.image_file.file_id)
-        case 'image_url':
-          return labels.imageUrl(part.image_url.url)
-        default:
-          return ''
-      }
-    })
+  const unreadable = labels.unreadable ?? messageLabels.unreadable
+  const content = readArray(readObject(message)?.content)
+  if (!content) return unreadable
+  return content
+    .map((part) => partText(part, labels) ?? unreadable)
     .filter(Boolean)
     .join('\n\n')
 }
@@ -85,12 +108,13 @@ export const MessageText = forwardRef<HTMLDivElement, MessageTextProps>(function
   ref,
 ) {
   const labels = useLabels('message', messageLabels, labelsProp)
-  const streaming = streamingProp ?? message?.status === 'in_progress'
-  const content = text ?? (message ? messagePlainText(message, labels) : '')
+  const read = readObject(message)
+  const streaming = streamingProp ?? read?.status === 'in_progress'
+  const content = readString(text) ?? (message ? messagePlainText(message, labels) : '')
   // Only the end of a stream is announced: announcing each delta would drown every other announcement.
   const announced = useAnnouncement(streaming, announce && !streaming ? content : '')
 
-  const role = message?.role
+  const role = readString(read?.role) ?? undefined
   const state = streaming ? 'streaming' : content ? 'complete' : 'empty'
   return (
     <div
@@ -101,7 +125,11 @@ export const MessageText = forwardRef<HTMLDivElement, MessageTextProps>(function
       aria-busy={streaming || undefined}
       {...props}
     >
-      {showRole && role && <p className="rl-message__role">{labels.roles[role] ?? role}</p>}
+      {showRole && role && (
+        <p className="rl-message__role">
+          {(Object.hasOwn(labels.roles, role) && labels.roles[role]) || role}
+        </p>
+      )}
       <div className="rl-message__text">
         {content ? (
           paragraphs(content)

@@ -5,8 +5,9 @@ import type { ComponentPropsWithoutRef, ReactNode } from 'react'
 import { forwardRef } from 'react'
 import { cx } from './cx.js'
 import { type ErrorLabels, errorLabels, type PartialLabels } from './defaultLabels.js'
-import { Item } from './parts.js'
+import { Item, Unreadable } from './parts.js'
 import { useLabels } from './RunlensLabelsProvider.js'
+import { readNumber, readObject, readString } from './read.js'
 
 /**
  * Any error with a message: the client's APIError (status, code, requestId), a stream's `error`
@@ -63,7 +64,16 @@ export const RunError = forwardRef<HTMLDivElement, RunErrorProps>(function RunEr
   const labels = useLabels('error', errorLabels, labelsProp)
   if (!lastError && !incompleteDetails && !error) return null
   const kinds = [lastError && 'run', incompleteDetails && 'incomplete', error && 'request'].filter(Boolean)
-  const reason = incompleteDetails?.reason
+  // Each field read for what it should be: a server may send an error that is not the wire's shape.
+  const run = readObject(lastError)
+  const runCode = readString(run?.code)
+  const request = readObject(error)
+  const status = readNumber(request?.status)
+  const code = readString(request?.code)
+  const requestId = readString(request?.requestId)
+  const reasonValue = readObject(incompleteDetails)?.reason
+  const reason = readString(reasonValue) ?? undefined
+  const message = (value: unknown) => readString(value) || <Unreadable>{labels.noMessage}</Unreadable>
   return (
     <div
       ref={ref}
@@ -73,12 +83,14 @@ export const RunError = forwardRef<HTMLDivElement, RunErrorProps>(function RunEr
       {...props}
     >
       {lastError && (
-        <Entry kind="run" title={labels.runFailed} message={lastError.message}>
-          <dl className="rl-error__meta">
-            <Item label={labels.code}>
-              <code>{lastError.code}</code>
-            </Item>
-          </dl>
+        <Entry kind="run" title={labels.runFailed} message={message(run?.message)}>
+          {runCode && (
+            <dl className="rl-error__meta">
+              <Item label={labels.code}>
+                <code>{runCode}</code>
+              </Item>
+            </dl>
+          )}
         </Entry>
       )}
       {incompleteDetails && (
@@ -88,24 +100,24 @@ export const RunError = forwardRef<HTMLDivElement, RunErrorProps>(function RunEr
           message={
             reason && Object.hasOwn(labels.incompleteReasons, reason)
               ? labels.incompleteReasons[reason]
-              : labels.incompleteOther(String(reason))
+              : labels.incompleteOther(reason ?? JSON.stringify(reasonValue) ?? String(reasonValue))
           }
           reason={reason}
         />
       )}
       {error && (
-        <Entry kind="request" title={labels.requestFailed} message={error.message}>
-          {(error.status != null || error.code || error.requestId) && (
+        <Entry kind="request" title={labels.requestFailed} message={message(request?.message)}>
+          {(status !== null || code || requestId) && (
             <dl className="rl-error__meta">
-              {error.status != null && <Item label={labels.status}>{error.status}</Item>}
-              {error.code && (
+              {status !== null && <Item label={labels.status}>{status}</Item>}
+              {code && (
                 <Item label={labels.code}>
-                  <code>{error.code}</code>
+                  <code>{code}</code>
                 </Item>
               )}
-              {error.requestId && (
+              {requestId && (
                 <Item label={labels.requestId}>
-                  <code>{error.requestId}</code>
+                  <code>{requestId}</code>
                 </Item>
               )}
             </dl>

@@ -6,9 +6,10 @@ import { forwardRef } from 'react'
 import { cx } from './cx.js'
 import { type PartialLabels, type RunListLabels, runListLabels } from './defaultLabels.js'
 import { formatDateTime, formatDuration, formatNumber, isoFromUnix } from './format.js'
+import { Unreadable } from './parts.js'
 import { useLabels, useLocale } from './RunlensLabelsProvider.js'
 import { RunStatusBadge } from './RunStatusBadge.js'
-import { endedAt } from './status.js'
+import { readArray, readNumber, readObject, readString, readUnixTime } from './read.js'
 
 export interface RunListProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children' | 'onSelect'> {
   /** The thread's runs, in the order to show (the API's default is newest first). */
@@ -33,13 +34,38 @@ export interface RunListProps extends Omit<ComponentPropsWithoutRef<'div'>, 'chi
   labels?: PartialLabels<RunListLabels>
 }
 
-function runSeconds(run: Run, now: (() => number) | undefined): number | null {
-  const start = run.started_at ?? run.created_at
+/** A row as the table reads it: each field null when it is not of the wire's type. */
+interface Row {
+  id: string | null
+  status: string | null
+  model: string | null
+  createdAt: number | null
+  seconds: number | null
+  tokens: number | null
+}
+
+function readRow(value: unknown, now: (() => number) | undefined): Row {
+  const run = readObject(value) ?? {}
+  const createdAt = readUnixTime(run.created_at)
+  const startedAt = readNumber(run.started_at)
+  const start = startedAt ?? createdAt
   // An expired run carries no end time of its own: it ended at its deadline.
-  const end = endedAt(run) ?? (run.status === 'expired' ? run.expires_at : null)
-  if (end != null) return end - start
-  if (run.started_at != null && now) return now() / 1000 - start
-  return null
+  const end =
+    readNumber(run.completed_at) ??
+    readNumber(run.failed_at) ??
+    readNumber(run.cancelled_at) ??
+    (run.status === 'expired' ? readNumber(run.expires_at) : null)
+  let seconds: number | null = null
+  if (start !== null && end !== null) seconds = end - start
+  else if (start !== null && startedAt !== null && now) seconds = now() / 1000 - start
+  return {
+    id: readString(run.id),
+    status: readString(run.status),
+    model: readString(run.model),
+    createdAt,
+    seconds,
+    tokens: readNumber(readObject(run.usage)?.total_tokens),
+  }
 }
 
 /**
@@ -67,7 +93,9 @@ export const RunList = forwardRef<HTMLDivElement, RunListProps>(function RunList
 ) {
   const labels = useLabels('runList', runListLabels, labelsProp)
   const { locale, timeZone } = useLocale(localeProp)
-  const state = isLoading && runs.length === 0 ? 'loading' : runs.length === 0 ? 'empty' : 'filled'
+  const list = readArray(runs) ?? []
+  const state = isLoading && list.length === 0 ? 'loading' : list.length === 0 ? 'empty' : 'filled'
+  const unreadable = <Unreadable>{labels.unreadable}</Unreadable>
   return (
     <div
       ref={ref}
@@ -91,40 +119,49 @@ export const RunList = forwardRef<HTMLDivElement, RunListProps>(function RunList
           </tr>
         </thead>
         <tbody>
-          {runs.map((run) => {
-            const selected = run.id === selectedRunId
-            const seconds = runSeconds(run, now)
+          {list.map((run, index) => {
+            const row = readRow(run, now)
+            const selected = row.id !== null && row.id === selectedRunId
+            const seconds = row.seconds
             return (
               <tr
-                key={run.id}
+                // biome-ignore lint/suspicious/noArrayIndexKey: with the index, rows without an id (or with one twice) must not share a React key.
+                key={`${index} ${row.id}`}
                 className="rl-runlist__row"
-                data-state={run.status}
+                data-state={row.status ?? undefined}
                 data-selected={selected ? '' : undefined}
               >
                 <th scope="row">
-                  {onSelect ? (
+                  {row.id === null ? (
+                    unreadable
+                  ) : onSelect ? (
                     <button
                       type="button"
                       className="rl-runlist__select"
                       aria-current={selected ? 'true' : undefined}
-                      title={labels.select(run.id)}
-                      onClick={() => onSelect(run)}
+                      title={labels.select(row.id)}
+                      // A row is the server's Run; one that is not shaped like it was still listed so.
+                      onClick={() => onSelect(run as Run)}
                     >
-                      <code>{run.id}</code>
+                      <code>{row.id}</code>
                     </button>
                   ) : (
-                    <code>{run.id}</code>
+                    <code>{row.id}</code>
                   )}
                 </th>
                 <td>
-                  <RunStatusBadge status={run.status} />
+                  <RunStatusBadge status={row.status} />
                 </td>
                 {/* data-label: each value's name, shown by the stylesheet where the header row is not. */}
-                <td data-label={labels.model}>{run.model}</td>
+                <td data-label={labels.model}>{row.model ?? unreadable}</td>
                 <td data-label={labels.created}>
-                  <time dateTime={isoFromUnix(run.created_at)}>
-                    {formatDateTime(run.created_at, locale, timeZone)}
-                  </time>
+                  {row.createdAt !== null ? (
+                    <time dateTime={isoFromUnix(row.createdAt)}>
+                      {formatDateTime(row.createdAt, locale, timeZone)}
+                    </time>
+                  ) : (
+                    unreadable
+                  )}
                 </td>
                 <td data-label={labels.duration}>
                   {seconds != null && seconds >= 0 ? (
@@ -134,7 +171,7 @@ export const RunList = forwardRef<HTMLDivElement, RunListProps>(function RunList
                   )}
                 </td>
                 <td data-numeric="" data-label={labels.tokens}>
-                  {run.usage ? formatNumber(run.usage.total_tokens, locale) : '—'}
+                  {row.tokens !== null ? formatNumber(row.tokens, locale) : '—'}
                 </td>
               </tr>
             )

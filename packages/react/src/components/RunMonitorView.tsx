@@ -14,6 +14,7 @@ import { type RunlensLabelsOverride, RunlensLabelsProvider, useLabels } from './
 import { RunStatusBadge, statusText } from './RunStatusBadge.js'
 import { RunSteps } from './RunSteps.js'
 import { RunUsage } from './RunUsage.js'
+import { readArray, readNumber, readObject, readString } from './read.js'
 import { isFinishedStatus } from './status.js'
 import { useAnnouncement } from './useAnnouncement.js'
 import { VisuallyHidden, visuallyHidden } from './VisuallyHidden.js'
@@ -109,7 +110,9 @@ export const RunMonitorView = forwardRef<HTMLElement, RunMonitorViewProps>(funct
   const id = useId()
   const titleId = `${id}-title`
   const runIdId = `${id}-run`
-  const status = run?.status
+  // The run and the lists read for what they should be: a malformed one shows what can be read.
+  const shownRun = readObject(run)
+  const status = readString(shownRun?.status) ?? undefined
   // Status changes only: the status at mount is already on screen.
   const announcement = useAnnouncement(
     status,
@@ -118,11 +121,15 @@ export const RunMonitorView = forwardRef<HTMLElement, RunMonitorViewProps>(funct
 
   const sub = below(headingLevel)
   const isCancelling = cancelling || status === 'cancelling'
-  const toolCalls = requiredToolCalls(run) ?? []
-  const showAction = toolCalls.length > 0
-  const showRole = messages.some((m) => m.role !== 'assistant')
+  const toolCalls = status === 'requires_action' ? requiredToolCalls(run) : null
+  // Calls that are not a list still show the form, which says it could not read them.
+  const showAction = toolCalls != null && (readArray(toolCalls)?.length ?? 1) > 0
+  const messageList = readArray(messages) ?? []
+  const showRole = messageList.some((m) => readObject(m)?.role !== 'assistant')
   const waiting = loading && !run
-  const shownId = run?.id ?? runId
+  const shownId = readString(shownRun?.id) ?? readString(runId)
+  const connectionName = readString(connection)
+  const answerText = readString(text) ?? undefined
 
   // The override applies to every part, so the parts read it from context like any other provider.
   return (
@@ -131,7 +138,7 @@ export const RunMonitorView = forwardRef<HTMLElement, RunMonitorViewProps>(funct
         ref={ref}
         className={cx('rl-monitor', className)}
         data-state={status ?? (waiting ? 'loading' : 'empty')}
-        data-connection={connection}
+        data-connection={connectionName ?? undefined}
         aria-busy={waiting || undefined}
         // Named by title and run id: several monitors on one page stay distinct landmarks.
         aria-labelledby={shownId ? `${titleId} ${runIdId}` : titleId}
@@ -147,10 +154,12 @@ export const RunMonitorView = forwardRef<HTMLElement, RunMonitorViewProps>(funct
             </code>
           )}
           {(run || waiting) && <RunStatusBadge status={run?.status} loading={waiting} />}
-          {connection && (
-            <span className="rl-monitor__connection" data-state={connection}>
+          {connectionName && (
+            <span className="rl-monitor__connection" data-state={connectionName}>
               <VisuallyHidden>{`${labels.connection}: `}</VisuallyHidden>
-              {labels.connectionStates[connection] ?? connection}
+              {(Object.hasOwn(labels.connectionStates, connectionName) &&
+                labels.connectionStates[connectionName]) ||
+                connectionName}
             </span>
           )}
           {run && onCancel && !isFinishedStatus(status) && (
@@ -171,12 +180,17 @@ export const RunMonitorView = forwardRef<HTMLElement, RunMonitorViewProps>(funct
           {announcement}
         </VisuallyHidden>
         {!run && !waiting && <p className="rl-empty">{labels.noRun}</p>}
-        <RunError lastError={run?.last_error} incompleteDetails={run?.incomplete_details} error={error} />
-        {showAction && run && (
+        <RunError
+          lastError={shownRun?.last_error as Run['last_error']}
+          incompleteDetails={shownRun?.incomplete_details as Run['incomplete_details']}
+          error={error}
+        />
+        {showAction && toolCalls && (
           <RequiredAction
-            key={toolCalls.map((c) => c.id).join(' ')}
+            // A new required action (other calls) is a new form: outputs typed for the last one go.
+            key={(readArray(toolCalls) ?? []).map((c) => readString(readObject(c)?.id)).join(' ')}
             toolCalls={toolCalls}
-            expiresAt={run.expires_at}
+            expiresAt={readNumber(shownRun?.expires_at)}
             now={now}
             onSubmit={onSubmitToolOutputs}
             submitting={submitting}
@@ -187,18 +201,22 @@ export const RunMonitorView = forwardRef<HTMLElement, RunMonitorViewProps>(funct
             headingLevel={sub}
           />
         )}
-        {(text !== undefined || messages.length > 0) && (
+        {(answerText !== undefined || messageList.length > 0) && (
           <div className="rl-monitor__answer">
             <Heading level={sub} style={visuallyHidden}>
               {labels.answer}
             </Heading>
-            {text !== undefined ? (
-              <MessageText text={text} streaming={streaming} />
+            {answerText !== undefined ? (
+              <MessageText text={answerText} streaming={streaming} />
             ) : (
               <ol className="rl-monitor__messages">
-                {messages.map((m) => (
-                  <li key={m.id}>
-                    <MessageText message={m} showRole={showRole} />
+                {messageList.map((m, index) => (
+                  <li
+                    // biome-ignore lint/suspicious/noArrayIndexKey: with the index, messages without an id (or with one twice) do not share a key
+                    key={`${index} ${readString(readObject(m)?.id)}`}
+                  >
+                    {/* An entry that is no object is still a message that could not be read: it says so. */}
+                    <MessageText message={(readObject(m) ?? {}) as Message} showRole={showRole} />
                   </li>
                 ))}
               </ol>
@@ -207,11 +225,11 @@ export const RunMonitorView = forwardRef<HTMLElement, RunMonitorViewProps>(funct
         )}
         {run && <RunSteps steps={steps} now={now} headingLevel={sub} />}
         {/* Usage arrives with the run's end; an empty panel before then would only add noise. */}
-        {run?.usage && (
+        {shownRun?.usage != null && (
           <RunUsage
-            usage={run.usage}
-            maxPromptTokens={run.max_prompt_tokens}
-            maxCompletionTokens={run.max_completion_tokens}
+            usage={shownRun.usage as Run['usage']}
+            maxPromptTokens={readNumber(shownRun.max_prompt_tokens)}
+            maxCompletionTokens={readNumber(shownRun.max_completion_tokens)}
             headingLevel={sub}
           />
         )}

@@ -33,7 +33,8 @@ export interface RunStatusBadgeProps extends Omit<ComponentPropsWithoutRef<'span
 /** Text for a status; exported so other components (and apps) say it the same way. */
 export function statusText(status: RunStatus | null | undefined, labels: StatusLabels): string {
   if (isKnownStatus(status)) return labels.statuses[status]
-  return status ? `${labels.unknown} (${status})` : labels.unknown
+  // Only a string is shown raw: a status of another type (a broken server) is just unknown.
+  return typeof status === 'string' && status ? `${labels.unknown} (${status})` : labels.unknown
 }
 
 /**

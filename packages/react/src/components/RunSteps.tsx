@@ -1,16 +1,16 @@
 'use client'
 
-import type { RunStep, ToolCall } from '@runlens/client'
+import type { RunStep } from '@runlens/client'
 import type { ComponentPropsWithoutRef, ReactNode } from 'react'
 import { forwardRef } from 'react'
 import { cx } from './cx.js'
 import { type PartialLabels, type StepsLabels, stepsLabels } from './defaultLabels.js'
 import { formatDuration, formatScore } from './format.js'
 import { Heading, type HeadingLevel } from './Heading.js'
-import { Code, Empty, Item } from './parts.js'
+import { Code, Empty, Item, Unreadable } from './parts.js'
 import { useLabels, useLocale } from './RunlensLabelsProvider.js'
 import { RunStatusBadge } from './RunStatusBadge.js'
-import { endedAt } from './status.js'
+import { readArray, readNumber, readObject, readString } from './read.js'
 import { VisuallyHidden } from './VisuallyHidden.js'
 
 export interface RunStepsProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
@@ -36,55 +36,66 @@ function ToolCallPanel({ type, title, children }: { type: string; title: ReactNo
   )
 }
 
-function ToolCallDetails({ call, labels, locale }: { call: ToolCall; labels: StepsLabels; locale?: string }) {
-  switch (call.type) {
-    case 'function':
+function ToolCallDetails({ call, labels, locale }: { call: unknown; labels: StepsLabels; locale?: string }) {
+  const c = readObject(call)
+  const unreadable = <Unreadable>{labels.unreadable}</Unreadable>
+  switch (c?.type) {
+    case 'function': {
+      const fn = readObject(c.function)
+      const name = readString(fn?.name)
       return (
         <ToolCallPanel
           type="function"
           title={
             <>
-              {labels.functionCall} <code className="rl-tool__name">{call.function.name}</code>
+              {labels.functionCall}{' '}
+              {name !== null ? <code className="rl-tool__name">{name}</code> : unreadable}
             </>
           }
         >
-          <dl className="rl-tool__details">
-            <Item label={labels.arguments}>
-              <Code text={call.function.arguments} json />
-            </Item>
-            <Item label={labels.output}>
-              {call.function.output == null ? (
-                <Empty>{labels.noOutput}</Empty>
-              ) : (
-                <Code text={call.function.output} />
-              )}
-            </Item>
-          </dl>
+          {fn ? (
+            <dl className="rl-tool__details">
+              <Item label={labels.arguments}>
+                {fn.arguments !== undefined ? <Code text={fn.arguments} json /> : unreadable}
+              </Item>
+              <Item label={labels.output}>
+                {fn.output == null ? <Empty>{labels.noOutput}</Empty> : <Code text={fn.output} />}
+              </Item>
+            </dl>
+          ) : (
+            <p className="rl-note">{unreadable}</p>
+          )}
         </ToolCallPanel>
       )
+    }
     case 'code_interpreter': {
-      const outputs = call.code_interpreter.outputs
+      const ci = readObject(c.code_interpreter)
+      const outputs = readArray(ci?.outputs)
       return (
         <ToolCallPanel type="code_interpreter" title={labels.codeInterpreter}>
           <dl className="rl-tool__details">
             <Item label={labels.input}>
-              <Code text={call.code_interpreter.input} />
+              {ci && ci.input !== undefined ? <Code text={ci.input} /> : unreadable}
             </Item>
             <Item label={labels.logs}>
-              {outputs.length === 0 ? (
+              {outputs === null ? (
+                unreadable
+              ) : outputs.length === 0 ? (
                 <Empty>{labels.noOutput}</Empty>
               ) : (
-                outputs.map((out, i) =>
-                  out.type === 'logs' ? (
+                outputs.map((output, i) => {
+                  const out = readObject(output)
+                  const fileId = readString(readObject(out?.image)?.file_id)
+                  return out?.type === 'logs' && out.logs !== undefined ? (
                     // biome-ignore lint/suspicious/noArrayIndexKey: outputs have no id and never reorder
                     <Code key={i} text={out.logs} />
                   ) : (
                     // biome-ignore lint/suspicious/noArrayIndexKey: outputs have no id and never reorder
                     <p key={i} className="rl-tool__image">
-                      {labels.imageOutput(out.image.file_id)}
+                      {out?.type === 'image' && fileId !== null ? labels.imageOutput(fileId) : unreadable}
                     </p>
-                  ),
-                )
+                  )
+                })
               )}
             </Item>
           </dl>
@@ -92,39 +103,92 @@ function ToolCallDetails({ call, labels, locale }: { call: ToolCall; labels: Ste
       )
     }
     case 'file_search': {
-      const results = call.file_search.results ?? []
+      const fs = readObject(c.file_search)
+      // `results` is absent unless the run was asked to include them: none, not unreadable.
+      const results = fs?.results == null ? [] : readArray(fs.results)
       return (
         <ToolCallPanel type="file_search" title={labels.fileSearch}>
-          {results.length === 0 ? (
+          {!fs || results === null ? (
+            <p className="rl-note">{unreadable}</p>
+          ) : results.length === 0 ? (
             <Empty>{labels.noResults}</Empty>
           ) : (
             <ol className="rl-tool__results">
-              {results.map((r, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: the same file may be found twice
-                <li key={i} className="rl-result">
-                  <span className="rl-result__name">{r.file_name}</span>{' '}
-                  <span className="rl-result__score">
-                    {labels.score} {formatScore(r.score, locale)}
-                  </span>
-                  {r.content?.map((c, j) =>
-                    c.text ? (
-                      // biome-ignore lint/suspicious/noArrayIndexKey: content parts have no id
-                      <p key={j} className="rl-result__content">
-                        {c.text}
-                      </p>
-                    ) : null,
-                  )}
-                </li>
-              ))}
+              {results.map((result, i) => {
+                const r = readObject(result)
+                const fileName = readString(r?.file_name)
+                const score = readNumber(r?.score)
+                return (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: the same file may be found twice
+                  <li key={i} className="rl-result">
+                    <span className="rl-result__name">{fileName ?? unreadable}</span>{' '}
+                    {score !== null && (
+                      <span className="rl-result__score">
+                        {labels.score} {formatScore(score, locale)}
+                      </span>
+                    )}
+                    {readArray(r?.content)?.map((part, j) => {
+                      const text = readString(readObject(part)?.text)
+                      return text ? (
+                        // biome-ignore lint/suspicious/noArrayIndexKey: content parts have no id
+                        <p key={j} className="rl-result__content">
+                          {text}
+                        </p>
+                      ) : null
+                    })}
+                  </li>
+                )
+              })}
             </ol>
           )}
         </ToolCallPanel>
       )
     }
-    default:
+    default: {
       // A tool type a newer server added: name it rather than hide it.
-      return <ToolCallPanel type="unknown" title={String((call as { type?: unknown }).type)} />
+      const type = readString(c?.type)
+      return <ToolCallPanel type="unknown" title={type ?? unreadable} />
+    }
   }
+}
+
+/** A step's details: the message it created, or its tool calls; a note where they cannot be read. */
+function StepDetails({
+  details,
+  labels,
+  locale,
+}: {
+  details: unknown
+  labels: StepsLabels
+  locale?: string
+}) {
+  const d = readObject(details)
+  if (d?.type === 'message_creation') {
+    const messageId = readString(readObject(d.message_creation)?.message_id)
+    return (
+      <p className="rl-step__message">
+        {labels.messageId}{' '}
+        {messageId !== null ? <code>{messageId}</code> : <Unreadable>{labels.unreadable}</Unreadable>}
+      </p>
+    )
+  }
+  const calls = d?.type === 'tool_calls' ? readArray(d.tool_calls) : null
+  if (!calls) {
+    return (
+      <p className="rl-note">
+        <Unreadable>{labels.unreadable}</Unreadable>
+      </p>
+    )
+  }
+  return calls.map((call, i) => (
+    <ToolCallDetails
+      // biome-ignore lint/suspicious/noArrayIndexKey: with the index, as a call's id may be missing or repeated
+      key={`${i} ${readString(readObject(call)?.id)}`}
+      call={call}
+      labels={labels}
+      locale={locale}
+    />
+  ))
 }
 
 /**
@@ -138,50 +202,70 @@ export const RunSteps = forwardRef<HTMLDivElement, RunStepsProps>(function RunSt
   const labels = useLabels('steps', stepsLabels, labelsProp)
   const { locale } = useLocale(localeProp)
   const badgeLabels = { prefix: labels.statusPrefix }
+  const list = readArray(steps) ?? []
   return (
     // A div, not a named section: several timelines on a page would repeat the same landmark name.
     <div
       ref={ref}
       className={cx('rl-steps', className)}
-      data-state={steps.length ? 'filled' : 'empty'}
+      data-state={list.length ? 'filled' : 'empty'}
       {...props}
     >
       <Heading level={headingLevel} className="rl-steps__title">
         {labels.title}
       </Heading>
-      {steps.length === 0 ? (
+      {list.length === 0 ? (
         <Empty>{labels.empty}</Empty>
       ) : (
         <ol className="rl-steps__list">
-          {steps.map((step) => {
-            const end = endedAt(step)
-            const seconds = end != null ? end - step.created_at : now ? now() / 1000 - step.created_at : null
+          {list.map((value, index) => {
+            const step = readObject(value) ?? {}
+            const id = readString(step.id)
+            const type = readString(step.type)
+            const status = readString(step.status)
+            const created = readNumber(step.created_at)
+            const end =
+              readNumber(step.completed_at) ??
+              readNumber(step.failed_at) ??
+              readNumber(step.cancelled_at) ??
+              readNumber(step.expired_at)
+            const seconds =
+              created === null ? null : end !== null ? end - created : now ? now() / 1000 - created : null
+            const error = readObject(step.last_error)
+            const errorCode = readString(error?.code)
             return (
-              <li key={step.id} className="rl-step" data-state={step.status} data-type={step.type}>
+              <li
+                // biome-ignore lint/suspicious/noArrayIndexKey: with the index, steps without an id (or with one twice) must not share a React key.
+                key={`${index} ${id}`}
+                className="rl-step"
+                data-state={status ?? undefined}
+                data-type={type ?? undefined}
+              >
                 <div className="rl-step__header">
-                  <span className="rl-step__type">{labels.types[step.type] ?? step.type}</span>
-                  <RunStatusBadge status={step.status} labels={badgeLabels} />
+                  <span className="rl-step__type">
+                    {type === null ? (
+                      <Unreadable>{labels.unreadable}</Unreadable>
+                    ) : (
+                      (Object.hasOwn(labels.types, type) && labels.types[type]) || type
+                    )}
+                  </span>
+                  <RunStatusBadge status={status} labels={badgeLabels} />
                   <span className="rl-step__duration">
                     <VisuallyHidden>{`${labels.duration}: `}</VisuallyHidden>
                     {seconds != null && seconds >= 0 ? (
                       <time dateTime={`PT${Math.floor(seconds)}S`}>{formatDuration(seconds, locale)}</time>
-                    ) : (
+                    ) : end === null ? (
                       labels.running
+                    ) : (
+                      <Unreadable>{labels.unreadable}</Unreadable>
                     )}
                   </span>
                 </div>
-                {step.step_details.type === 'message_creation' && (
-                  <p className="rl-step__message">
-                    {labels.messageId} <code>{step.step_details.message_creation.message_id}</code>
-                  </p>
-                )}
-                {step.step_details.type === 'tool_calls' &&
-                  step.step_details.tool_calls.map((call, i) => (
-                    <ToolCallDetails key={call.id || i} call={call} labels={labels} locale={locale} />
-                  ))}
-                {step.last_error && (
+                <StepDetails details={step.step_details} labels={labels} locale={locale} />
+                {error && (
                   <p className="rl-step__error">
-                    {labels.error}: <code>{step.last_error.code}</code> {step.last_error.message}
+                    {labels.error}: {errorCode !== null && <code>{errorCode}</code>}{' '}
+                    {readString(error.message) ?? <Unreadable>{labels.unreadable}</Unreadable>}
                   </p>
                 )}
               </li>

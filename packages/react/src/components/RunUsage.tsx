@@ -7,8 +7,9 @@ import { cx } from './cx.js'
 import { type PartialLabels, type UsageLabels, usageLabels } from './defaultLabels.js'
 import { formatNumber } from './format.js'
 import { Heading, type HeadingLevel } from './Heading.js'
-import { Empty, Item } from './parts.js'
+import { Empty, Item, Unreadable } from './parts.js'
 import { useLabels, useLocale } from './RunlensLabelsProvider.js'
+import { readNumber, readObject } from './read.js'
 
 export interface RunUsageProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
   /** `run.usage`; `null` while the run has not finished (the API reports usage at the end). */
@@ -73,40 +74,54 @@ export const RunUsage = forwardRef<HTMLDivElement, RunUsageProps>(function RunUs
   const labels = useLabels('usage', usageLabels, labelsProp)
   const { locale } = useLocale(localeProp)
   const tokens = (value: number) => formatNumber(value, locale)
+  const read = readObject(usage)
+  const counts = read && {
+    prompt: readNumber(read.prompt_tokens),
+    completion: readNumber(read.completion_tokens),
+    total: readNumber(read.total_tokens),
+  }
+  const maxPrompt = readNumber(maxPromptTokens)
+  const maxCompletion = readNumber(maxCompletionTokens)
+  const unreadable = <Unreadable>{labels.unreadable}</Unreadable>
+  /** A count as `<data>`, or the note that it could not be read. */
+  const count = (value: number | null) =>
+    value === null ? unreadable : <data value={value}>{tokens(value)}</data>
   return (
     // A div, not a named section: several panels on a page would repeat the same landmark name.
     <div ref={ref} className={cx('rl-usage', className)} data-state={usage ? 'reported' : 'empty'} {...props}>
       <Heading level={headingLevel} className="rl-usage__title">
         {labels.title}
       </Heading>
-      {usage ? (
+      {counts ? (
         <dl className="rl-usage__list">
           <Item className="rl-usage__item" data-kind="prompt" label={labels.prompt}>
-            <data value={usage.prompt_tokens}>{tokens(usage.prompt_tokens)}</data>
-            {maxPromptTokens != null && (
+            {count(counts.prompt)}
+            {counts.prompt !== null && maxPrompt !== null && (
               <UsageMeter
-                value={usage.prompt_tokens}
-                max={maxPromptTokens}
+                value={counts.prompt}
+                max={maxPrompt}
                 label={labels.promptBar}
-                valueText={labels.ofMax(tokens(usage.prompt_tokens), tokens(maxPromptTokens))}
+                valueText={labels.ofMax(tokens(counts.prompt), tokens(maxPrompt))}
               />
             )}
           </Item>
           <Item className="rl-usage__item" data-kind="completion" label={labels.completion}>
-            <data value={usage.completion_tokens}>{tokens(usage.completion_tokens)}</data>
-            {maxCompletionTokens != null && (
+            {count(counts.completion)}
+            {counts.completion !== null && maxCompletion !== null && (
               <UsageMeter
-                value={usage.completion_tokens}
-                max={maxCompletionTokens}
+                value={counts.completion}
+                max={maxCompletion}
                 label={labels.completionBar}
-                valueText={labels.ofMax(tokens(usage.completion_tokens), tokens(maxCompletionTokens))}
+                valueText={labels.ofMax(tokens(counts.completion), tokens(maxCompletion))}
               />
             )}
           </Item>
           <Item className="rl-usage__item" data-kind="total" label={labels.total}>
-            <data value={usage.total_tokens}>{tokens(usage.total_tokens)}</data>
+            {count(counts.total)}
           </Item>
         </dl>
+      ) : usage ? (
+        <p className="rl-note">{unreadable}</p>
       ) : (
         <Empty>{labels.empty}</Empty>
       )}

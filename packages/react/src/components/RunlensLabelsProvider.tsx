@@ -3,6 +3,7 @@
 import type { JSX, ReactNode } from 'react'
 import { createContext, useContext, useMemo } from 'react'
 import type { PartialLabels, RunlensLabels } from './defaultLabels.js'
+import { isObject } from './read.js'
 
 /** A partial override of the labels: any section, any key inside a section. */
 export type RunlensLabelsOverride = { [S in keyof RunlensLabels]?: PartialLabels<RunlensLabels[S]> }
@@ -39,9 +40,7 @@ function mergeDeep<T extends object>(base: T, override: object | undefined, dept
     if (value === undefined) continue
     const current = merged[key]
     merged[key] =
-      depth > 0 && isPlainObject(current) && isPlainObject(value)
-        ? mergeDeep(current, value, depth - 1)
-        : value
+      depth > 0 && isObject(current) && isObject(value) ? mergeDeep(current, value, depth - 1) : value
   }
   return merged as T
 }
@@ -49,11 +48,6 @@ function mergeDeep<T extends object>(base: T, override: object | undefined, dept
 /** One section's labels: its own keys, and one level below (the maps of statuses, reasons...). */
 function mergeSection<T extends object>(base: T, override: PartialLabels<T> | undefined): T {
   return mergeDeep(base, override, 1)
-}
-
-// The client's isObject (packages/client/src/isObject.ts), repeated: the client does not export it.
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 /**

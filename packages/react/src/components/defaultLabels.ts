@@ -31,6 +31,10 @@ export interface RequiredActionLabels {
   missingOne: string
   expiresIn: (duration: string) => string
   expired: string
+  /** In place of a field of a tool call (its function name, id or arguments) that could not be read. */
+  unreadable: string
+  /** Why the outputs cannot be sent: a call has no readable id to answer. */
+  cannotSubmit: string
 }
 
 /** The words of the usage panel. */
@@ -44,6 +48,8 @@ export interface UsageLabels {
   completionBar: string
   /** The bar's spoken value, e.g. "120 of 1,000 tokens". */
   ofMax: (value: string, max: string) => string
+  /** In place of a count that is not a number, or of usage that is not an object. */
+  unreadable: string
 }
 
 /** The words of the error panel. */
@@ -57,6 +63,8 @@ export interface ErrorLabels {
   incompleteReasons: Record<string, string>
   /** For a reason the library does not know. */
   incompleteOther: (reason: string) => string
+  /** In place of an error's message when it has none that can be read. */
+  noMessage: string
 }
 
 /** The words of the steps timeline. */
@@ -80,6 +88,8 @@ export interface StepsLabels {
   noResults: string
   score: string
   error: string
+  /** Where part of a step (its details, a tool call, an output) could not be read. */
+  unreadable: string
 }
 
 /** The words of the message text. */
@@ -92,6 +102,8 @@ export interface MessageLabels {
   imageFile: (fileId: string) => string
   imageUrl: (url: string) => string
   roles: Record<string, string>
+  /** In the text, in place of content or a part that could not be read. */
+  unreadable: string
 }
 
 /** The words of the run list. */
@@ -108,6 +120,8 @@ export interface RunListLabels {
   loadMore: string
   loadingMore: string
   select: (runId: string) => string
+  /** In a cell whose value could not be read (a row without id, a date that is not a number). */
+  unreadable: string
 }
 
 /** The words of the run monitor. */
@@ -121,6 +135,10 @@ export interface MonitorLabels {
   connectionStates: Record<string, string>
   /** What the single live announcer says when the status changes. */
   announceStatus: (status: string) => string
+  /** The connected monitor's error boundary: what it says when the monitor itself failed. */
+  crashed: string
+  /** The button that mounts the monitor again. */
+  retry: string
 }
 
 /** Every user-visible string of the components, grouped by component. */
@@ -177,6 +195,8 @@ export const requiredActionLabels: RequiredActionLabels = {
   missingOne: 'An output is required.',
   expiresIn: (duration) => `Expires in ${duration}`,
   expired: 'Expired: the run no longer accepts outputs.',
+  unreadable: 'Not readable',
+  cannotSubmit: 'A tool call could not be read, so its output cannot be sent from here.',
 }
 
 export const usageLabels: UsageLabels = {
@@ -188,6 +208,7 @@ export const usageLabels: UsageLabels = {
   promptBar: 'Prompt tokens used of the limit',
   completionBar: 'Completion tokens used of the limit',
   ofMax: (value, max) => `${value} of ${max} tokens`,
+  unreadable: 'Not readable',
 }
 
 export const errorLabels: ErrorLabels = {
@@ -203,6 +224,7 @@ export const errorLabels: ErrorLabels = {
     max_prompt_tokens: 'The conversation exceeded the prompt token limit (max_prompt_tokens).',
   },
   incompleteOther: (reason) => `The run stopped early (${reason}).`,
+  noMessage: 'No message was given.',
 }
 
 export const stepsLabels: StepsLabels = {
@@ -225,6 +247,7 @@ export const stepsLabels: StepsLabels = {
   noResults: 'No results.',
   score: 'Score',
   error: 'Error',
+  unreadable: 'Part of this step could not be read.',
 }
 
 export const messageLabels: MessageLabels = {
@@ -235,6 +258,7 @@ export const messageLabels: MessageLabels = {
   imageFile: (fileId) => `[image file ${fileId}]`,
   imageUrl: (url) => `[image ${url}]`,
   roles: { user: 'User', assistant: 'Assistant' },
+  unreadable: '[part of this message could not be read]',
 }
 
 export const runListLabels: RunListLabels = {
@@ -250,6 +274,7 @@ export const runListLabels: RunListLabels = {
   loadMore: 'Load more',
   loadingMore: 'Loading…',
   select: (runId) => `Open run ${runId}`,
+  unreadable: 'Unreadable',
 }
 
 export const monitorLabels: MonitorLabels = {
@@ -261,6 +286,8 @@ export const monitorLabels: MonitorLabels = {
   connection: 'Connection',
   connectionStates: { idle: 'Idle', streaming: 'Live', polling: 'Polling', closed: 'Closed' },
   announceStatus: (status) => `Run status: ${status}`,
+  crashed: 'The run monitor could not show this run.',
+  retry: 'Try again',
 }
 
 /** The English defaults. Override any subset with a component's `labels` prop or `RunlensLabelsProvider`. */

@@ -26,5 +26,6 @@ export { type MonitorConnectionState, RunMonitorView, type RunMonitorViewProps }
 export { RunStatusBadge, type RunStatusBadgeProps, statusText } from './RunStatusBadge.js'
 export { RunSteps, type RunStepsProps } from './RunSteps.js'
 export { RunUsage, type RunUsageProps } from './RunUsage.js'
+export { type StartBlocker, startBlocker } from './startBlocker.js'
 export { type StatusOutcome, type StatusPhase, statusOutcome, statusPhase } from './status.js'
 export { VisuallyHidden, type VisuallyHiddenProps } from './VisuallyHidden.js'

@@ -40,13 +40,3 @@ export function statusOutcome(status: RunStatus | null | undefined): StatusOutco
 export function isFinishedStatus(status: RunStatus | null | undefined): boolean {
   return statusPhase(status) === 'finished'
 }
-
-/** The time a run (or step) stopped, whichever way it stopped. */
-export function endedAt(o: {
-  completed_at: number | null
-  failed_at: number | null
-  cancelled_at: number | null
-  expired_at?: number | null
-}): number | null {
-  return o.completed_at ?? o.failed_at ?? o.cancelled_at ?? o.expired_at ?? null
-}
