@@ -1,7 +1,7 @@
 import { APIError, type Run, type RunToolCall, type ToolOutput } from '@runlens/client'
 import { asError, ToolHandlerError } from '../errors.js'
 import { requiredToolCalls } from '../requiredToolCalls.js'
-import type { RunSession } from './streamRegistry.js'
+import type { RunSession } from './session.js'
 import { submissionKey } from './submissionRegistry.js'
 
 /**

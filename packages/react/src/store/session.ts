@@ -1,0 +1,521 @@
+import {
+  APIError,
+  type AssistantStreamEvent,
+  emptyRunSnapshot,
+  type Run,
+  type RunCreateParams,
+  type RunSnapshot,
+  type RunStep,
+  type Sleep,
+  type ToolOutput,
+} from '@runlens/client'
+import { asError, StreamInterruptedError } from '../errors.js'
+import { createRunStore, type RunStore, type RunStreamState, snapshotState } from './runStore.js'
+import { type CommitEvery, type CommitScheduler, schedulerFor } from './scheduler.js'
+import type { SessionAdapter } from './sessionAdapter.js'
+import { checkToolOutputs, type SubmissionRegistry, submissionKey } from './submissionRegistry.js'
+import type { ToolAnswerer } from './toolHandlers.js'
+
+export interface RunSessionOptions {
+  /** Answers required actions automatically: `toolHandlers({ fn: async (args, call) => output }, { approve })`. */
+  tools?: ToolAnswerer
+  /** Default `'frame'`. */
+  commitEvery?: CommitEvery
+  /** Replaces the scheduler `commitEvery` picks (tests, or a custom frame loop). */
+  scheduler?: CommitScheduler
+  /** The wait between two retrieves while recovering. Default: the client's rule. */
+  pollIntervalMs?: number
+}
+
+/** Where a session writes what it learns, so that queries agree with it (the React layer's cache). */
+export interface RunCacheSink {
+  writeRun(run: Run): void
+  writeSteps?(threadId: string, runId: string, steps: RunStep[]): void
+}
+
+/** One run's live state and its one connection, shared by every component that asks for the run. */
+export interface RunSession {
+  readonly threadId: string
+  readonly store: RunStore
+  /** Known from the first `thread.run.*` event (or given when watching an existing run). */
+  readonly runId: string | null
+  /** `start` was called (or a submission opened a stream). */
+  readonly started: boolean
+  /** A stream is open or a recovery polls: the session is the run's source of truth. */
+  readonly live: boolean
+  /** `detach()` was called: the connection outlives its components. */
+  readonly detached: boolean
+  /**
+   * Streams a new run. Idempotent: a second call gives the first call's promise. Resolves with the
+   * run once nothing is open any more (settled, waiting for tool outputs, or aborted); never
+   * rejects: errors land in `state.error`. A stream that fails before naming its run (anything
+   * but an HTTP error response) does not orphan it: the run the create made is found
+   * (`findCreatedRun`) and followed by polling.
+   */
+  start(body: RunCreateParams): Promise<Run | null>
+  /** Answers the required action on a stream; exactly once per required action across the provider. */
+  submitToolOutputs(outputs: ToolOutput[]): Promise<Run>
+  /**
+   * Asks the server to cancel, then follows the run (stream or polling) until it settles. A call
+   * while a cancel is in flight joins it: one POST. Never rejects (see `state.error`).
+   */
+  cancel(): Promise<void>
+  /** Keeps the connection open after the last component lets go. */
+  detach(): void
+  /** Closes the connection (the run goes on on the server). */
+  abort(): void
+  /** The handlers, approval and pacing of the component that drives the run. */
+  configure(options: RunSessionOptions): void
+  /** A run learnt elsewhere (a mutation's response): shown here too, and followed if it moves. */
+  receiveRun(run: Run): void
+  /** Shows a run known elsewhere (the query cache) while no connection is open here; follows nothing. */
+  seed(run: Run): void
+}
+
+/** What a session needs from the registry that holds it. */
+export interface SessionHost {
+  /** The protocol, bound to the session's thread. */
+  adapter: SessionAdapter
+  submissions: SubmissionRegistry
+  cache?: RunCacheSink
+  sleep: Sleep
+  /** The runs the registry's sessions have known: none of them is a later start's lost run. */
+  knownRunIds: ReadonlySet<string>
+  /** The session's run became known: remember it and register the session under it. */
+  named(session: RunSession): void
+  /** The session's connection closed: it leaves the registry if nobody holds it. */
+  closed(session: RunSession): void
+}
+
+/**
+ * Where the session's own connection stands. One value, so that a reader sees every transition:
+ *
+ *     from                          on                                              to
+ *     idle, closed                  start(), a submission opens its stream          streaming
+ *     idle, closed                  a moving run received, a cancel that came late  recovering
+ *     streaming                     failed before naming its run (no HTTP error)    adopting
+ *     streaming                     dropped, or ended with the run still moving     recovering
+ *     adopting                      the lost run found                              recovering
+ *     streaming, recovering         a submission opens its stream meanwhile         streaming
+ *     streaming, adopting,          settled, failed, aborted, nothing found         closed
+ *       recovering
+ *
+ * It is not `state.connection`: an abort shows `closed` at once, while the phase stays until the
+ * stream or the poll in flight notices the abort and closes (`busy` until then: no second
+ * recovery starts, a seed is ignored).
+ */
+type Phase = 'idle' | 'streaming' | 'adopting' | 'recovering' | 'closed'
+
+/**
+ * Where a cancel stands: `whenKnown` was asked while the run had no id yet (the stream names it
+ * soon, and the cancel is sent then); `requested` was sent (or is being sent): the run shows as
+ * cancelling while it still moves, and tool handlers stop. A failed cancel goes back to `none`.
+ */
+type CancelPhase = 'none' | 'whenKnown' | 'requested'
+
+export function createRunSession(
+  threadId: string,
+  initialRunId: string | null,
+  initial: RunSessionOptions,
+  host: SessionHost,
+): RunSession {
+  const { adapter, submissions, cache, sleep } = host
+  let options = initial
+  let scheduler = options.scheduler ?? schedulerFor(options.commitEvery)
+  const store = createRunStore(threadId, initialRunId)
+  const controller = new AbortController()
+  const signal = controller.signal
+  let runId = initialRunId
+  let pending: RunSnapshot = emptyRunSnapshot
+  let committed: RunSnapshot = emptyRunSnapshot
+  let cancelScheduled: (() => void) | null = null
+  let phase: Phase = 'idle'
+  let cancelPhase: CancelPhase = 'none'
+  // These stay apart from `phase`, as they are not where the connection stands:
+  // - `started`: this session opened a connection for the run (start, a submission, following a
+  //   moved run); `abort` has nothing to close otherwise. A recovery after a late cancel on a
+  //   watched run does not set it: it only reads the settled run once.
+  // - `detached`: a choice of the caller, kept across every phase.
+  // - `ownsSteps`: `start` was called here, so the steps this session reads are the cache's.
+  // - `startPromise`, `cancelInFlight`: what a second call joins (one start, one cancel POST).
+  let started = false
+  let detached = false
+  let ownsSteps = false
+  let startPromise: Promise<Run | null> | null = null
+  let cancelInFlight: Promise<void> | null = null
+  // How to find the run `start` asked for, should its stream fail before naming it.
+  let findLostRun: ((signal: AbortSignal) => Promise<Run | null>) | null = null
+  const handled = new Set<string>()
+
+  const busy = () => phase === 'streaming' || phase === 'adopting' || phase === 'recovering'
+  const cancelRequested = () => cancelPhase !== 'none'
+
+  const set = (partial: Partial<RunStreamState>) => store.setState(partial)
+
+  function commit() {
+    if (cancelScheduled) {
+      cancelScheduled()
+      cancelScheduled = null
+    }
+    if (pending === committed) return
+    const previous = store.getState()
+    const next = snapshotState(pending, previous)
+    const status = next.status
+    committed = pending
+    store.setState({
+      ...next,
+      cancelling: status === 'cancelling' || (cancelRequested() && adapter.isActive(status)),
+      requiredToolCalls:
+        next.run === previous.run ? previous.requiredToolCalls : (adapter.requiredCalls(next.run) ?? []),
+    })
+  }
+
+  function scheduleCommit() {
+    if (!scheduler) return commit()
+    if (cancelScheduled) return
+    cancelScheduled = scheduler(() => {
+      cancelScheduled = null
+      commit()
+    })
+  }
+
+  function learnRunId(id: string) {
+    if (runId !== null) return
+    runId = id
+    host.named(session)
+    if (cancelPhase === 'whenKnown') void session.cancel()
+  }
+
+  function writeCache(run: Run) {
+    cache?.writeRun(run)
+    if (ownsSteps && runId) cache?.writeSteps?.(threadId, runId, pending.steps)
+  }
+
+  function close() {
+    phase = 'closed'
+    commit()
+    set({ connection: 'closed' })
+    // Written once more now that the session is no longer live, so that queries watching the run
+    // recompute their polling (a run aborted mid-way is polled by useRun from here on).
+    if (pending.run) writeCache(pending.run)
+    // A detached session that finished with nobody watching leaves the registry.
+    host.closed(session)
+  }
+
+  function fail(error: unknown) {
+    set({ error: asError(error) })
+  }
+
+  function refuse(error: unknown): Promise<never> {
+    fail(error)
+    return Promise.reject(error)
+  }
+
+  /** Applies one event. A run event (status) and an error show at once; deltas wait for the scheduler. */
+  function handleEvent(event: AssistantStreamEvent) {
+    pending = adapter.apply(pending, event)
+    const run = adapter.runOf(event)
+    if (run) {
+      learnRunId(run.id)
+      commit()
+      writeCache(run)
+    } else if (adapter.isError(event)) {
+      commit()
+    } else {
+      scheduleCommit()
+    }
+  }
+
+  /**
+   * Reads one stream to its end, then settles, recovers, or reports. `onFirstRun` hears the
+   * stream's first run event (a submission resolves with it).
+   */
+  async function drive(
+    stream: AsyncIterable<AssistantStreamEvent>,
+    onFirstRun?: (run: Run) => void,
+  ): Promise<void> {
+    phase = 'streaming'
+    set({ connection: 'streaming', error: null })
+    let failure: unknown = null
+    let whole = false
+    try {
+      for await (const event of stream) {
+        if (adapter.isEnd(event)) whole = true
+        handleEvent(event)
+        const run = onFirstRun ? adapter.runOf(event) : null
+        if (onFirstRun && run) {
+          onFirstRun(run)
+          onFirstRun = undefined
+        }
+      }
+    } catch (error) {
+      failure = error
+    }
+    commit()
+    if (signal.aborted) return close()
+    // The server's own `error` event is an error to show; a cut connection is not (it is recovered).
+    if (failure instanceof APIError && failure.error) fail(failure)
+    const httpError = failure instanceof APIError && failure.status !== undefined
+    const run = pending.run
+    if (!run) {
+      // Nothing says which run the server made. An HTTP error response means it made none; any
+      // other failure (a cut before or inside the first event, a timeout) may have come after the
+      // server made one, which goes on without us: find it and follow it.
+      if (findLostRun && !httpError) return adopt(findLostRun, failure)
+      fail(failure ?? new StreamInterruptedError('The stream ended before naming its run.'))
+      return close()
+    }
+    // Only a stream read to its end said everything. One cut or ended early may have missed
+    // events, even after a settled run: the client, adopting the run of a lost answer (a create,
+    // a submission), gives one event naming it, and a submission whose connection broke before
+    // any event may or may not have been taken. So anything else is followed by polling to the
+    // server's state, whose messages are final.
+    if (adapter.isActive(run.status) || (!httpError && !whole)) return recover()
+    if (httpError && !(failure as APIError).error) fail(failure)
+    settle(run)
+  }
+
+  /**
+   * Finds the run a start whose stream failed before naming it made (the adapter's rule) and
+   * follows it by polling. None found: the create never reached the server, and the failure is
+   * the answer.
+   */
+  async function adopt(find: (signal: AbortSignal) => Promise<Run | null>, failure: unknown): Promise<void> {
+    phase = 'adopting'
+    set({ connection: 'polling' })
+    let found: Run | null
+    try {
+      found = await find(signal)
+    } catch (error) {
+      if (!signal.aborted) fail(error)
+      return close()
+    }
+    if (signal.aborted) return close()
+    if (!found) {
+      fail(failure ?? new StreamInterruptedError('The stream ended before naming its run.'))
+      return close()
+    }
+    receive(found)
+    return recover()
+  }
+
+  function settle(run: Run) {
+    close()
+    if (adapter.waitsForTools(run)) void answer(run)
+  }
+
+  /** Polls the run until it settles, then takes the server's messages and steps as final. */
+  async function recover(): Promise<void> {
+    if (!runId) return close()
+    phase = 'recovering'
+    set({ connection: 'polling' })
+    try {
+      for (;;) {
+        const run = await adapter.retrieve(runId, signal)
+        receive(run)
+        if (!adapter.isActive(run.status)) break
+        // The text goes on growing on the server while we poll: each poll of a moving run takes
+        // its messages too, so that the text advances at the polling pace, not only at the end.
+        pending = { ...pending, messages: await adapter.messages(runId, signal) }
+        commit()
+        await sleep(adapter.pollDelayMs(run, options.pollIntervalMs), signal)
+        if (signal.aborted) return close()
+      }
+      const [messages, steps] = await Promise.all([
+        adapter.messages(runId, signal),
+        ownsSteps ? adapter.steps(runId, signal) : null,
+      ])
+      pending = { ...pending, messages }
+      if (steps) pending = { ...pending, steps }
+      commit()
+    } catch (error) {
+      if (!signal.aborted) fail(error)
+      return close()
+    }
+    if (pending.run) settle(pending.run)
+    else close()
+  }
+
+  function receive(run: Run) {
+    learnRunId(run.id)
+    pending = { ...pending, run }
+    commit()
+    cache?.writeRun(run)
+  }
+
+  /** Takes a required action for the tool handlers, unless it is already being answered. */
+  function claim(key: string): boolean {
+    if (handled.has(key) || submissions.has(key)) return false
+    handled.add(key)
+    return true
+  }
+
+  /**
+   * Hands a required action to the tool handlers, if any: once per required action. Whatever
+   * the answerer throws (an odd `required_action` included) becomes `state.error`, never an
+   * unhandled rejection.
+   */
+  async function answer(run: Run) {
+    try {
+      await options.tools?.(run, session, claim, () => cancelRequested() || signal.aborted)
+    } catch (error) {
+      fail(error)
+    }
+  }
+
+  /** Asks the server to cancel the run (once it is known), then follows it. Never rejects. */
+  async function requestCancel(): Promise<void> {
+    if (!runId) {
+      // Sent once the stream names the run; with no stream open, there is nothing to cancel.
+      cancelPhase = busy() ? 'whenKnown' : 'none'
+      return
+    }
+    cancelPhase = 'requested'
+    set({ cancelling: true })
+    try {
+      const run = await adapter.cancel(runId)
+      session.receiveRun(run)
+    } catch (error) {
+      cancelPhase = 'none'
+      set({ cancelling: false })
+      if (adapter.cancelCameTooLate(error)) {
+        // Too late: the run settled first. Show what the server says it is.
+        if (!busy() && !signal.aborted) void recover()
+      } else {
+        fail(error)
+      }
+    }
+  }
+
+  const session: RunSession = {
+    threadId,
+    store,
+    get runId() {
+      return runId
+    },
+    get started() {
+      return started
+    },
+    get detached() {
+      return detached
+    },
+    get live() {
+      const connection = store.getState().connection
+      return connection === 'streaming' || connection === 'polling'
+    },
+
+    start(body) {
+      if (startPromise) return startPromise
+      started = true
+      ownsSteps = true
+      findLostRun = adapter.lostRunFinder(body, host.knownRunIds)
+      startPromise = (async () => {
+        // A synchronous throw of the client (bad arguments) lands in the catch below.
+        const stream = adapter.start(body, signal)
+        await drive(stream)
+        return pending.run
+      })().catch((error: unknown) => {
+        // Nothing above should throw, but a promise documented never to reject must not: the
+        // error shows in the store, and the connection is closed without another commit.
+        phase = 'closed'
+        set({ error: asError(error), connection: 'closed' })
+        return pending.run
+      })
+      return startPromise
+    },
+
+    submitToolOutputs(outputs) {
+      const run = pending.run ?? store.getState().run
+      if (!run || !runId) {
+        return refuse(new StreamInterruptedError('No run to submit tool outputs to yet.'))
+      }
+      const calls = adapter.requiredCalls(run)
+      try {
+        checkToolOutputs(calls, outputs)
+      } catch (error) {
+        return refuse(error)
+      }
+      const ids = calls ? calls.map((call) => call.id) : outputs.map((output) => output.tool_call_id)
+      const key = submissionKey(threadId, run.id, ids)
+      handled.add(key)
+      let opened = false
+      const id = runId
+      const accepted = submissions.submit(key, () => {
+        opened = true
+        started = true
+        // A synchronous throw of the client (bad arguments) rejects this promise, as the executor's.
+        return new Promise<Run>((resolve, reject) => {
+          const stream = adapter.answer(id, outputs, signal)
+          void drive(stream, resolve).then(() => {
+            // No run event came back on the stream. If the run moved on, the server took the
+            // outputs; otherwise the submission is forgotten, so it can be tried again.
+            const now = pending.run
+            if (now && !adapter.waitsForTools(now)) return resolve(now)
+            const error = store.getState().error
+            reject(error ?? new StreamInterruptedError('The submission stream ended before naming its run.'))
+          })
+        })
+      })
+      if (!opened) {
+        // Someone else (another component, a plain POST) sent it: follow the run they moved.
+        void accepted.then(
+          (moved) => {
+            session.receiveRun(moved)
+          },
+          () => {},
+        )
+      }
+      accepted.catch(fail)
+      return accepted
+    },
+
+    cancel() {
+      // A second cancel while one is in flight (a double click, three components) joins it:
+      // one POST.
+      cancelInFlight ??= requestCancel().finally(() => {
+        cancelInFlight = null
+      })
+      return cancelInFlight
+    },
+
+    detach() {
+      detached = true
+    },
+
+    abort() {
+      if (!started || signal.aborted) return
+      controller.abort()
+      if (!busy()) return
+      // drive() and recover() notice the abort and close; make it visible at once too.
+      commit()
+      set({ connection: 'closed' })
+    },
+
+    configure(next) {
+      if (next.commitEvery !== options.commitEvery || next.scheduler !== options.scheduler) {
+        scheduler = next.scheduler ?? schedulerFor(next.commitEvery)
+      }
+      options = next
+    },
+
+    seed(run) {
+      if (busy() || pending.run === run || (runId !== null && run.id !== runId)) return
+      if (runId === null) learnRunId(run.id)
+      pending = { ...pending, run }
+      commit()
+    },
+
+    receiveRun(run) {
+      receive(run)
+      if (busy() || signal.aborted) return
+      if (adapter.isActive(run.status)) {
+        started = true
+        void recover()
+      } else if (adapter.waitsForTools(run)) {
+        void answer(run)
+      }
+    },
+  }
+
+  return session
+}
