@@ -3,7 +3,7 @@
  * test/fixtures (their shapes, `obfuscation` and `logprobs` on every delta, `usage: null` until
  * the end) around `deltas` text deltas of one message, cut into chunks as `chunked` cuts a run.
  */
-import { chunked, type SyntheticRun } from './syntheticRun.js'
+import { chunked, type SyntheticRun, words } from './syntheticRun.js'
 
 const ids = {
   response: 'resp_0976c6df58902d6a0068c9ef349f8881968e62cd0dd40b45bf',
@@ -53,24 +53,6 @@ function responseObject(status: string, output: unknown[]) {
   }
 }
 
-const words = [
-  'Hello',
-  '!',
-  ' How',
-  ' can',
-  ' I',
-  ' assist',
-  ' you',
-  ' today',
-  '?',
-  ' The',
-  ' answer',
-  ' is',
-  ' 42',
-  '.',
-  ' é',
-  ' 🙂',
-]
 const pad = 'jsHiuh8bUGxmg9mj4RT1hNfelC'
 
 export function syntheticResponse(deltas = 100_000): SyntheticRun {

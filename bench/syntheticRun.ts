@@ -90,7 +90,8 @@ function messageObject(status: string, text: string) {
   }
 }
 
-const words = [
+/** The text the deltas cycle through: ASCII, an accent, an emoji (two UTF-16 units). */
+export const words = [
   'Hello',
   '!',
   ' How',
