@@ -8,12 +8,22 @@ export {
   ToolHandlerError,
 } from './errors.js'
 export { followRun } from './followRun.js'
-export { isActiveRunStatus, pollDelayMs, retrieveRun } from './polling.js'
-export { type RunListQuery, type RunStepsQuery, runKeys } from './queryKeys.js'
 export {
+  isActiveResponseStatus,
+  isActiveRunStatus,
+  isFinalResponseStatus,
+  pollDelayMs,
+  responsePollDelayMs,
+  retrieveResponse,
+  retrieveRun,
+} from './polling.js'
+export { type RunListQuery, type RunStepsQuery, responseKeys, runKeys } from './queryKeys.js'
+export {
+  type ResponseQueryOptions,
   type RunListPage,
   type RunQueryOptions,
   type RunStepsQueryOptions,
+  responseQueryOptions,
   runListInfiniteQueryOptions,
   runQueryOptions,
   runStepsQueryOptions,
@@ -67,6 +77,7 @@ export {
 export { type UseCancelRunOptions, type UseCancelRunResult, useCancelRun } from './useCancelRun.js'
 export { useCreateRun } from './useCreateRun.js'
 export { useCreateThread } from './useCreateThread.js'
+export { type UseResponseOptions, useResponse } from './useResponse.js'
 export { type UseRunOptions, useRun } from './useRun.js'
 export { type UseRunListResult, useRunList } from './useRunList.js'
 export { type UseRunStepsOptions, useRunSteps } from './useRunSteps.js'
@@ -74,5 +85,6 @@ export { type RunStreamHandle, type UseRunStreamOptions, useRunStream } from './
 export { useRunStreamState } from './useRunStreamState.js'
 export { useRunsClient } from './useRunsClient.js'
 export { type SubmitToolOutputsVariables, useSubmitToolOutputs } from './useSubmitToolOutputs.js'
+export { useSuspenseResponse } from './useSuspenseResponse.js'
 export { useSuspenseRun } from './useSuspenseRun.js'
 export { useUpdateRun } from './useUpdateRun.js'

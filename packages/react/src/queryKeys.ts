@@ -58,3 +58,16 @@ export function parseRunKey(key: readonly unknown[]): { threadId: string; runId:
 export function isRunListKey(key: readonly unknown[]): boolean {
   return isThreadKey(key, 'runs')
 }
+
+/**
+ * The query keys of responses (the Responses API), beside the runs' under the same root, so that
+ * `runKeys.all` reaches both. Responses belong to no thread: a response is known by its id alone.
+ *
+ * ```
+ * ['runlens', 'response', responseId]
+ * ```
+ */
+export const responseKeys = {
+  all: [...runKeys.all, 'response'] as const,
+  detail: (responseId: string) => [...responseKeys.all, responseId] as const,
+}

@@ -1,10 +1,23 @@
-import { isTerminalStatus, type Run, type RunStep, type RunsClient } from '@runlens/client'
-import type { Query } from '@tanstack/react-query'
+import {
+  isTerminalStatus,
+  type Response as ModelResponse,
+  type Run,
+  type RunStep,
+  type RunsClient,
+} from '@runlens/client'
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query'
 import { listSteps } from './collect.js'
 import type { RunsError } from './errors.js'
-import { isActiveRunStatus, pollDelayMs, retrieveRun } from './polling.js'
-import { type RunListQuery, type RunStepsQuery, runKeys } from './queryKeys.js'
+import {
+  isActiveResponseStatus,
+  isActiveRunStatus,
+  isFinalResponseStatus,
+  pollDelayMs,
+  responsePollDelayMs,
+  retrieveResponse,
+  retrieveRun,
+} from './polling.js'
+import { type RunListQuery, type RunStepsQuery, responseKeys, runKeys } from './queryKeys.js'
 
 /** One page of a run list, as plain data (it survives `dehydrate`/`hydrate`). */
 export interface RunListPage {
@@ -43,19 +56,66 @@ export function runQueryOptions(
     // last observer unmounts, and StrictMode's unmount-remount would then send every GET twice.
     queryFn: () => retrieveRun(client, threadId, runId),
     enabled: threadId !== '' && runId !== '',
-    refetchInterval: (query: Query<Run, RunsError, Run, ReturnType<typeof runKeys.detail>>) => {
-      const run = query.state.data
-      if (!run || !isActiveRunStatus(run.status) || isLive?.()) return false
-      return pollDelayMs(run, pollIntervalMs)
+    ...pollWhileActive<Run>({
+      isActive: (run) => isActiveRunStatus(run.status),
+      isFinal: (run) => isTerminalStatus(run.status),
+      delayMs: (run) => pollDelayMs(run, pollIntervalMs),
+      isLive,
+    }),
+  })
+}
+
+/**
+ * The polling and freshness of one object's query (a run, a response), by the object's own rule:
+ * polled while it is active, unless a live stream feeds it.
+ */
+function pollWhileActive<T>(rule: {
+  isActive(data: T): boolean
+  isFinal(data: T): boolean
+  delayMs(data: T): number
+  isLive: (() => boolean) | undefined
+}) {
+  const { isActive, isFinal, delayMs, isLive } = rule
+  return {
+    refetchInterval: (query: { state: { data: T | undefined } }) => {
+      const data = query.state.data
+      if (!data || !isActive(data) || isLive?.()) return false
+      return delayMs(data)
     },
     // Polling goes on in a background tab: a run that finishes there must show finished on return.
     refetchIntervalInBackground: true,
-    // Fresh while a stream feeds it, and once final (only its metadata may still change, through
-    // useUpdateRun, which writes the cache): a hydrated or streamed final run costs no request.
-    staleTime: (query) =>
-      isLive?.() || (query.state.data && isTerminalStatus(query.state.data.status))
-        ? Number.POSITIVE_INFINITY
-        : 0,
+    // Fresh while a stream feeds it, and once final (a run's metadata may still change, through
+    // useUpdateRun, which writes the cache): a hydrated or streamed final object costs no request.
+    staleTime: (query: { state: { data: T | undefined } }) =>
+      isLive?.() || (query.state.data && isFinal(query.state.data)) ? Number.POSITIVE_INFINITY : 0,
+  }
+}
+
+/** What `responseQueryOptions` accepts: as for a run. */
+export type ResponseQueryOptions = RunQueryOptions
+
+/**
+ * The options of a response's query (the Responses API): key, fetch, and polling by the client's
+ * rule while the response is queued or in_progress; once completed, failed, incomplete or
+ * cancelled it is fresh for good. As `runQueryOptions`, usable outside React.
+ */
+export function responseQueryOptions(
+  client: RunsClient,
+  responseId: string,
+  options: ResponseQueryOptions = {},
+) {
+  const { pollIntervalMs, isLive } = options
+  return queryOptions<ModelResponse, RunsError, ModelResponse, ReturnType<typeof responseKeys.detail>>({
+    queryKey: responseKeys.detail(responseId),
+    // The signal is left alone, for the reason given in runQueryOptions.
+    queryFn: () => retrieveResponse(client, responseId),
+    enabled: responseId !== '',
+    ...pollWhileActive<ModelResponse>({
+      isActive: (response) => isActiveResponseStatus(response.status),
+      isFinal: (response) => isFinalResponseStatus(response.status),
+      delayMs: (response) => responsePollDelayMs(response, pollIntervalMs),
+      isLive,
+    }),
   })
 }
 
