@@ -1,10 +1,4 @@
-import type {
-  Response,
-  ResponseOutputItem,
-  ResponseSnapshot,
-  ResponseStatus,
-  ResponseStreamEvent,
-} from './responseTypes.js'
+import type { Response, ResponseOutputItem, ResponseSnapshot, ResponseStreamEvent } from './responseTypes.js'
 
 /**
  * The snapshot before any event, shared by every stream: the reducer never writes to a snapshot
@@ -15,14 +9,6 @@ export const emptyResponseSnapshot: Readonly<ResponseSnapshot> = {
   sequenceNumber: null,
   error: null,
   done: false,
-}
-
-/**
- * True while a response may still change by itself: queued, in_progress. Any other status,
- * including one this version does not know, stops a poll, so a new status never makes it loop.
- */
-export function isResponsePollingStatus(status: ResponseStatus): boolean {
-  return status === 'queued' || status === 'in_progress'
 }
 
 type Item = ResponseOutputItem & Record<string, unknown>

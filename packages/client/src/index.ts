@@ -1,4 +1,4 @@
-export { applyResponseEvent, emptyResponseSnapshot, isResponsePollingStatus } from './applyResponseEvent.js'
+export { applyResponseEvent, emptyResponseSnapshot } from './applyResponseEvent.js'
 export { applyRunEvent, emptyRunSnapshot, isTerminalStatus } from './applyRunEvent.js'
 export { createRunsClient } from './createRunsClient.js'
 export {
@@ -20,7 +20,7 @@ export {
 } from './errors.js'
 export { CREATED_RUN_CLOCK_SKEW_MS, type CreatedRunCriteria, findCreatedRun } from './findCreatedRun.js'
 export { DEFAULT_IDLE_TIMEOUT_MS } from './idleTimeout.js'
-export { DEFAULT_POLL_INTERVAL_MS, isPollingStatus, pollDelay } from './poll.js'
+export { DEFAULT_POLL_INTERVAL_MS, isPollingStatus, isResponsePollingStatus, pollDelay } from './poll.js'
 export type * from './responseTypes.js'
 export { isRetryableStatus, MAX_RETRY_AFTER_MS, type RetryInput, retryAfterMs, retryDelay } from './retry.js'
 export { DEFAULT_MAX_EVENT_SIZE } from './sse/sseDecoder.js'

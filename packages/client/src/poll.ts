@@ -1,3 +1,4 @@
+import type { ResponseStatus } from './responseTypes.js'
 import { pause } from './sleep.js'
 import type { JsonResponse } from './transport.js'
 import type { RequestOptions, Run, RunStatus, Sleep } from './types.js'
@@ -16,6 +17,14 @@ export const DEFAULT_POLL_INTERVAL_MS = 1000
  */
 export function isPollingStatus(status: RunStatus): boolean {
   return status === 'queued' || status === 'in_progress' || status === 'cancelling'
+}
+
+/**
+ * True while a response may still change by itself: queued, in_progress. Any other status,
+ * including one this version does not know, stops a poll, so a new status never makes it loop.
+ */
+export function isResponsePollingStatus(status: ResponseStatus): boolean {
+  return status === 'queued' || status === 'in_progress'
 }
 
 /** The wait before the next poll: the caller's `pollIntervalMs`, else the server's `openai-poll-after-ms`, else 1000 ms. */

@@ -1,8 +1,8 @@
-import { applyResponseEvent, emptyResponseSnapshot, isResponsePollingStatus } from './applyResponseEvent.js'
+import { applyResponseEvent, emptyResponseSnapshot } from './applyResponseEvent.js'
 import { APIError, StreamError } from './errors.js'
 import { createEventStream, type EventProtocol } from './eventStream.js'
 import { idempotencyKey } from './idempotencyKey.js'
-import { pollUntilSettled } from './poll.js'
+import { isResponsePollingStatus, pollUntilSettled } from './poll.js'
 import { responsePath } from './resources/paths.js'
 import type {
   Response as ModelResponse,

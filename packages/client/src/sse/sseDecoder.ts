@@ -13,8 +13,16 @@ export interface SSEFrame {
 export type SSEDecoder = (bytes?: Uint8Array) => SSEFrame[]
 
 /**
+ * The default cap on one event: its open line, or its data so far, in characters of the decoded
+ * text (UTF-16 code units; one per byte for the ASCII JSON of the API's events). 16 Mi: far above
+ * any real event (a long message arrives as many small deltas), low enough to stop a server that
+ * never ends a line before it fills the memory.
+ */
+export const DEFAULT_MAX_EVENT_SIZE = 16 * 1024 * 1024
+
+/**
  * The first stages of the stream, bytes -> text -> lines -> frames (the next one, frames ->
- * typed events, is `toStreamEvent`). The three stages share one loop over each chunk: every
+ * typed events, is `toStreamEvent` for runs and `toResponseEvent` for responses). The three stages share one loop over each chunk: every
  * event of a stream passes here, and a line is handled where it is found, with no call or
  * array between the stages (the SSE benchmark measures this path). They read in order:
  *
@@ -27,15 +35,10 @@ export type SSEDecoder = (bytes?: Uint8Array) => SSEFrame[]
  *    `:` starts a comment, one space after the colon is dropped, several `data:` lines join with
  *    LF, a frame without data is not dispatched. `id` and `retry` only matter to an EventSource
  *    that reconnects by itself, which a POST stream never does: ignored.
+ *
+ * One open line, or one event's data, longer than `maxEventSize` characters throws
+ * `StreamError('event_too_large')` instead of growing without bound.
  */
-/**
- * The default cap on one event: its open line, or its data so far, in characters of the decoded
- * text (UTF-16 code units; one per byte for the ASCII JSON of the API's events). 16 Mi: far above
- * any real event (a long message arrives as many small deltas), low enough to stop a server that
- * never ends a line before it fills the memory.
- */
-export const DEFAULT_MAX_EVENT_SIZE = 16 * 1024 * 1024
-
 export function createSSEDecoder(maxEventSize = DEFAULT_MAX_EVENT_SIZE): SSEDecoder {
   const utf8 = new TextDecoder()
   // The line the previous chunk left open; whether that chunk ended with a CR.
