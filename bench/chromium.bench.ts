@@ -1,0 +1,261 @@
+/**
+ * A long stream in Chromium, for runs and for responses: BENCH_DELTAS text deltas (default
+ * 100,000, about 460 KB of text) from the simulator on loopback, written as fast as the server
+ * writes them, rendered by two contenders in the same page:
+ *   (baseline) fetch + eventsource-parser, `useState` appended on every delta, one plain text node;
+ *   (runlens) the connected monitor: useRunStream + <RunMonitor stream> (runs),
+ *             useResponseStream + <RunMonitor protocol="responses"> (responses).
+ * Per contender and protocol it measures the total script time, the longest main-thread task,
+ * React commits per animation frame, and that the text shown at the end is the text sent (the
+ * benchmark fails if not). It prints the medians of BENCH_REPEATS page loads (default 3), the
+ * ratio runlens/baseline of script time, and whether the aims hold: at most the baseline's script
+ * time, at most one commit per frame, no task over 50 ms.
+ * Run: npm run bench -- chromium   (BENCH_PROTOCOLS=runs or responses for one protocol.)
+ */
+
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { splitTokens } from '@runlens/simulator'
+import { createSimulator, simulatorMiddleware } from '@runlens/simulator/node'
+import { build } from 'esbuild'
+import { type Browser, type CDPSession, chromium } from 'playwright-core'
+import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs'
+import type { BenchRequest, Contender, PageResult, Protocol } from './chromiumPage.js'
+
+const deltas = Number(process.env.BENCH_DELTAS ?? 100_000)
+const repeats = Number(process.env.BENCH_REPEATS ?? 3)
+const protocols = (process.env.BENCH_PROTOCOLS ?? 'runs,responses').split(',') as Protocol[]
+const contenderNames: Contender[] = ['baseline', 'runlens']
+
+/** Pieces of 1 to 8 UTF-8 bytes (an accent, an emoji among them), each one token of the simulator. */
+const pieces = [' stream', ' of', ' text', ' é', ' 🙂', ' arrives', ' one', ' token', ' at', ' a', ' time']
+const text = Array.from({ length: deltas }, (_, i) => pieces[i % pieces.length]).join('')
+// The simulator streams one delta per token: the text must cut into exactly `deltas` of them.
+if (splitTokens(text).length !== deltas) throw new Error('the long text does not cut into BENCH_DELTAS tokens')
+
+const simulator = createSimulator({ tokenDelayMs: 0 })
+simulator.registerScenario({ name: 'long', steps: [{ type: 'message', text }] })
+simulator.registerResponseScenario({
+  model: 'sim-long',
+  description: 'The long stream of the Chromium benchmark.',
+  steps: [{ type: 'message', text }],
+})
+
+// The page for production, with React's profiling build: the production code paths, and
+// <Profiler onRender> still called (the plain production build never calls it).
+const bundle = await build({
+  entryPoints: [new URL('./chromiumPage.tsx', import.meta.url).pathname],
+  bundle: true,
+  write: false,
+  format: 'esm',
+  platform: 'browser',
+  target: 'es2022',
+  minify: true,
+  jsx: 'automatic',
+  conditions: ['@runlens/source'],
+  alias: { 'react-dom/client': 'react-dom/profiling' },
+  define: { 'process.env.NODE_ENV': '"production"' },
+  logLevel: 'warning',
+})
+const pageScript = bundle.outputFiles[0]!.text
+const pageHtml = '<!doctype html><meta charset="utf-8"><title>runlens bench</title><script type="module" src="/page.js"></script>'
+
+// One origin for the page and the simulator's /v1, so the page's requests need no CORS preflight.
+const serveSimulator = simulatorMiddleware(simulator)
+const server = createServer((req, res) => {
+  const route = { '/': ['text/html', pageHtml], '/page.js': ['text/javascript', pageScript] }[req.url ?? '']
+  if (route) {
+    res.writeHead(200, { 'content-type': route[0]!, 'cache-control': 'no-store' })
+    res.end(route[1])
+    return
+  }
+  serveSimulator(req, res, () => {
+    res.writeHead(404)
+    res.end()
+  })
+})
+await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+
+async function newThread(): Promise<string> {
+  const response = await fetch(`${origin}/v1/threads`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'openai-beta': 'assistants=v2' },
+    body: '{}',
+  })
+  return ((await response.json()) as { id: string }).id
+}
+
+/**
+ * Script time is the renderer's own counter, CDP Performance.getMetrics ScriptDuration (time in
+ * V8: compiling and running every script, callback and microtask of the page), read before and
+ * after the stream: a counter costs nothing, where the Profiler's sampling would slow the page
+ * it measures and only estimate the time. TaskDuration (all main-thread work, layout and paint
+ * included) comes along.
+ */
+async function metrics(cdp: CDPSession): Promise<{ script: number; task: number }> {
+  const { metrics: list } = await cdp.send('Performance.getMetrics')
+  const value = (name: string) => (list.find((m) => m.name === name)?.value ?? 0) * 1000
+  return { script: value('ScriptDuration'), task: value('TaskDuration') }
+}
+
+interface TraceEvent {
+  name: string
+  ph: string
+  pid: number
+  tid: number
+  dur?: number
+  args?: { name?: string }
+}
+
+/**
+ * The longest task of the renderer's main thread, from a trace of the 'toplevel' category only
+ * (one event per task, cheap): the page's 'longtask' observer only sees tasks over 50 ms, so it
+ * cannot tell the longest one when none is that long.
+ */
+function longestTask(trace: Buffer): number {
+  const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents
+  const main = new Set(
+    events
+      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  )
+  let longest = 0
+  for (const e of events) {
+    if (e.ph === 'X' && e.name.endsWith('RunTask') && main.has(`${e.pid}:${e.tid}`))
+      longest = Math.max(longest, (e.dur ?? 0) / 1000)
+  }
+  return longest
+}
+
+interface Measure extends PageResult {
+  scriptMs: number
+  taskMs: number
+  maxTaskMs: number
+}
+
+async function measure(browser: Browser, request: BenchRequest): Promise<Measure> {
+  const page = await browser.newPage()
+  page.setDefaultTimeout(120_000)
+  try {
+    await page.goto(origin)
+    await page.waitForFunction(() => typeof window.runBench === 'function')
+    const cdp = await page.context().newCDPSession(page)
+    await cdp.send('Performance.enable')
+    await browser.startTracing(page, { categories: ['toplevel'] })
+    const before = await metrics(cdp)
+    const result = await page.evaluate((r) => window.runBench(r), request)
+    const after = await metrics(cdp)
+    const trace = await browser.stopTracing()
+    return {
+      ...result,
+      scriptMs: after.script - before.script,
+      taskMs: after.task - before.task,
+      maxTaskMs: Math.max(longestTask(trace), ...result.longTasks),
+    }
+  } finally {
+    await page.close()
+  }
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = sorted.length >> 1
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
+}
+
+interface Summary {
+  scriptMs: number
+  taskMs: number
+  wallMs: number
+  maxTaskMs: number
+  longTasks: number
+  commits: number
+  frames: number
+  perFrame: number
+}
+
+function summarize(runs: Measure[]): Summary {
+  return {
+    scriptMs: median(runs.map((r) => r.scriptMs)),
+    taskMs: median(runs.map((r) => r.taskMs)),
+    wallMs: median(runs.map((r) => r.wallMs)),
+    // The worst over the page loads: one long task is enough to miss the aim.
+    maxTaskMs: Math.max(...runs.map((r) => r.maxTaskMs)),
+    longTasks: Math.max(...runs.map((r) => r.longTasks.length)),
+    commits: median(runs.map((r) => r.commits)),
+    frames: median(runs.map((r) => r.frames)),
+    perFrame: median(runs.map((r) => r.commits / Math.max(1, r.frames))),
+  }
+}
+
+const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: [...chromiumArgs] })
+let wrong = 0
+try {
+  console.log(
+    `chromium.bench: ${deltas} deltas (${Buffer.byteLength(text)} bytes of text) per stream, ` +
+      `${browser.version()}, medians of ${repeats} page loads (max task: the worst)`,
+  )
+  for (const protocol of protocols) {
+    const results: Record<Contender, Measure[]> = { baseline: [], runlens: [] }
+    for (let i = 0; i < repeats; i++) {
+      // Turns, the order swapped every time: neither contender always runs on a warmer machine.
+      const order = i % 2 === 0 ? contenderNames : [...contenderNames].reverse()
+      for (const contender of order) {
+        const request: BenchRequest = {
+          contender,
+          protocol,
+          threadId: protocol === 'runs' ? await newThread() : '',
+          assistantId: 'asst_long',
+          model: 'sim-long',
+        }
+        const result = await measure(browser, request)
+        if (result.text !== text) {
+          wrong++
+          console.log(
+            `  ${protocol} ${contender}: WRONG TEXT: ${result.text.length} chars shown, ${text.length} sent`,
+          )
+        }
+        if (contender === 'baseline' && result.deltas !== deltas)
+          console.log(`  ${protocol} baseline: ${result.deltas} deltas arrived, ${deltas} expected`)
+        results[contender].push(result)
+      }
+    }
+    const s = { baseline: summarize(results.baseline), runlens: summarize(results.runlens) }
+    console.log(`\n${protocol}`)
+    console.log(
+      '  contender   script ms   task ms   wall ms   max task ms   tasks > 50 ms   commits   frames   commits/frame',
+    )
+    for (const name of contenderNames) {
+      const c = s[name]
+      console.log(
+        `  ${name.padEnd(10)}${c.scriptMs.toFixed(0).padStart(10)}${c.taskMs.toFixed(0).padStart(10)}` +
+          `${c.wallMs.toFixed(0).padStart(10)}${c.maxTaskMs.toFixed(1).padStart(14)}${String(c.longTasks).padStart(16)}` +
+          `${String(c.commits).padStart(10)}${String(c.frames).padStart(9)}${c.perFrame.toFixed(2).padStart(16)}`,
+      )
+    }
+    const r = s.runlens
+    const b = s.baseline
+    const aims = [
+      [`script time <= baseline's`, r.scriptMs <= b.scriptMs],
+      ['<= 1 commit per frame', r.perFrame <= 1],
+      ['no task over 50 ms', r.maxTaskMs <= 50],
+    ] as const
+    console.log(
+      `  runlens/baseline: script time ${(r.scriptMs / b.scriptMs).toFixed(2)}x, main-thread time ` +
+        `${(r.taskMs / b.taskMs).toFixed(2)}x, max task ${(r.maxTaskMs / b.maxTaskMs).toFixed(2)}x, ` +
+        `commits ${(r.commits / Math.max(1, b.commits)).toFixed(3)}x`,
+    )
+    console.log(`  aims (runlens): ${aims.map(([aim, met]) => `${aim}: ${met ? 'yes' : 'NO'}`).join('; ')}`)
+  }
+} finally {
+  await browser.close()
+  await new Promise<void>((resolve) => {
+    server.close(() => resolve())
+    server.closeAllConnections()
+  })
+}
+if (wrong > 0) {
+  console.log(`\n${wrong} measure(s) showed a text other than the one sent`)
+  process.exit(1)
+}
