@@ -51,7 +51,10 @@ const base = `${location.origin}/v1`
 
 /** How each protocol is asked for the stream, and where its text deltas are, for the baseline. */
 const plainRequests: Record<Protocol, (r: BenchRequest) => { url: string; body: object }> = {
-  runs: (r) => ({ url: `${base}/threads/${r.threadId}/runs`, body: { assistant_id: r.assistantId, stream: true } }),
+  runs: (r) => ({
+    url: `${base}/threads/${r.threadId}/runs`,
+    body: { assistant_id: r.assistantId, stream: true },
+  }),
   responses: (r) => ({
     url: `${base}/responses`,
     body: { model: r.model, input: 'Hi', background: true, stream: true },
