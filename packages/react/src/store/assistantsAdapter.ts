@@ -2,15 +2,27 @@ import {
   APIError,
   type AssistantStreamEvent,
   applyRunEvent,
+  emptyRunSnapshot,
   findCreatedRun,
   type Run,
   type RunCreateParams,
+  type RunSnapshot,
   type RunsClient,
 } from '@runlens/client'
 import { listMessages, listSteps } from '../collect.js'
 import { isActiveRunStatus, pollDelayMs, retrieveRun } from '../polling.js'
 import { requiredToolCalls } from '../requiredToolCalls.js'
+import { initialRunState, type RunStreamState, snapshotState } from './runStore.js'
 import type { SessionAdapter } from './sessionAdapter.js'
+
+/** The types of an Assistants v2 run's session. */
+export interface RunsProtocol {
+  body: RunCreateParams
+  event: AssistantStreamEvent
+  run: Run
+  snapshot: RunSnapshot
+  state: RunStreamState
+}
 
 function isRunEvent(event: AssistantStreamEvent): event is Extract<AssistantStreamEvent, { data: Run }> {
   const data = event.data as Partial<Run> | null
@@ -18,8 +30,10 @@ function isRunEvent(event: AssistantStreamEvent): event is Extract<AssistantStre
 }
 
 /** The Assistants v2 runs of one thread, as a session speaks to them (see `SessionAdapter`). */
-export function assistantsAdapter(client: RunsClient, threadId: string): SessionAdapter {
+export function assistantsAdapter(client: RunsClient, threadId: string): SessionAdapter<RunsProtocol> {
   return {
+    initialState: (runId) => initialRunState(threadId, runId),
+    empty: emptyRunSnapshot,
     start: (body, signal) => client.runs.stream(threadId, body, { signal }),
 
     lostRunFinder(body, knownRunIds) {
@@ -31,23 +45,35 @@ export function assistantsAdapter(client: RunsClient, threadId: string): Session
       return (signal) => findCreatedRun(client.runs, threadId, criteria, { signal })
     },
 
-    answer: (runId, outputs, signal) =>
-      client.runs.submitToolOutputsStream(threadId, runId, { tool_outputs: outputs }, { signal }),
+    answer: (run, outputs, signal) =>
+      client.runs.submitToolOutputsStream(threadId, run.id, { tool_outputs: outputs }, { signal }),
+    // The server puts the outputs in the run's steps.
+    answered: (snapshot) => snapshot,
 
     cancel: (runId) => client.runs.cancel(threadId, runId),
     cancelCameTooLate: (error) => error instanceof APIError && error.status === 400,
 
     retrieve: (runId, signal) => retrieveRun(client, threadId, runId, signal),
-    messages: (runId, signal) => listMessages(client, threadId, runId, signal),
-    steps: (runId, signal) => listSteps(client, threadId, runId, undefined, signal),
+    async readContent(runId, final, withSteps, signal) {
+      const [messages, steps] = await Promise.all([
+        listMessages(client, threadId, runId, signal),
+        final && withSteps ? listSteps(client, threadId, runId, undefined, signal) : null,
+      ])
+      return steps ? { messages, steps } : { messages }
+    },
     pollDelayMs,
 
     apply: applyRunEvent,
+    withRun: (snapshot, run) => ({ ...snapshot, run }),
+    current: (snapshot) => snapshot.run,
+    // A dropped runs stream cannot be resumed: there is no position to keep.
+    position: () => null,
+    view: snapshotState,
     runOf: (event) => (isRunEvent(event) ? event.data : null),
     isEnd: (event) => event.event === 'done',
     isError: (event) => event.event === 'error',
     isActive: isActiveRunStatus,
-    waitsForTools: (run) => run.status === 'requires_action',
-    requiredCalls: requiredToolCalls,
+    waitsForTools: (snapshot) => snapshot.run?.status === 'requires_action',
+    requiredCalls: (snapshot) => requiredToolCalls(snapshot.run),
   }
 }

@@ -1,19 +1,12 @@
 import type { Message, Run, RunSnapshot, RunStatus, RunStep, RunToolCall } from '@runlens/client'
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { RunsError } from '../errors.js'
+import type { ConnectionState, SessionState } from './sessionAdapter.js'
 
-/**
- * Whether a connection is open for the run: `streaming` while events arrive, `polling` after a
- * stream dropped (or when no stream is open but the run still moves, e.g. after a cancel),
- * `closed` once nothing is open (the run settled, or the stream was aborted), `idle` before start.
- */
-export type ConnectionState = 'idle' | 'streaming' | 'polling' | 'closed'
-
-/** Where the automatic tool handling stands. */
-export type ToolPhase = 'idle' | 'approving' | 'running' | 'submitting'
+export type { ConnectionState, ToolPhase } from './sessionAdapter.js'
 
 /** The live state of one run, as components read it through selectors. */
-export interface RunStreamState {
+export interface RunStreamState extends SessionState {
   threadId: string
   /** Known from the first `thread.run.*` event on. */
   runId: string | null
@@ -24,22 +17,15 @@ export interface RunStreamState {
   steps: RunStep[]
   /** The text of the run's assistant messages, joined by a blank line. */
   text: string
-  connection: ConnectionState
   /** The `error` event the server sent on the stream, if any. */
   streamError: RunSnapshot['error']
-  /** The error of the last operation (start, submit, cancel, a tool handler, recovery). */
-  error: RunsError | null
-  /** A cancel was asked for and the run has not settled yet: show "cancelling". */
-  cancelling: boolean
-  tools: ToolPhase
-  /** The tool calls of the current required action, while it is not answered. */
-  requiredToolCalls: RunToolCall[]
 }
 
 export type RunStore = StoreApi<RunStreamState>
 
-export function createRunStore(threadId: string, runId: string | null = null): RunStore {
-  return createStore<RunStreamState>()(() => ({
+/** The state of a run's session before anything is known. */
+export function initialRunState(threadId: string, runId: string | null = null): RunStreamState {
+  return {
     threadId,
     runId,
     run: null,
@@ -53,7 +39,11 @@ export function createRunStore(threadId: string, runId: string | null = null): R
     cancelling: false,
     tools: 'idle',
     requiredToolCalls: [],
-  }))
+  }
+}
+
+export function createRunStore(threadId: string, runId: string | null = null): RunStore {
+  return createStore<RunStreamState>()(() => initialRunState(threadId, runId))
 }
 
 /**

@@ -1,22 +1,12 @@
-import {
-  APIError,
-  type AssistantStreamEvent,
-  emptyRunSnapshot,
-  type Run,
-  type RunCreateParams,
-  type RunSnapshot,
-  type RunStep,
-  type Sleep,
-  type ToolOutput,
-} from '@runlens/client'
+import { APIError, type Sleep, type ToolOutput } from '@runlens/client'
+import { createStore, type StoreApi } from 'zustand/vanilla'
 import { asError, StreamInterruptedError } from '../errors.js'
-import { createRunStore, type RunStore, type RunStreamState, snapshotState } from './runStore.js'
 import { type CommitEvery, type CommitScheduler, schedulerFor } from './scheduler.js'
-import type { SessionAdapter } from './sessionAdapter.js'
+import type { SessionAdapter, SessionProtocol, SessionState } from './sessionAdapter.js'
 import { checkToolOutputs, type SubmissionRegistry, submissionKey } from './submissionRegistry.js'
 import type { ToolAnswerer } from './toolHandlers.js'
 
-export interface RunSessionOptions {
+export interface SessionOptions {
   /** Answers required actions automatically: `toolHandlers({ fn: async (args, call) => output }, { approve })`. */
   tools?: ToolAnswerer
   /** Default `'frame'`. */
@@ -27,17 +17,24 @@ export interface RunSessionOptions {
   pollIntervalMs?: number
 }
 
-/** Where a session writes what it learns, so that queries agree with it (the React layer's cache). */
-export interface RunCacheSink {
-  writeRun(run: Run): void
-  writeSteps?(threadId: string, runId: string, steps: RunStep[]): void
+/**
+ * Where a session writes what it learns, so that queries agree with it (the React layer's cache):
+ * each run it hears of, and (for a run it started) what else the snapshot holds, e.g. the steps.
+ */
+export interface SessionCacheSink<P extends SessionProtocol> {
+  writeRun(run: P['run']): void
+  writeSnapshot?(runId: string, snapshot: P['snapshot']): void
 }
 
 /** One run's live state and its one connection, shared by every component that asks for the run. */
-export interface RunSession {
-  readonly threadId: string
-  readonly store: RunStore
-  /** Known from the first `thread.run.*` event (or given when watching an existing run). */
+export interface Session<P extends SessionProtocol> {
+  /** What the run ids are unique within: the thread of an Assistants run; `''` for responses. */
+  readonly scope: string
+  readonly store: StoreApi<P['state']>
+  /**
+   * Known from the first event that names the run (or given when watching an existing run). For
+   * a chain of responses, the first one's id: the session's name, whatever the chain's length.
+   */
   readonly runId: string | null
   /** `start` was called (or a submission opened a stream). */
   readonly started: boolean
@@ -49,12 +46,22 @@ export interface RunSession {
    * Streams a new run. Idempotent: a second call gives the first call's promise. Resolves with the
    * run once nothing is open any more (settled, waiting for tool outputs, or aborted); never
    * rejects: errors land in `state.error`. A stream that fails before naming its run (anything
-   * but an HTTP error response) does not orphan it: the run the create made is found
-   * (`findCreatedRun`) and followed by polling.
+   * but an HTTP error response) does not orphan it: the run the create made is found (the
+   * adapter's `lostRunFinder`) and followed by polling.
    */
-  start(body: RunCreateParams): Promise<Run | null>
-  /** Answers the required action on a stream; exactly once per required action across the provider. */
-  submitToolOutputs(outputs: ToolOutput[]): Promise<Run>
+  start(body: P['body']): Promise<P['run'] | null>
+  /**
+   * Joins a run still moving (after a page reload): its stream from after `after` (null: from
+   * its first event) where the protocol can (`adapter.resume`), else by polling. Like `start`:
+   * once, never rejects.
+   */
+  resume(runId: string, after?: number | null): Promise<P['run'] | null>
+  /**
+   * Answers the required action on a stream; exactly once per required action across the
+   * provider. Resolves with the run as the answer's stream first names it (for a response, the
+   * follow-up).
+   */
+  submitToolOutputs(outputs: ToolOutput[]): Promise<P['run']>
   /**
    * Asks the server to cancel, then follows the run (stream or polling) until it settles. A call
    * while a cancel is in flight joins it: one POST. Never rejects (see `state.error`).
@@ -65,26 +72,29 @@ export interface RunSession {
   /** Closes the connection (the run goes on on the server). */
   abort(): void
   /** The handlers, approval and pacing of the component that drives the run. */
-  configure(options: RunSessionOptions): void
+  configure(options: SessionOptions): void
   /** A run learnt elsewhere (a mutation's response): shown here too, and followed if it moves. */
-  receiveRun(run: Run): void
+  receiveRun(run: P['run']): void
   /** Shows a run known elsewhere (the query cache) while no connection is open here; follows nothing. */
-  seed(run: Run): void
+  seed(run: P['run']): void
 }
 
 /** What a session needs from the registry that holds it. */
-export interface SessionHost {
-  /** The protocol, bound to the session's thread. */
-  adapter: SessionAdapter
+export interface SessionHost<P extends SessionProtocol> {
+  /** The protocol, bound to the session's scope. */
+  adapter: SessionAdapter<P>
   submissions: SubmissionRegistry
-  cache?: RunCacheSink
+  cache?: SessionCacheSink<P>
   sleep: Sleep
   /** The runs the registry's sessions have known: none of them is a later start's lost run. */
   knownRunIds: ReadonlySet<string>
-  /** The session's run became known: remember it and register the session under it. */
-  named(session: RunSession): void
+  /**
+   * The session's run became known under `id` (the run, or the next response of its chain):
+   * remember it and register the session under it.
+   */
+  named(session: Session<P>, id: string): void
   /** The session's connection closed: it leaves the registry if nobody holds it. */
-  closed(session: RunSession): void
+  closed(session: Session<P>): void
 }
 
 /**
@@ -113,21 +123,25 @@ type Phase = 'idle' | 'streaming' | 'adopting' | 'recovering' | 'closed'
  */
 type CancelPhase = 'none' | 'whenKnown' | 'requested'
 
-export function createRunSession(
-  threadId: string,
+export function createSession<P extends SessionProtocol>(
+  scope: string,
   initialRunId: string | null,
-  initial: RunSessionOptions,
-  host: SessionHost,
-): RunSession {
+  initial: SessionOptions,
+  host: SessionHost<P>,
+): Session<P> {
+  type Run = P['run']
+  type Event = P['event']
   const { adapter, submissions, cache, sleep } = host
   let options = initial
   let scheduler = options.scheduler ?? schedulerFor(options.commitEvery)
-  const store = createRunStore(threadId, initialRunId)
+  const store = createStore<P['state']>()(() => adapter.initialState(initialRunId))
   const controller = new AbortController()
   const signal = controller.signal
   let runId = initialRunId
-  let pending: RunSnapshot = emptyRunSnapshot
-  let committed: RunSnapshot = emptyRunSnapshot
+  // Every id the session's run has had (one for a run; each response of a chain).
+  const ids = new Set<string>()
+  let pending: P['snapshot'] = adapter.empty
+  let committed: P['snapshot'] = adapter.empty
   let cancelScheduled: (() => void) | null = null
   let phase: Phase = 'idle'
   let cancelPhase: CancelPhase = 'none'
@@ -142,6 +156,7 @@ export function createRunSession(
   let detached = false
   let ownsSteps = false
   let startPromise: Promise<Run | null> | null = null
+  let resumePromise: Promise<Run | null> | null = null
   let cancelInFlight: Promise<void> | null = null
   // How to find the run `start` asked for, should its stream fail before naming it.
   let findLostRun: ((signal: AbortSignal) => Promise<Run | null>) | null = null
@@ -150,7 +165,12 @@ export function createRunSession(
   const busy = () => phase === 'streaming' || phase === 'adopting' || phase === 'recovering'
   const cancelRequested = () => cancelPhase !== 'none'
 
-  const set = (partial: Partial<RunStreamState>) => store.setState(partial)
+  // The session writes only the fields every protocol's state has (SessionState); the cast says
+  // that a part of those is a part of the protocol's state, which TypeScript cannot see generically.
+  const set = (partial: Partial<SessionState>) => store.setState(partial as Partial<P['state']>)
+  /** The run the session is at: for a chain of responses, the last one (where a cancel or a poll goes). */
+  const current = (): Run | null => adapter.current(pending)
+  const currentId = () => current()?.id ?? runId
 
   function commit() {
     if (cancelScheduled) {
@@ -159,14 +179,15 @@ export function createRunSession(
     }
     if (pending === committed) return
     const previous = store.getState()
-    const next = snapshotState(pending, previous)
-    const status = next.status
+    const next = adapter.view(pending, previous)
+    const status = next.status ?? previous.status
+    const sameRun = adapter.current(pending) === adapter.current(committed)
+    const calls = sameRun ? previous.requiredToolCalls : (adapter.requiredCalls(pending) ?? [])
     committed = pending
     store.setState({
       ...next,
       cancelling: status === 'cancelling' || (cancelRequested() && adapter.isActive(status)),
-      requiredToolCalls:
-        next.run === previous.run ? previous.requiredToolCalls : (adapter.requiredCalls(next.run) ?? []),
+      requiredToolCalls: calls,
     })
   }
 
@@ -180,15 +201,16 @@ export function createRunSession(
   }
 
   function learnRunId(id: string) {
-    if (runId !== null) return
-    runId = id
-    host.named(session)
+    if (ids.has(id)) return
+    ids.add(id)
+    runId ??= id
+    host.named(session, id)
     if (cancelPhase === 'whenKnown') void session.cancel()
   }
 
   function writeCache(run: Run) {
     cache?.writeRun(run)
-    if (ownsSteps && runId) cache?.writeSteps?.(threadId, runId, pending.steps)
+    if (ownsSteps && runId) cache?.writeSnapshot?.(runId, pending)
   }
 
   function close() {
@@ -197,7 +219,8 @@ export function createRunSession(
     set({ connection: 'closed' })
     // Written once more now that the session is no longer live, so that queries watching the run
     // recompute their polling (a run aborted mid-way is polled by useRun from here on).
-    if (pending.run) writeCache(pending.run)
+    const run = current()
+    if (run) writeCache(run)
     // A detached session that finished with nobody watching leaves the registry.
     host.closed(session)
   }
@@ -212,7 +235,7 @@ export function createRunSession(
   }
 
   /** Applies one event. A run event (status) and an error show at once; deltas wait for the scheduler. */
-  function handleEvent(event: AssistantStreamEvent) {
+  function handleEvent(event: Event) {
     pending = adapter.apply(pending, event)
     const run = adapter.runOf(event)
     if (run) {
@@ -230,10 +253,7 @@ export function createRunSession(
    * Reads one stream to its end, then settles, recovers, or reports. `onFirstRun` hears the
    * stream's first run event (a submission resolves with it).
    */
-  async function drive(
-    stream: AsyncIterable<AssistantStreamEvent>,
-    onFirstRun?: (run: Run) => void,
-  ): Promise<void> {
+  async function drive(stream: AsyncIterable<Event>, onFirstRun?: (run: Run) => void): Promise<void> {
     phase = 'streaming'
     set({ connection: 'streaming', error: null })
     let failure: unknown = null
@@ -256,7 +276,7 @@ export function createRunSession(
     // The server's own `error` event is an error to show; a cut connection is not (it is recovered).
     if (failure instanceof APIError && failure.error) fail(failure)
     const httpError = failure instanceof APIError && failure.status !== undefined
-    const run = pending.run
+    const run = current()
     if (!run) {
       // Nothing says which run the server made. An HTTP error response means it made none; any
       // other failure (a cut before or inside the first event, a timeout) may have come after the
@@ -301,44 +321,47 @@ export function createRunSession(
 
   function settle(run: Run) {
     close()
-    if (adapter.waitsForTools(run)) void answer(run)
+    if (adapter.waitsForTools(pending)) void answer(run)
   }
 
-  /** Polls the run until it settles, then takes the server's messages and steps as final. */
+  /** What the server has besides the run (the adapter's `readContent`), into the snapshot. */
+  async function readContent(id: string, final: boolean) {
+    if (!adapter.readContent) return
+    const content = await adapter.readContent(id, final, ownsSteps, signal)
+    pending = { ...(pending as object), ...content } as P['snapshot']
+    commit()
+  }
+
+  /** Polls the run until it settles, then takes what the server has of it as final. */
   async function recover(): Promise<void> {
-    if (!runId) return close()
+    const id = currentId()
+    if (!id) return close()
     phase = 'recovering'
     set({ connection: 'polling' })
     try {
       for (;;) {
-        const run = await adapter.retrieve(runId, signal)
+        const run = await adapter.retrieve(id, signal)
         receive(run)
         if (!adapter.isActive(run.status)) break
         // The text goes on growing on the server while we poll: each poll of a moving run takes
-        // its messages too, so that the text advances at the polling pace, not only at the end.
-        pending = { ...pending, messages: await adapter.messages(runId, signal) }
-        commit()
+        // its content too, so that the text advances at the polling pace, not only at the end.
+        await readContent(id, false)
         await sleep(adapter.pollDelayMs(run, options.pollIntervalMs), signal)
         if (signal.aborted) return close()
       }
-      const [messages, steps] = await Promise.all([
-        adapter.messages(runId, signal),
-        ownsSteps ? adapter.steps(runId, signal) : null,
-      ])
-      pending = { ...pending, messages }
-      if (steps) pending = { ...pending, steps }
-      commit()
+      await readContent(id, true)
     } catch (error) {
       if (!signal.aborted) fail(error)
       return close()
     }
-    if (pending.run) settle(pending.run)
+    const run = current()
+    if (run) settle(run)
     else close()
   }
 
   function receive(run: Run) {
     learnRunId(run.id)
-    pending = { ...pending, run }
+    pending = adapter.withRun(pending, run)
     commit()
     cache?.writeRun(run)
   }
@@ -365,15 +388,23 @@ export function createRunSession(
 
   /** Asks the server to cancel the run (once it is known), then follows it. Never rejects. */
   async function requestCancel(): Promise<void> {
-    if (!runId) {
+    const id = currentId()
+    if (!id) {
       // Sent once the stream names the run; with no stream open, there is nothing to cancel.
       cancelPhase = busy() ? 'whenKnown' : 'none'
+      return
+    }
+    if (adapter.decline && adapter.waitsForTools(pending)) {
+      // Nothing moves on the server (a response waiting for its calls' outputs has ended there):
+      // cancelling it is not answering, for good.
+      pending = adapter.decline(pending)
+      commit()
       return
     }
     cancelPhase = 'requested'
     set({ cancelling: true })
     try {
-      const run = await adapter.cancel(runId)
+      const run = await adapter.cancel(id)
       session.receiveRun(run)
     } catch (error) {
       cancelPhase = 'none'
@@ -387,8 +418,24 @@ export function createRunSession(
     }
   }
 
-  const session: RunSession = {
-    threadId,
+  /** Opens a stream of the session's own (start, resume) and drives it; never rejects. */
+  function open(makeStream: () => AsyncIterable<Event>): Promise<Run | null> {
+    started = true
+    return (async () => {
+      // A synchronous throw of the client (bad arguments) lands in the catch below.
+      await drive(makeStream())
+      return current()
+    })().catch((error: unknown) => {
+      // Nothing above should throw, but a promise documented never to reject must not: the
+      // error shows in the store, and the connection is closed without another commit.
+      phase = 'closed'
+      set({ error: asError(error), connection: 'closed' })
+      return current()
+    })
+  }
+
+  const session: Session<P> = {
+    scope,
     store,
     get runId() {
       return runId
@@ -406,51 +453,54 @@ export function createRunSession(
 
     start(body) {
       if (startPromise) return startPromise
-      started = true
       ownsSteps = true
       findLostRun = adapter.lostRunFinder(body, host.knownRunIds)
-      startPromise = (async () => {
-        // A synchronous throw of the client (bad arguments) lands in the catch below.
-        const stream = adapter.start(body, signal)
-        await drive(stream)
-        return pending.run
-      })().catch((error: unknown) => {
-        // Nothing above should throw, but a promise documented never to reject must not: the
-        // error shows in the store, and the connection is closed without another commit.
-        phase = 'closed'
-        set({ error: asError(error), connection: 'closed' })
-        return pending.run
-      })
+      startPromise = open(() => adapter.start(body, signal))
       return startPromise
     },
 
+    resume(id, after = null) {
+      if (startPromise) return startPromise
+      if (resumePromise) return resumePromise
+      learnRunId(id)
+      ownsSteps = true
+      const { resume } = adapter
+      if (!resume) {
+        started = true
+        resumePromise = recover().then(current)
+      } else {
+        resumePromise = open(() => resume(id, after, signal))
+      }
+      return resumePromise
+    },
+
     submitToolOutputs(outputs) {
-      const run = pending.run ?? store.getState().run
+      const run = current()
       if (!run || !runId) {
         return refuse(new StreamInterruptedError('No run to submit tool outputs to yet.'))
       }
-      const calls = adapter.requiredCalls(run)
+      const calls = adapter.requiredCalls(pending)
       try {
         checkToolOutputs(calls, outputs)
       } catch (error) {
         return refuse(error)
       }
-      const ids = calls ? calls.map((call) => call.id) : outputs.map((output) => output.tool_call_id)
-      const key = submissionKey(threadId, run.id, ids)
+      const callIds = calls ? calls.map((call) => call.id) : outputs.map((output) => output.tool_call_id)
+      const key = submissionKey(scope, run.id, callIds)
       handled.add(key)
       let opened = false
-      const id = runId
       const accepted = submissions.submit(key, () => {
         opened = true
         started = true
         // A synchronous throw of the client (bad arguments) rejects this promise, as the executor's.
         return new Promise<Run>((resolve, reject) => {
-          const stream = adapter.answer(id, outputs, signal)
+          const stream = adapter.answer(run, outputs, signal)
+          pending = adapter.answered(pending, outputs)
           void drive(stream, resolve).then(() => {
             // No run event came back on the stream. If the run moved on, the server took the
             // outputs; otherwise the submission is forgotten, so it can be tried again.
-            const now = pending.run
-            if (now && !adapter.waitsForTools(now)) return resolve(now)
+            const now = current()
+            if (now && !adapter.waitsForTools(pending)) return resolve(now)
             const error = store.getState().error
             reject(error ?? new StreamInterruptedError('The submission stream ended before naming its run.'))
           })
@@ -499,9 +549,9 @@ export function createRunSession(
     },
 
     seed(run) {
-      if (busy() || pending.run === run || (runId !== null && run.id !== runId)) return
+      if (busy() || current() === run || (runId !== null && run.id !== currentId())) return
       if (runId === null) learnRunId(run.id)
-      pending = { ...pending, run }
+      pending = adapter.withRun(pending, run)
       commit()
     },
 
@@ -511,7 +561,7 @@ export function createRunSession(
       if (adapter.isActive(run.status)) {
         started = true
         void recover()
-      } else if (adapter.waitsForTools(run)) {
+      } else if (adapter.waitsForTools(pending)) {
         void answer(run)
       }
     },

@@ -1,4 +1,4 @@
-import type { Run, RunToolCall, ToolOutput } from '@runlens/client'
+import type { RunToolCall, ToolOutput } from '@runlens/client'
 import { IncompleteToolOutputsError } from '../errors.js'
 
 /**
@@ -10,7 +10,7 @@ import { IncompleteToolOutputsError } from '../errors.js'
  */
 export interface SubmissionRegistry {
   /** Runs `send` once per key; later calls with the same key get the first call's promise. */
-  submit(key: string, send: () => Promise<Run>): Promise<Run>
+  submit<T>(key: string, send: () => Promise<T>): Promise<T>
   /** Whether a submission for the key is in flight or done. */
   has(key: string): boolean
 }
@@ -19,11 +19,12 @@ export interface SubmissionRegistry {
 const keep = 200
 
 export function createSubmissionRegistry(): SubmissionRegistry {
-  const entries = new Map<string, Promise<Run>>()
+  const entries = new Map<string, Promise<unknown>>()
   return {
-    submit(key, send) {
+    submit<T>(key: string, send: () => Promise<T>): Promise<T> {
       const existing = entries.get(key)
-      if (existing) return existing
+      // A key names one run's calls, and a run is of one protocol: the first call's T is this one's.
+      if (existing) return existing as Promise<T>
       const promise = send()
       entries.set(key, promise)
       promise.then(
@@ -45,9 +46,12 @@ export function createSubmissionRegistry(): SubmissionRegistry {
   }
 }
 
-/** The key of a required action: its run and its tool call ids, order-free. */
-export function submissionKey(threadId: string, runId: string, toolCallIds: readonly string[]): string {
-  return JSON.stringify([threadId, runId, [...toolCallIds].sort()])
+/**
+ * The key of a required action: its run (in its scope: the thread of an Assistants run, `''` for
+ * a response) and its tool call ids, order-free.
+ */
+export function submissionKey(scope: string, runId: string, toolCallIds: readonly string[]): string {
+  return JSON.stringify([scope, runId, [...toolCallIds].sort()])
 }
 
 /**

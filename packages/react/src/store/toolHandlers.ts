@@ -1,7 +1,7 @@
-import { APIError, type Run, type RunToolCall, type ToolOutput } from '@runlens/client'
+import { APIError, type RunToolCall, type ToolOutput } from '@runlens/client'
 import { asError, ToolHandlerError } from '../errors.js'
-import { requiredToolCalls } from '../requiredToolCalls.js'
-import type { RunSession } from './session.js'
+import { type AnyRun, requiredToolCalls } from '../requiredToolCalls.js'
+import type { SessionState } from './sessionAdapter.js'
 import { submissionKey } from './submissionRegistry.js'
 
 /**
@@ -23,14 +23,22 @@ export interface ToolHandlersOptions {
   approve?: ToolApproval
 }
 
+/** What an answerer uses of the session whose run waits: a session of either protocol. */
+export interface ToolSession {
+  readonly scope: string
+  readonly store: { setState(partial: Partial<SessionState>): void }
+  submitToolOutputs(outputs: ToolOutput[]): Promise<unknown>
+  cancel(): Promise<void>
+}
+
 /**
  * What a session calls when its run requires action (the `tools` option): `claim(key)` says
  * whether this required action is still unanswered (and marks it taken); `stopped()` whether the
  * session was cancelled or aborted meanwhile. Made by `toolHandlers`.
  */
 export type ToolAnswerer = (
-  run: Run,
-  session: RunSession,
+  run: AnyRun,
+  session: ToolSession,
   claim: (key: string) => boolean,
   stopped: () => boolean,
 ) => Promise<void>
@@ -63,7 +71,7 @@ export function toolHandlers(handlers: ToolHandlers, { approve }: ToolHandlersOp
     }
     if (!Array.isArray(calls) || calls.length === 0 || !calls.every(handled)) return
     const key = submissionKey(
-      session.threadId,
+      session.scope,
       run.id,
       calls.map((call) => call.id),
     )

@@ -231,7 +231,7 @@ describe('a new thread, a new session', () => {
     const old = seen.w!
     view.rerender(h.wrap(<Watcher threadId={second} runId="run_same" name="w" />))
     expect(seen.w).not.toBe(old)
-    expect(seen.w!.threadId).toBe(second)
+    expect(seen.w!.scope).toBe(second)
     expect(seen.w!.store.getState().threadId).toBe(second)
   })
 })

@@ -1,14 +1,18 @@
 import {
   type AssistantStreamEvent,
   applyRunEvent,
+  emptyRunSnapshot,
   type Message,
   type Run,
   type RunStatus,
+  type RunStep,
   type RunToolCall,
 } from '@runlens/client'
 import { describe, expect, test, vi } from 'vitest'
 import { requiredToolCalls } from '../../src/requiredToolCalls.js'
-import { createRunSession, type SessionHost } from '../../src/store/session.js'
+import type { RunsProtocol } from '../../src/store/assistantsAdapter.js'
+import { initialRunState, snapshotState } from '../../src/store/runStore.js'
+import { createSession, type SessionHost } from '../../src/store/session.js'
 import type { SessionAdapter } from '../../src/store/sessionAdapter.js'
 import { createSubmissionRegistry } from '../../src/store/submissionRegistry.js'
 
@@ -47,8 +51,16 @@ function deferred<T>(): Deferred<T> {
   return { promise, resolve }
 }
 
+type Adapter = SessionAdapter<RunsProtocol>
+
+/** What the fake adapter reads besides the run, recorded as the two lists it stands for. */
+interface Content {
+  messages?(): Promise<Message[]>
+  steps?(): Promise<RunStep[]>
+}
+
 /** An adapter that records every call and answers from `script`. */
-function fakeAdapter(script: Partial<SessionAdapter>) {
+function fakeAdapter(script: Partial<Adapter> & Content) {
   const calls: string[] = []
   const record =
     <A extends unknown[], R>(name: string, fn: (...args: A) => R) =>
@@ -59,39 +71,51 @@ function fakeAdapter(script: Partial<SessionAdapter>) {
   const missing = (name: string) => () => {
     throw new Error(`unexpected ${name}`)
   }
-  const adapter: SessionAdapter = {
+  const messages = record('messages', script.messages ?? (async () => []))
+  const steps = record('steps', script.steps ?? (async () => []))
+  const adapter: Adapter = {
+    initialState: (runId) => initialRunState('thread_1', runId),
+    empty: emptyRunSnapshot,
     start: record('start', script.start ?? missing('start')),
     lostRunFinder: script.lostRunFinder ?? (() => null),
     answer: record('answer', script.answer ?? missing('answer')),
+    answered: (snapshot) => snapshot,
     cancel: record('cancel', script.cancel ?? missing('cancel')),
     cancelCameTooLate: () => false,
     retrieve: record('retrieve', script.retrieve ?? missing('retrieve')),
-    messages: record('messages', script.messages ?? (async () => [])),
-    steps: record('steps', script.steps ?? (async () => [])),
+    // As the Assistants adapter: the messages at each poll, the steps too at the end.
+    async readContent(_runId, final, withSteps) {
+      const list = await messages()
+      return final && withSteps ? { messages: list, steps: await steps() } : { messages: list }
+    },
     pollDelayMs: () => 0,
     apply: applyRunEvent,
+    withRun: (snapshot, r) => ({ ...snapshot, run: r }),
+    current: (snapshot) => snapshot.run,
+    position: () => null,
+    view: snapshotState,
     runOf: (event) =>
       (event.data as Partial<Run> | null)?.object === 'thread.run' ? (event.data as Run) : null,
     isEnd: (event) => event.event === 'done',
     isError: (event) => event.event === 'error',
     isActive: (status) => status === 'queued' || status === 'in_progress' || status === 'cancelling',
-    waitsForTools: (r) => r.status === 'requires_action',
-    requiredCalls: requiredToolCalls,
+    waitsForTools: (snapshot) => snapshot.run?.status === 'requires_action',
+    requiredCalls: (snapshot) => requiredToolCalls(snapshot.run),
   }
   return { adapter, calls }
 }
 
-function sessionOver(adapter: SessionAdapter, runId: string | null = null) {
+function sessionOver(adapter: Adapter, runId: string | null = null) {
   const named: string[] = []
-  const host: SessionHost = {
+  const host: SessionHost<RunsProtocol> = {
     adapter,
     submissions: createSubmissionRegistry(),
     sleep: async () => {},
     knownRunIds: new Set(),
-    named: (session) => named.push(session.runId ?? '?'),
+    named: (_session, id) => named.push(id),
     closed: () => {},
   }
-  return { session: createRunSession('thread_1', runId, { commitEvery: 'event' }, host), named }
+  return { session: createSession('thread_1', runId, { commitEvery: 'event' }, host), named }
 }
 
 describe('the session over an adapter', () => {
