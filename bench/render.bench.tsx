@@ -1,13 +1,16 @@
 /**
- * Rendering a streamed run in React (jsdom), two ways, in one process, on the same 10,000-delta run
- * served by the simulator (one delta per macrotask, as a socket hands them over):
- *   (a) runlens: useRunStream, state in a vanilla store, text committed once per animation frame,
- *       a status-only component and a text component reading their slice through selectors;
- *   (b) a plain hook: useState updated on every event, the same two components fed by props.
+ * Rendering a streamed answer in React (jsdom), two ways, in one process, on the same 10,000-delta
+ * stream served by the simulator (one delta per macrotask, as a socket hands them over), for a run
+ * and for a background response (BENCH_PROTOCOLS=runs or responses for one of them):
+ *   (a) runlens: useRunStream or useResponseStream, state in a vanilla store, text committed once
+ *       per animation frame, a status-only component and a text component reading their slice
+ *       through selectors;
+ *   (b) a plain hook: the client's stream, its reducer (applyRunEvent, applyResponseEvent), useState
+ *       updated on every event, the same two components fed by props.
  * It counts renders of the status-only component (target: one per status change) and commits of
  * the text view (target: at most one per frame), and prints both with the ratios.
  * Frames are simulated: one every BENCH_DELTAS_PER_FRAME deltas (default 10, i.e. 600 deltas/s at
- * 60 fps). Run: node --conditions=@runlens/source --import tsx bench/render.bench.tsx
+ * 60 fps). Run: npm run bench -- render
  */
 
 import { JSDOM } from 'jsdom'
