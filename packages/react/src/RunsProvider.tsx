@@ -4,8 +4,9 @@ import type { RunsClient, Sleep } from '@runlens/client'
 import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query'
 import type { JSX, ReactNode } from 'react'
 import { useContext, useEffect, useMemo, useRef, useState } from 'react'
-import { createRunCacheSink, syncRunLists } from './cache.js'
+import { createRunCacheSink, syncRunLists, writeResponse } from './cache.js'
 import { RunsContext, type RunsContextValue } from './context.js'
+import { createResponseRegistry } from './store/responseRegistry.js'
 import { createStreamRegistry, defaultSleep } from './store/streamRegistry.js'
 import { createSubmissionRegistry } from './store/submissionRegistry.js'
 
@@ -23,7 +24,7 @@ export interface RunsProviderProps {
 
 /**
  * Gives the hooks below it a client, a QueryClient, and the shared registries (one live stream
- * per run, one submission per required action), and keeps the QueryClient's run lists in step
+ * per run or Responses chain, one submission per required action), and keeps the QueryClient's run lists in step
  * with its runs.
  */
 export function RunsProvider({ client, queryClient, sleep, children }: RunsProviderProps): JSX.Element {
@@ -44,7 +45,13 @@ export function RunsProvider({ client, queryClient, sleep, children }: RunsProvi
       cache: createRunCacheSink(qc),
       sleep: wait,
     })
-    return { client, queryClient: qc, streams, submissions, sleep: wait }
+    const responseStreams = createResponseRegistry({
+      client,
+      submissions,
+      cache: { writeRun: (response) => writeResponse(qc, response) },
+      sleep: wait,
+    })
+    return { client, queryClient: qc, streams, responseStreams, submissions, sleep: wait }
   }, [client, qc])
 
   // Every run list in the QueryClient follows the runs' own entries while the provider is mounted

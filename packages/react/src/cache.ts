@@ -1,6 +1,6 @@
-import { isTerminalStatus, type Run, type RunStep } from '@runlens/client'
+import { isTerminalStatus, type Response as ModelResponse, type Run, type RunStep } from '@runlens/client'
 import type { InfiniteData, QueryCacheNotifyEvent, QueryClient } from '@tanstack/react-query'
-import { isRunListKey, parseRunKey, type RunListQuery, runKeys } from './queryKeys.js'
+import { isRunListKey, parseRunKey, type RunListQuery, responseKeys, runKeys } from './queryKeys.js'
 import type { RunListPage } from './queryOptions.js'
 import type { RunCacheSink } from './store/streamRegistry.js'
 
@@ -9,6 +9,11 @@ type RunListData = InfiniteData<RunListPage, string | undefined>
 /** Writes a run where `useRun` reads it; the list pages follow through `syncRunLists`. */
 export function writeRun(queryClient: QueryClient, run: Run): void {
   queryClient.setQueryData(runKeys.detail(run.thread_id, run.id), run)
+}
+
+/** Writes a response where `useResponse` reads it. */
+export function writeResponse(queryClient: QueryClient, response: ModelResponse): void {
+  queryClient.setQueryData(responseKeys.detail(response.id), response)
 }
 
 /** The query cache as a sink for live sessions: runs on their own key, steps on the plain steps key. */

@@ -3,6 +3,7 @@
 import type { RunsClient, Sleep } from '@runlens/client'
 import type { QueryClient } from '@tanstack/react-query'
 import { createContext, useContext } from 'react'
+import type { ResponseRegistry } from './store/responseRegistry.js'
 import type { StreamRegistry } from './store/streamRegistry.js'
 import type { SubmissionRegistry } from './store/submissionRegistry.js'
 
@@ -12,6 +13,8 @@ export interface RunsContextValue {
   queryClient: QueryClient
   /** One live session per run, shared by every `useRunStream` of the run. */
   streams: StreamRegistry
+  /** One live session per Responses run (a chain of responses), shared by every `useResponseStream` of it. */
+  responseStreams: ResponseRegistry
   /** One submission per required action. */
   submissions: SubmissionRegistry
   /** The wait between retrieves when a hook follows a run itself (a cancel nobody else watches). */

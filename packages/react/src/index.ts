@@ -1,4 +1,4 @@
-export { createRunCacheSink, patchRunList, syncRunLists, writeRun } from './cache.js'
+export { createRunCacheSink, patchRunList, syncRunLists, writeResponse, writeRun } from './cache.js'
 export * from './components/index.js'
 export type { RunsContextValue } from './context.js'
 export {
@@ -30,6 +30,25 @@ export {
 } from './queryOptions.js'
 export { RunMonitor, type RunMonitorProps, type RunMonitorStream } from './RunMonitor.js'
 export { RunsProvider, type RunsProviderProps } from './RunsProvider.js'
+export { type AnyRun, isResponse, requiredToolCalls, shownStatus } from './requiredToolCalls.js'
+export type { RunsProtocol } from './store/assistantsAdapter.js'
+export { type ResponseChainSnapshot, responseOf } from './store/responseChain.js'
+export {
+  createResponseRegistry,
+  type ResponseRegistry,
+  type ResponseRegistryDeps,
+  type ResponseSession,
+} from './store/responseRegistry.js'
+export {
+  initialResponseState,
+  type ResponseStore,
+  type ResponseStreamState,
+  selectOutput,
+  selectResponse,
+  selectUsage,
+} from './store/responseStore.js'
+export { followUpBody, type ResponsesProtocol } from './store/responsesAdapter.js'
+export type { ResumePoint, ResumeStorage } from './store/resumePoint.js'
 export {
   type ConnectionState,
   createRunStore,
@@ -52,6 +71,9 @@ export {
   frameScheduler,
   intervalScheduler,
 } from './store/scheduler.js'
+export type { Session, SessionCacheSink, SessionOptions, SessionResumeOptions } from './store/session.js'
+export type { SessionAdapter, SessionProtocol, SessionState } from './store/sessionAdapter.js'
+export type { SessionRegistry } from './store/sessionRegistry.js'
 export {
   createStreamRegistry,
   type RunCacheSink,
@@ -72,12 +94,21 @@ export {
   type ToolHandler,
   type ToolHandlers,
   type ToolHandlersOptions,
+  type ToolSession,
   toolHandlers,
 } from './store/toolHandlers.js'
+export { type UseCancelResponseResult, useCancelResponse } from './useCancelResponse.js'
 export { type UseCancelRunOptions, type UseCancelRunResult, useCancelRun } from './useCancelRun.js'
+export { useCreateResponse } from './useCreateResponse.js'
 export { useCreateRun } from './useCreateRun.js'
 export { useCreateThread } from './useCreateThread.js'
 export { type UseResponseOptions, useResponse } from './useResponse.js'
+export { useResponseSession } from './useResponseSession.js'
+export {
+  type ResponseStreamHandle,
+  type UseResponseStreamOptions,
+  useResponseStream,
+} from './useResponseStream.js'
 export { type UseRunOptions, useRun } from './useRun.js'
 export { type UseRunListResult, useRunList } from './useRunList.js'
 export { type UseRunStepsOptions, useRunSteps } from './useRunSteps.js'

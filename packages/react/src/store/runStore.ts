@@ -1,6 +1,7 @@
-import type { Message, Run, RunSnapshot, RunStatus, RunStep, RunToolCall } from '@runlens/client'
+import type { Message, Run, RunSnapshot, RunStatus, RunStep } from '@runlens/client'
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { RunsError } from '../errors.js'
+import type { ResponseStreamState } from './responseStore.js'
 import type { ConnectionState, SessionState } from './sessionAdapter.js'
 
 export type { ConnectionState, ToolPhase } from './sessionAdapter.js'
@@ -84,12 +85,15 @@ export function snapshotState(
   }
 }
 
-// Selectors: stable references to share between components (one function, one comparison).
-export const selectStatus = (state: RunStreamState): RunStatus | null => state.status
+// Selectors: stable references to share between components (one function, one comparison). The
+// ones on fields every session has take a response's state as well as a run's.
+export const selectStatus = <S extends SessionState>(state: S): S['status'] => state.status
 export const selectRun = (state: RunStreamState): Run | null => state.run
-export const selectText = (state: RunStreamState): string => state.text
-export const selectMessages = (state: RunStreamState): Message[] => state.messages
-export const selectSteps = (state: RunStreamState): RunStep[] => state.steps
-export const selectConnection = (state: RunStreamState): ConnectionState => state.connection
-export const selectError = (state: RunStreamState): RunsError | null => state.error
-export const selectCancelling = (state: RunStreamState): boolean => state.cancelling
+export const selectText = (state: SessionState): string => state.text
+export const selectMessages = <S extends RunStreamState | ResponseStreamState>(state: S): S['messages'] =>
+  state.messages
+export const selectSteps = <S extends RunStreamState | ResponseStreamState>(state: S): S['steps'] =>
+  state.steps
+export const selectConnection = (state: SessionState): ConnectionState => state.connection
+export const selectError = (state: SessionState): RunsError | null => state.error
+export const selectCancelling = (state: SessionState): boolean => state.cancelling

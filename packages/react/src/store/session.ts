@@ -51,11 +51,10 @@ export interface Session<P extends SessionProtocol> {
    */
   start(body: P['body']): Promise<P['run'] | null>
   /**
-   * Joins a run still moving (after a page reload): its stream from after `after` (null: from
-   * its first event) where the protocol can (`adapter.resume`), else by polling. Like `start`:
-   * once, never rejects.
+   * Joins a run still moving or waiting (after a page reload): its stream from its first event
+   * where the protocol can (`adapter.resume`), else by polling. Like `start`: once, never rejects.
    */
-  resume(runId: string, after?: number | null): Promise<P['run'] | null>
+  resume(runId: string, options?: SessionResumeOptions): Promise<P['run'] | null>
   /**
    * Answers the required action on a stream; exactly once per required action across the
    * provider. Resolves with the run as the answer's stream first names it (for a response, the
@@ -77,6 +76,16 @@ export interface Session<P extends SessionProtocol> {
   receiveRun(run: P['run']): void
   /** Shows a run known elsewhere (the query cache) while no connection is open here; follows nothing. */
   seed(run: P['run']): void
+}
+
+export interface SessionResumeOptions {
+  /** The chain's runs before `runId` (earlier responses), read first so that the chain shows whole. */
+  earlier?: readonly string[]
+  /**
+   * How far the page had shown the run before (the position of its last event): the replay up to
+   * there is shown in one commit, not paced out again frame by frame.
+   */
+  catchUpTo?: number | null
 }
 
 /** What a session needs from the registry that holds it. */
@@ -157,6 +166,8 @@ export function createSession<P extends SessionProtocol>(
   let ownsSteps = false
   let startPromise: Promise<Run | null> | null = null
   let resumePromise: Promise<Run | null> | null = null
+  // While a resume replays what the page had already shown: the position it had reached.
+  let replayUntil: number | null = null
   let cancelInFlight: Promise<void> | null = null
   // How to find the run `start` asked for, should its stream fail before naming it.
   let findLostRun: ((signal: AbortSignal) => Promise<Run | null>) | null = null
@@ -181,8 +192,11 @@ export function createSession<P extends SessionProtocol>(
     const previous = store.getState()
     const next = adapter.view(pending, previous)
     const status = next.status ?? previous.status
-    const sameRun = adapter.current(pending) === adapter.current(committed)
-    const calls = sameRun ? previous.requiredToolCalls : (adapter.requiredCalls(pending) ?? [])
+    // The calls are read again only when they may have changed: another run, or no longer waited for.
+    const same =
+      adapter.current(pending) === adapter.current(committed) &&
+      adapter.waitsForTools(pending) === adapter.waitsForTools(committed)
+    const calls = same ? previous.requiredToolCalls : (adapter.requiredCalls(pending) ?? [])
     committed = pending
     store.setState({
       ...next,
@@ -244,7 +258,10 @@ export function createSession<P extends SessionProtocol>(
       writeCache(run)
     } else if (adapter.isError(event)) {
       commit()
+    } else if (replayUntil !== null && (adapter.position(pending) ?? 0) < replayUntil) {
+      // A replay of what the page had shown before: committed with the event that reaches it.
     } else {
+      replayUntil = null
       scheduleCommit()
     }
   }
@@ -459,18 +476,29 @@ export function createSession<P extends SessionProtocol>(
       return startPromise
     },
 
-    resume(id, after = null) {
+    resume(id, { earlier = [], catchUpTo = null } = {}) {
       if (startPromise) return startPromise
       if (resumePromise) return resumePromise
-      learnRunId(id)
+      started = true
       ownsSteps = true
-      const { resume } = adapter
-      if (!resume) {
-        started = true
-        resumePromise = recover().then(current)
-      } else {
-        resumePromise = open(() => resume(id, after, signal))
-      }
+      replayUntil = catchUpTo
+      resumePromise = (async () => {
+        // Shown as they are, never answered: an earlier run of a chain was answered already.
+        for (const earlierId of earlier) {
+          const run = await adapter.retrieve(earlierId, signal)
+          learnRunId(run.id)
+          pending = adapter.withRun(pending, run)
+        }
+        learnRunId(id)
+        const { resume } = adapter
+        if (resume) return open(() => resume(id, signal))
+        await recover()
+        return current()
+      })().catch((error: unknown) => {
+        if (!signal.aborted) fail(error)
+        close()
+        return current()
+      })
       return resumePromise
     },
 

@@ -72,8 +72,12 @@ export interface SessionAdapter<P extends SessionProtocol> {
   readonly empty: P['snapshot']
   /** Opens the stream of a new run. May throw synchronously on bad arguments (the session reports it). */
   start(body: P['body'], signal: AbortSignal): AsyncIterable<P['event']>
-  /** Opens the stream of a run that is still moving, after `after` (its last event seen; null: from the first). */
-  resume?(runId: string, after: number | null, signal: AbortSignal): AsyncIterable<P['event']>
+  /**
+   * Opens the stream of a run that is still moving, from its first event: a session that joins
+   * it (after a page reload) holds none of its events yet. (A stream of the session's own that
+   * drops resumes after its last event by itself, in the client.)
+   */
+  resume?(runId: string, signal: AbortSignal): AsyncIterable<P['event']>
   /**
    * Called as `start` begins: how to find the run this start makes should its stream fail before
    * naming it (the create may have reached the server), not mistaking any of `knownRunIds` for it.
