@@ -36,6 +36,7 @@ const [
   reactDom,
   hooks,
   { QueryClient },
+  { useStore },
 ] = await Promise.all([
   import('@runlens/client'),
   import('@runlens/simulator'),
@@ -43,6 +44,7 @@ const [
   import('react-dom/client'),
   import('../packages/react/src/index.js'),
   import('@tanstack/react-query'),
+  import('zustand'),
 ])
 const { createElement: h, Profiler, useEffect, useState } = react
 type RunSnapshot = import('@runlens/client').RunSnapshot
@@ -50,6 +52,7 @@ type RunStreamEvent = import('@runlens/client').AssistantStreamEvent
 type ResponseSnapshot = import('@runlens/client').ResponseSnapshot
 type ResponseStreamEvent = import('@runlens/client').ResponseStreamEvent
 type ReactNode = import('react').ReactNode
+type ResponseStore = import('../packages/react/src/index.js').ResponseStore
 type RunsClient = import('@runlens/client').RunsClient
 
 const macrotask = () => new Promise<void>((resolve) => setImmediate(resolve))
@@ -170,6 +173,35 @@ function RunlensRunsPage({ probe }: { probe: Probe }) {
     probe,
     status: h(RunlensStatus, { probe, runId: s.runId }),
     text: h(RunlensText, { probe, runId: s.runId }),
+  })
+}
+
+// (a) for responses: the same two components, reading the session's store through the same selectors.
+function ResponseStatus({ probe, store }: { probe: Probe; store: ResponseStore }) {
+  const status = useStore(store, hooks.selectStatus)
+  countStatus(probe, status)
+  return h('p', null, status)
+}
+
+function ResponseText({ store }: { store: ResponseStore }) {
+  const text = useStore(store, hooks.selectText)
+  return h('p', null, text)
+}
+
+function RunlensResponsesPage({ probe }: { probe: Probe }) {
+  const s = hooks.useResponseStream({ scheduler: probe.scheduler, select: (state) => state.responseId })
+  const { start, store } = s
+  useEffect(() => {
+    const stop = store.subscribe((state) => {
+      if (state.status === 'completed') probe.done()
+    })
+    void start({ model: 'sim-bench', input: 'Hi', background: true })
+    return stop
+  }, [start, store, probe])
+  return h(Page, {
+    probe,
+    status: h(ResponseStatus, { probe, store }),
+    text: h(ResponseText, { store }),
   })
 }
 
@@ -324,6 +356,3 @@ for (const protocol of protocols) {
 dom.window.close()
 // The QueryClient's garbage-collection timers would keep the process alive for minutes.
 process.exit(0)
-function RunlensResponsesPage(_: { probe: Probe }): ReactNode {
-  throw new Error('useResponseStream is not on main yet')
-}
