@@ -2,20 +2,22 @@
 
 import type { Run, RunStep, ToolOutput } from '@runlens/client'
 import { useQuery } from '@tanstack/react-query'
-import { forwardRef, useCallback, useEffect, useState } from 'react'
+import { forwardRef, useEffect } from 'react'
 import { useStore } from 'zustand'
 import { useShallow } from 'zustand/shallow'
+import { ConnectedResponseMonitor, type ResponseMonitorStream } from './ConnectedResponseMonitor.js'
 import { listMessages } from './collect.js'
-import type { RequestErrorLike } from './components/RunError.js'
 import { RunMonitorView, type RunMonitorViewProps } from './components/RunMonitorView.js'
 import { useRunsContext } from './context.js'
-import { asError } from './errors.js'
 import { runKeys } from './queryKeys.js'
 import { RunMonitorBoundary } from './RunMonitorBoundary.js'
 import type { RunStore, RunStreamState } from './store/runStore.js'
+import { monitorError, useMonitorActions } from './useMonitorActions.js'
 import { useRun } from './useRun.js'
 import { useRunSession } from './useRunSession.js'
 import { useRunSteps } from './useRunSteps.js'
+
+export type { ResponseMonitorStream } from './ConnectedResponseMonitor.js'
 
 /** What `RunMonitor` needs of a `useRunStream` handle (any `select`). */
 export interface RunMonitorStream {
@@ -24,29 +26,38 @@ export interface RunMonitorStream {
   cancel(): Promise<void>
 }
 
-export interface RunMonitorProps
-  extends Omit<
-    RunMonitorViewProps,
-    | 'run'
-    | 'runId'
-    | 'loading'
-    | 'steps'
-    | 'messages'
-    | 'text'
-    | 'streaming'
-    | 'error'
-    | 'connection'
-    | 'onCancel'
-    | 'cancelling'
-    | 'onSubmitToolOutputs'
-    | 'submitting'
-    | 'onDeny'
-  > {
+/** What the connected monitor feeds the view itself; the rest of the view's props pass through. */
+type FedProps =
+  | 'run'
+  | 'runId'
+  | 'loading'
+  | 'steps'
+  | 'messages'
+  | 'text'
+  | 'streaming'
+  | 'error'
+  | 'connection'
+  | 'onCancel'
+  | 'cancelling'
+  | 'onSubmitToolOutputs'
+  | 'submitting'
+  | 'onDeny'
+  | 'usage'
+
+/** The props of the connected monitor whatever the protocol. */
+export interface RunMonitorBaseProps extends Omit<RunMonitorViewProps, FedProps> {
   /**
    * Called when the user denies the tool calls (`requireApproval`). The monitor cancels the run
    * in any case (no output will come); this only tells the caller.
    */
   onDeny?: () => void
+  /** Hides the cancel button. Default `false`. */
+  readOnly?: boolean
+}
+
+/** An Assistants v2 run (the default protocol). */
+export interface AssistantsRunMonitorProps extends RunMonitorBaseProps {
+  protocol?: 'assistants'
   /** The thread of the run. */
   threadId: string
   /**
@@ -56,9 +67,21 @@ export interface RunMonitorProps
   runId?: string | null
   /** A live stream to show instead, as returned by `useRunStream(threadId)`: shown from its first event. */
   stream?: RunMonitorStream | null
-  /** Hides the cancel button. Default `false`. */
-  readOnly?: boolean
 }
+
+/** A Responses run in background mode: a response and the follow-ups that answered its calls. */
+export interface ResponsesRunMonitorProps extends RunMonitorBaseProps {
+  protocol: 'responses'
+  /**
+   * The response to show, by id (any of its chain's): followed through a live session when one
+   * holds it, else read from the cache and polled while it is queued or in progress.
+   */
+  responseId?: string | null
+  /** A live stream to show instead, as returned by `useResponseStream()`: shown from its first event. */
+  stream?: ResponseMonitorStream | null
+}
+
+export type RunMonitorProps = AssistantsRunMonitorProps | ResponsesRunMonitorProps
 
 /**
  * How long after `expires_at` to ask the server (its clock and ours differ a little); a deadline
@@ -86,24 +109,37 @@ const selectShown = (state: RunStreamState) => ({
 })
 
 /**
- * The run monitor, connected: give it a thread and a run (or a live stream from `useRunStream`)
- * and it shows status, connection, steps, live text, the required action, usage and errors, and
- * drives cancel, tool outputs and denial (which cancels the run) through the hooks. Everything it
- * shows is shared with the other hooks under the same `RunsProvider`: a run streamed here updates
- * `useRun` and `useRunList` without a request, and two monitors of one run share one connection.
- * It has an error boundary of its own: should it fail to render, it says so in its place, with a
- * "Try again" button, and the page around it stays.
+ * The run monitor, connected: give it a thread and a run (or a live stream from `useRunStream`),
+ * or with `protocol="responses"` a response (or a stream from `useResponseStream`), and it shows
+ * status, connection, steps, live text, the required action, usage and errors, and drives cancel,
+ * tool outputs and denial (which cancels the run) through the hooks. Everything it shows is
+ * shared with the other hooks under the same `RunsProvider`: a run streamed here updates `useRun`
+ * (`useResponse`) and `useRunList` without a request, and two monitors of one run share one
+ * connection. It has an error boundary of its own: should it fail to render, it says so in its
+ * place, with a "Try again" button, and the page around it stays.
  */
 export const RunMonitor = forwardRef<HTMLElement, RunMonitorProps>(function RunMonitor(props, ref) {
   return (
     <RunMonitorBoundary labels={props.labels} headingLevel={props.headingLevel}>
-      <ConnectedRunMonitor {...props} ref={ref} />
+      {props.protocol === 'responses' ? (
+        <ConnectedResponseMonitor {...props} ref={ref} />
+      ) : (
+        <ConnectedRunMonitor {...props} ref={ref} />
+      )}
     </RunMonitorBoundary>
   )
 })
 
-const ConnectedRunMonitor = forwardRef<HTMLElement, RunMonitorProps>(function ConnectedRunMonitor(
-  { threadId, runId = null, stream = null, readOnly = false, onDeny: onDenyProp, ...viewProps },
+const ConnectedRunMonitor = forwardRef<HTMLElement, AssistantsRunMonitorProps>(function ConnectedRunMonitor(
+  {
+    protocol: _protocol,
+    threadId,
+    runId = null,
+    stream = null,
+    readOnly = false,
+    onDeny: onDenyProp,
+    ...viewProps
+  },
   ref,
 ) {
   // Following by id: this joins the session that holds the run, if any, and can open one to
@@ -167,45 +203,17 @@ const ConnectedRunMonitor = forwardRef<HTMLElement, RunMonitorProps>(function Co
     return () => clearTimeout(timer)
   }, [expiresAt, id, threadId, queryClient, now])
 
-  const [submitting, setSubmitting] = useState(false)
-  const [actionError, setActionError] = useState<RequestErrorLike | null>(null)
-
-  const onSubmitToolOutputs = useCallback(
-    (outputs: ToolOutput[]) => {
-      setSubmitting(true)
-      setActionError(null)
-      session.submitToolOutputs(outputs).then(
-        () => setSubmitting(false),
-        (failure: unknown) => {
-          setSubmitting(false)
-          setActionError(asError(failure))
-        },
-      )
-    },
-    [session],
+  const { submitting, actionError, onSubmitToolOutputs, onCancel, onDeny } = useMonitorActions(
+    session,
+    onDenyProp,
   )
-
-  const onCancel = useCallback(() => {
-    setActionError(null)
-    session.cancel().catch((failure: unknown) => setActionError(asError(failure)))
-  }, [session])
-
-  // Denying the tool calls cancels the run: no output will come, and a run left waiting would
-  // hold the thread (no other run can start on it) until it expires. The caller hears of it too.
-  const onDeny = useCallback(() => {
-    onDenyProp?.()
-    onCancel()
-  }, [onDenyProp, onCancel])
-
-  // An error the stream reported (an `error` event, a broken stream) says less than the run's own
-  // `last_error` once the run has failed: show the run's. HTTP errors (a refused cancel) still show.
-  const runFailed = Boolean(run?.last_error)
-  // Read as the view reads errors: a message, and an HTTP status when a response carried one.
-  const sessionError: RequestErrorLike | null = storeError
-  const sessionErrorShown = runFailed && sessionError?.status == null ? null : sessionError
-  const streamErrorShown = runFailed ? null : streamError
-  const error: RequestErrorLike | null =
-    actionError ?? sessionErrorShown ?? streamErrorShown ?? runQuery.error
+  const error = monitorError({
+    runFailed: Boolean(run?.last_error),
+    action: actionError,
+    session: storeError,
+    stream: streamError,
+    query: runQuery.error,
+  })
 
   const textProps = showStreamedText
     ? { text, streaming: connection === 'streaming' }

@@ -28,7 +28,15 @@ export {
   runQueryOptions,
   runStepsQueryOptions,
 } from './queryOptions.js'
-export { RunMonitor, type RunMonitorProps, type RunMonitorStream } from './RunMonitor.js'
+export {
+  type AssistantsRunMonitorProps,
+  type ResponseMonitorStream,
+  type ResponsesRunMonitorProps,
+  RunMonitor,
+  type RunMonitorBaseProps,
+  type RunMonitorProps,
+  type RunMonitorStream,
+} from './RunMonitor.js'
 export { RunsProvider, type RunsProviderProps } from './RunsProvider.js'
 export { type AnyRun, isResponse, requiredToolCalls, shownStatus } from './requiredToolCalls.js'
 export type { RunsProtocol } from './store/assistantsAdapter.js'

@@ -1,8 +1,8 @@
 import type { RunCreateParams } from '@runlens/client'
 import {
+  type AssistantsRunMonitorProps,
   createRunStore,
   RunMonitor,
-  type RunMonitorProps,
   type RunMonitorStream,
   type RunStreamHandle,
   type RunStreamState,
@@ -53,7 +53,7 @@ function LiveMonitor({
   start,
   follow = false,
   ...props
-}: { threadId: string; start: RunCreateParams; follow?: boolean } & Partial<RunMonitorProps>) {
+}: { threadId: string; start: RunCreateParams; follow?: boolean } & Partial<AssistantsRunMonitorProps>) {
   const stream = useRunStream(threadId, { commitEvery: 'event' })
   live = stream
   const begin = stream.start
@@ -306,7 +306,9 @@ describe('RunMonitor expiry', () => {
    * A monitor of a run of the built-in `expired` scenario (60 s to answer), waiting for its tool
    * output at T0; `looks()` counts the GETs of the run from then on.
    */
-  async function waiting(options: { sim?: SimulatorOptions; monitor?: Partial<RunMonitorProps> } = {}) {
+  async function waiting(
+    options: { sim?: SimulatorOptions; monitor?: Partial<AssistantsRunMonitorProps> } = {},
+  ) {
     fakeTimers()
     vi.setSystemTime(T0)
     const h = createHarness(options.sim ? { sim: options.sim } : {})
