@@ -7,7 +7,7 @@
  */
 
 import { createRunsClient } from '@runlens/client'
-import { RunMonitor, RunsProvider, useRunStream } from '@runlens/react'
+import { RunMonitor, RunsProvider, useResponseStream, useRunStream } from '@runlens/react'
 import { createParser } from 'eventsource-parser'
 import { Profiler, type ReactNode, useEffect, useState } from 'react'
 import { createRoot } from 'react-dom/client'
@@ -136,9 +136,23 @@ function RunlensRuns({ request, onDone }: ContenderProps) {
   return <RunMonitor threadId={request.threadId} stream={stream} />
 }
 
+/** (runlens, responses) useResponseStream + the connected RunMonitor in Responses mode. */
+function RunlensResponses({ request, onDone }: ContenderProps) {
+  const stream = useResponseStream({ select: () => null })
+  const { start, store } = stream
+  useEffect(() => {
+    void start({ model: request.model, input: 'Hi', background: true })
+  }, [start, request])
+  const connection = useStore(store, (state) => state.connection)
+  useEffect(() => {
+    if (connection === 'closed') onDone(0)
+  }, [connection, onDone])
+  return <RunMonitor protocol="responses" stream={stream} />
+}
+
 const contenders: Record<Contender, Record<Protocol, (props: ContenderProps) => ReactNode>> = {
   baseline: { runs: Baseline, responses: Baseline },
-  runlens: { runs: RunlensRuns, responses: RunlensRuns },
+  runlens: { runs: RunlensRuns, responses: RunlensResponses },
 }
 
 /** The text the contender shows: the baseline's text node, or the monitor's answer. */
