@@ -32,9 +32,18 @@ const profileDir = process.env.BENCH_PROFILE_DIR
 const contenderNames: Contender[] = ['baseline', 'runlens']
 let written = 0
 
+/**
+ * A new paragraph every BENCH_PARAGRAPH_DELTAS deltas (default 100, about 460 characters, as an
+ * answer has them); 0 makes the whole answer one paragraph, the worst case for layout.
+ */
+const paragraphDeltas = Number(process.env.BENCH_PARAGRAPH_DELTAS ?? 100)
 /** Pieces of 1 to 8 UTF-8 bytes (an accent, an emoji among them), each one token of the simulator. */
 const pieces = [' stream', ' of', ' text', ' é', ' 🙂', ' arrives', ' one', ' token', ' at', ' a', ' time']
-const text = Array.from({ length: deltas }, (_, i) => pieces[i % pieces.length]).join('')
+// No space at the start of the answer or of a paragraph: the monitor's paragraphs (white-space:
+// normal) would not show it, and the text check compares what is shown.
+const piece = (i: number) =>
+  i === 0 ? 'Long' : paragraphDeltas > 0 && i % paragraphDeltas === 0 ? '\n\nNext' : pieces[i % pieces.length]
+const text = Array.from({ length: deltas }, (_, i) => piece(i)).join('')
 // The simulator streams one delta per token: the text must cut into exactly `deltas` of them.
 if (splitTokens(text).length !== deltas)
   throw new Error('the long text does not cut into BENCH_DELTAS tokens')
@@ -159,6 +168,8 @@ function longestTask(trace: Buffer): number {
 }
 
 interface Measure extends PageResult {
+  /** The text the page shows at the end. */
+  text: string
   scriptMs: number
   taskMs: number
   maxTaskMs: number
@@ -181,6 +192,7 @@ async function measure(browser: Browser, request: BenchRequest): Promise<Measure
     const { profile } = await cdp.send('Profiler.stop')
     const after = await taskTime(cdp)
     const trace = await browser.stopTracing()
+    const shown = await page.evaluate(() => window.shownText())
     if (profileDir) {
       const name = join(profileDir, `${request.protocol}-${request.contender}-${++written}`)
       await writeFile(`${name}.cpuprofile`, JSON.stringify(profile))
@@ -188,6 +200,7 @@ async function measure(browser: Browser, request: BenchRequest): Promise<Measure
     }
     return {
       ...result,
+      text: shown,
       scriptMs: scriptTime(profile),
       taskMs: after - before,
       maxTaskMs: Math.max(longestTask(trace), ...result.longTasks),
@@ -237,7 +250,8 @@ const browser = await chromium.launch({
 let wrong = 0
 try {
   console.log(
-    `chromium.bench: ${deltas} deltas (${Buffer.byteLength(text)} bytes of text) per stream, ` +
+    `chromium.bench: ${deltas} deltas (${Buffer.byteLength(text)} bytes of text, ` +
+      `${paragraphDeltas > 0 ? `a paragraph every ${paragraphDeltas} deltas` : 'one paragraph'}) per stream, ` +
       `${browser.version()}, medians of ${repeats} page loads (max task: the worst)`,
   )
   for (const protocol of protocols) {

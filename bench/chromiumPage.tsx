@@ -3,7 +3,8 @@
  * so that <Profiler> counts commits there too). `window.runBench(request)` renders one contender
  * of one protocol, streams one long answer from the simulator (same origin, /v1) and resolves once
  * its last text is on screen, with what the page itself can count: React commits, animation
- * frames and long tasks over the stream, and the text shown.
+ * frames and long tasks over the stream. `window.shownText()` then reads the text shown, out of
+ * the measure (it lays the page out).
  */
 
 import { createRunsClient } from '@runlens/client'
@@ -28,8 +29,6 @@ export interface BenchRequest {
 }
 
 export interface PageResult {
-  /** The answer's text as the page shows it at the end. */
-  text: string
   /** Text deltas the baseline counted (0 for runlens, which never exposes them one by one). */
   deltas: number
   /** React commits of the contender's tree (Profiler onRender calls) over the stream. */
@@ -44,6 +43,7 @@ export interface PageResult {
 declare global {
   interface Window {
     runBench(request: BenchRequest): Promise<PageResult>
+    shownText(): string
   }
 }
 
@@ -119,7 +119,12 @@ function Baseline({ request, onDone }: ContenderProps) {
   useEffect(() => {
     if (deltas !== null) onDone(deltas)
   }, [deltas, onDone])
-  return <p id="answer">{text}</p>
+  // pre-wrap: the text node shows the answer's paragraph breaks, as the monitor's paragraphs do.
+  return (
+    <p id="answer" style={{ whiteSpace: 'pre-wrap' }}>
+      {text}
+    </p>
+  )
 }
 
 /** (runlens, runs) useRunStream + the connected RunMonitor. */
@@ -155,10 +160,13 @@ const contenders: Record<Contender, Record<Protocol, (props: ContenderProps) => 
   runlens: { runs: RunlensRuns, responses: RunlensResponses },
 }
 
-/** The text the contender shows: the baseline's text node, or the monitor's answer. */
-function shownText(root: HTMLElement): string {
-  const node = root.querySelector('#answer') ?? root.querySelector('.rl-message__text')
-  return node?.textContent ?? ''
+/**
+ * The text the contender shows, as rendered (innerText: paragraphs apart by a blank line): the
+ * baseline's text node, or the monitor's answer.
+ */
+window.shownText = () => {
+  const node = document.querySelector<HTMLElement>('#answer, .rl-message__text')
+  return node?.innerText ?? ''
 }
 
 window.runBench = async (request) => {
@@ -196,12 +204,10 @@ window.runBench = async (request) => {
   const wallMs = performance.now() - t0
   counting = false
   const counted = { commits, frames }
-  const text = shownText(container)
   // Long-task entries are queued to observers after the task: give them a turn, then take the rest.
   await new Promise((resolve) => setTimeout(resolve, 100))
   for (const entry of observer.takeRecords()) longTasks.push(entry.duration)
   observer.disconnect()
-  root.unmount()
-  container.remove()
-  return { text, deltas, ...counted, longTasks, wallMs }
+  // The tree stays for shownText(); the next measure loads a fresh page.
+  return { deltas, ...counted, longTasks, wallMs }
 }
