@@ -16,6 +16,7 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { loadavg } from 'node:os'
 import { join } from 'node:path'
 import { splitTokens } from '@runlens/simulator'
 import { createSimulator, simulatorMiddleware } from '@runlens/simulator/node'
@@ -252,7 +253,9 @@ try {
   console.log(
     `chromium.bench: ${deltas} deltas (${Buffer.byteLength(text)} bytes of text, ` +
       `${paragraphDeltas > 0 ? `a paragraph every ${paragraphDeltas} deltas` : 'one paragraph'}) per stream, ` +
-      `${browser.version()}, medians of ${repeats} page loads (max task: the worst)`,
+      `${browser.version()}, medians of ${repeats} page loads (max task: the worst); ` +
+      // The server, the browser and whatever else runs share the cores: the load says how much.
+      `load average ${loadavg()[0]!.toFixed(1)}`,
   )
   for (const protocol of protocols) {
     const results: Record<Contender, Measure[]> = { baseline: [], runlens: [] }
