@@ -145,25 +145,29 @@ interface TraceEvent {
   pid: number
   tid: number
   dur?: number
+  tdur?: number
   args?: { name?: string }
 }
 
 /**
  * The longest task of the renderer's main thread, from a trace of the 'toplevel' category only
  * (one event per task, cheap): the page's 'longtask' observer only sees tasks over 50 ms, so it
- * cannot tell the longest one when none is that long.
+ * cannot tell the longest one when none is that long. The longest in wall time (what a user
+ * waits) and the longest in the thread's CPU time: on a busy machine a task also waits for a
+ * core, and only the CPU time is the page's own.
  */
-function longestTask(trace: Buffer): number {
+function longestTask(trace: Buffer): { wall: number; cpu: number } {
   const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents
   const main = new Set(
     events
       .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
       .map((e) => `${e.pid}:${e.tid}`),
   )
-  let longest = 0
+  const longest = { wall: 0, cpu: 0 }
   for (const e of events) {
-    if (e.ph === 'X' && e.name.endsWith('RunTask') && main.has(`${e.pid}:${e.tid}`))
-      longest = Math.max(longest, (e.dur ?? 0) / 1000)
+    if (e.ph !== 'X' || !e.name.endsWith('RunTask') || !main.has(`${e.pid}:${e.tid}`)) continue
+    longest.wall = Math.max(longest.wall, (e.dur ?? 0) / 1000)
+    longest.cpu = Math.max(longest.cpu, (e.tdur ?? 0) / 1000)
   }
   return longest
 }
@@ -174,6 +178,7 @@ interface Measure extends PageResult {
   scriptMs: number
   taskMs: number
   maxTaskMs: number
+  maxTaskCpuMs: number
 }
 
 async function measure(browser: Browser, request: BenchRequest): Promise<Measure> {
@@ -194,6 +199,7 @@ async function measure(browser: Browser, request: BenchRequest): Promise<Measure
     const after = await taskTime(cdp)
     const trace = await browser.stopTracing()
     const shown = await page.evaluate(() => window.shownText())
+    const longest = longestTask(trace)
     if (profileDir) {
       const name = join(profileDir, `${request.protocol}-${request.contender}-${++written}`)
       await writeFile(`${name}.cpuprofile`, JSON.stringify(profile))
@@ -204,7 +210,8 @@ async function measure(browser: Browser, request: BenchRequest): Promise<Measure
       text: shown,
       scriptMs: scriptTime(profile),
       taskMs: after - before,
-      maxTaskMs: Math.max(longestTask(trace), ...result.longTasks),
+      maxTaskMs: Math.max(longest.wall, ...result.longTasks),
+      maxTaskCpuMs: longest.cpu,
     }
   } finally {
     await page.close()
@@ -222,6 +229,7 @@ interface Summary {
   taskMs: number
   wallMs: number
   maxTaskMs: number
+  maxTaskCpuMs: number
   longTasks: number
   commits: number
   frames: number
@@ -235,6 +243,7 @@ function summarize(runs: Measure[]): Summary {
     wallMs: median(runs.map((r) => r.wallMs)),
     // The worst over the page loads: one long task is enough to miss the aim.
     maxTaskMs: Math.max(...runs.map((r) => r.maxTaskMs)),
+    maxTaskCpuMs: Math.max(...runs.map((r) => r.maxTaskCpuMs)),
     longTasks: Math.max(...runs.map((r) => r.longTasks.length)),
     commits: median(runs.map((r) => r.commits)),
     frames: median(runs.map((r) => r.frames)),
@@ -284,16 +293,23 @@ try {
     }
     const s = { baseline: summarize(results.baseline), runlens: summarize(results.runlens) }
     console.log(`\n${protocol}`)
+    const columns = [
+      ['script ms', (c: Summary) => c.scriptMs.toFixed(0)],
+      ['main-thread ms', (c: Summary) => c.taskMs.toFixed(0)],
+      ['wall ms', (c: Summary) => c.wallMs.toFixed(0)],
+      ['max task ms', (c: Summary) => c.maxTaskMs.toFixed(0)],
+      ['max task CPU ms', (c: Summary) => c.maxTaskCpuMs.toFixed(0)],
+      ['tasks > 50 ms', (c: Summary) => String(c.longTasks)],
+      ['commits', (c: Summary) => String(c.commits)],
+      ['frames', (c: Summary) => String(c.frames)],
+      ['commits/frame', (c: Summary) => c.perFrame.toFixed(2)],
+    ] as const
     console.log(
-      '  contender   script ms   task ms   wall ms   max task ms   tasks > 50 ms   commits   frames   commits/frame',
+      `  ${'contender'.padEnd(10)}${columns.map(([title]) => title.padStart(title.length + 3)).join('')}`,
     )
     for (const name of contenderNames) {
-      const c = s[name]
-      console.log(
-        `  ${name.padEnd(10)}${c.scriptMs.toFixed(0).padStart(10)}${c.taskMs.toFixed(0).padStart(10)}` +
-          `${c.wallMs.toFixed(0).padStart(10)}${c.maxTaskMs.toFixed(1).padStart(14)}${String(c.longTasks).padStart(16)}` +
-          `${String(c.commits).padStart(10)}${String(c.frames).padStart(9)}${c.perFrame.toFixed(2).padStart(16)}`,
-      )
+      const cells = columns.map(([title, cell]) => cell(s[name]).padStart(title.length + 3))
+      console.log(`  ${name.padEnd(10)}${cells.join('')}`)
     }
     const r = s.runlens
     const b = s.baseline
@@ -301,10 +317,12 @@ try {
       [`script time <= baseline's`, r.scriptMs <= b.scriptMs],
       ['<= 1 commit per frame', r.perFrame <= 1],
       ['no task over 50 ms', r.maxTaskMs <= 50],
+      ['(of CPU time)', r.maxTaskCpuMs <= 50],
     ] as const
     console.log(
       `  runlens/baseline: script time ${(r.scriptMs / b.scriptMs).toFixed(2)}x, main-thread time ` +
-        `${(r.taskMs / b.taskMs).toFixed(2)}x, max task ${(r.maxTaskMs / b.maxTaskMs).toFixed(2)}x, ` +
+        `${(r.taskMs / b.taskMs).toFixed(2)}x, max task ${(r.maxTaskMs / b.maxTaskMs).toFixed(2)}x ` +
+        `(CPU ${(r.maxTaskCpuMs / b.maxTaskCpuMs).toFixed(2)}x), ` +
         `commits ${(r.commits / Math.max(1, b.commits)).toFixed(3)}x`,
     )
     console.log(`  aims (runlens): ${aims.map(([aim, met]) => `${aim}: ${met ? 'yes' : 'NO'}`).join('; ')}`)

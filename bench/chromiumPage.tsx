@@ -167,6 +167,7 @@ const contenders: Record<Contender, Record<Protocol, (props: ContenderProps) => 
  */
 window.shownText = () => {
   const node = document.querySelector<HTMLElement>('#answer, .rl-message__text')
+  // biome-ignore lint/performance/useDomNodeTextContent: the text as rendered is the point (paragraph breaks)
   return node?.innerText ?? ''
 }
 
