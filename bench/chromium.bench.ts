@@ -10,20 +10,31 @@
  * benchmark fails if not). It prints the medians of BENCH_REPEATS page loads (default 3), the
  * ratio runlens/baseline of script time, and whether the aims hold: at most the baseline's script
  * time, at most one commit per frame, no task over 50 ms.
- * Run: npm run bench -- chromium   (BENCH_PROTOCOLS=runs or responses for one protocol.)
+ * Run: npm run bench -- chromium   (BENCH_PROTOCOLS=runs or responses for one protocol,
+ * BENCH_PARAGRAPH_DELTAS for the paragraphs' length, BENCH_PROFILE_DIR to keep the profiles.)
+ * The browser is Debian's Chromium, as for the e2e tests: scripts/install-chromium.sh installs it.
  */
 
+import { accessSync, constants } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { loadavg } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { splitTokens } from '@runlens/simulator'
 import { createSimulator, simulatorMiddleware } from '@runlens/simulator/node'
 import { build } from 'esbuild'
 import { type Browser, type CDPSession, chromium } from 'playwright-core'
 import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs'
 import type { BenchRequest, Contender, PageResult, Protocol } from './chromiumPage.js'
+
+try {
+  accessSync(chromiumPath, constants.X_OK)
+} catch {
+  console.log(`chromium.bench: no browser at ${chromiumPath}; install it with scripts/install-chromium.sh`)
+  process.exit(1)
+}
 
 const deltas = Number(process.env.BENCH_DELTAS ?? 100_000)
 const repeats = Number(process.env.BENCH_REPEATS ?? 3)
@@ -60,7 +71,7 @@ simulator.registerResponseScenario({
 // The page for production, with React's profiling build: the production code paths, and
 // <Profiler onRender> still called (the plain production build never calls it).
 const bundle = await build({
-  entryPoints: [new URL('./chromiumPage.tsx', import.meta.url).pathname],
+  entryPoints: [fileURLToPath(new URL('./chromiumPage.tsx', import.meta.url))],
   bundle: true,
   write: false,
   format: 'esm',
@@ -120,9 +131,10 @@ interface CpuProfile {
  * Script time from a CPU profile of the stream (CDP Profiler, a sample every ms): the samples
  * in JavaScript and in its garbage collector. Not Performance.getMetrics' ScriptDuration: that
  * counter leaves out most of the promise callbacks run at microtask checkpoints, and a streamed
- * fetch body is read by exactly such callbacks (measured here: ScriptDuration 80-150 ms for a
- * baseline stream whose profile holds 750 ms of JavaScript). Samples of the browser's own work (layout, paint,
- * network: "(program)") and idle ones are left out; TaskDuration counts everything.
+ * fetch body is read by exactly such callbacks (measured here: ScriptDuration 80-200 ms for
+ * baseline streams whose profiles held 550-950 ms of JavaScript). Samples of the browser's own
+ * work (layout, paint, network: "(program)") and idle ones are left out; TaskDuration counts
+ * everything.
  */
 function scriptTime(profile: CpuProfile): number {
   const native = new Set(
