@@ -8,6 +8,7 @@ import { type PartialLabels, type StepsLabels, stepsLabels } from './defaultLabe
 import { formatDuration, formatScore } from './format.js'
 import { Heading, type HeadingLevel } from './Heading.js'
 import { Code, Empty, Item, Unreadable } from './parts.js'
+import { FunctionCallPanel, ToolCallPanel } from './ToolCallPanel.js'
 import { useLabels, useLocale } from './RunlensLabelsProvider.js'
 import { RunStatusBadge } from './RunStatusBadge.js'
 import { readArray, readNumber, readObject, readString } from './read.js'
@@ -26,46 +27,20 @@ export interface RunStepsProps extends Omit<ComponentPropsWithoutRef<'div'>, 'ch
   labels?: PartialLabels<StepsLabels>
 }
 
-/** The frame every tool call shows in: its type (`data-type`), a title, then its details. */
-function ToolCallPanel({ type, title, children }: { type: string; title: ReactNode; children?: ReactNode }) {
-  return (
-    <div className="rl-tool" data-type={type}>
-      <p className="rl-tool__title">{title}</p>
-      {children}
-    </div>
-  )
-}
-
 function ToolCallDetails({ call, labels, locale }: { call: unknown; labels: StepsLabels; locale?: string }) {
   const c = readObject(call)
   const unreadable = <Unreadable>{labels.unreadable}</Unreadable>
   switch (c?.type) {
     case 'function': {
       const fn = readObject(c.function)
-      const name = readString(fn?.name)
       return (
-        <ToolCallPanel
-          type="function"
-          title={
-            <>
-              {labels.functionCall}{' '}
-              {name !== null ? <code className="rl-tool__name">{name}</code> : unreadable}
-            </>
-          }
-        >
-          {fn ? (
-            <dl className="rl-tool__details">
-              <Item label={labels.arguments}>
-                {fn.arguments !== undefined ? <Code text={fn.arguments} json /> : unreadable}
-              </Item>
-              <Item label={labels.output}>
-                {fn.output == null ? <Empty>{labels.noOutput}</Empty> : <Code text={fn.output} />}
-              </Item>
-            </dl>
-          ) : (
-            <p className="rl-note">{unreadable}</p>
-          )}
-        </ToolCallPanel>
+        <FunctionCallPanel
+          name={readString(fn?.name)}
+          args={fn?.arguments}
+          output={fn?.output}
+          readable={fn !== null}
+          labels={labels}
+        />
       )
     }
     case 'code_interpreter': {
