@@ -257,7 +257,8 @@ export const errorLabels: ErrorLabels = {
     max_completion_tokens:
       'The answer reached the completion token limit (max_completion_tokens) before it was finished.',
     max_prompt_tokens: 'The conversation exceeded the prompt token limit (max_prompt_tokens).',
-    max_output_tokens: 'The answer reached the output token limit (max_output_tokens) before it was finished.',
+    max_output_tokens:
+      'The answer reached the output token limit (max_output_tokens) before it was finished.',
     content_filter: 'The answer was stopped by the content filter.',
   },
   incompleteOther: (reason) => `The run stopped early (${reason}).`,

@@ -29,14 +29,18 @@ export function readUsage(usage: unknown): UsageCounts | null {
   const u = readObject(usage)
   if (!u) return null
   // The Responses API renamed the counts; a usage with neither name is read as a run's (unreadable).
-  const responses = u.prompt_tokens === undefined && (u.input_tokens !== undefined || u.output_tokens !== undefined)
+  const responses =
+    u.prompt_tokens === undefined && (u.input_tokens !== undefined || u.output_tokens !== undefined)
   return {
     protocol: responses ? 'responses' : 'runs',
     input: readNumber(responses ? u.input_tokens : u.prompt_tokens),
     output: readNumber(responses ? u.output_tokens : u.completion_tokens),
     // The chat-style details, should a runs server send them (`prompt_tokens_details`, as chat
     // completions name it; `prompt_token_details` tolerated as well).
-    cached: detail([u.input_tokens_details, u.prompt_tokens_details, u.prompt_token_details], 'cached_tokens'),
+    cached: detail(
+      [u.input_tokens_details, u.prompt_tokens_details, u.prompt_token_details],
+      'cached_tokens',
+    ),
     reasoning: detail([u.output_tokens_details, u.completion_tokens_details], 'reasoning_tokens'),
     total: readNumber(u.total_tokens),
   }
