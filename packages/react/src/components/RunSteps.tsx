@@ -1,7 +1,7 @@
 'use client'
 
 import type { FunctionCallOutput, ResponseOutputItem, RunStep } from '@runlens/client'
-import type { ComponentPropsWithoutRef, ReactNode } from 'react'
+import type { ComponentPropsWithoutRef } from 'react'
 import { forwardRef } from 'react'
 import { cx } from './cx.js'
 import { type PartialLabels, type StepsLabels, stepsLabels } from './defaultLabels.js'
