@@ -56,7 +56,7 @@ function Entry(props: {
   )
 }
 
-/** Errors of a run and of requests about it. Renders nothing when there is none. */
+/** Errors of a run (or a response) and of requests about it. Renders nothing when there is none. */
 export const RunError = forwardRef<HTMLDivElement, RunErrorProps>(function RunError(
   { lastError, incompleteDetails, error, live = true, labels: labelsProp, className, ...props },
   ref,

@@ -95,7 +95,7 @@ export interface RunMonitorViewProps extends Omit<ComponentPropsWithoutRef<'sect
 }
 
 /**
- * A whole run at a glance: status, connection, cancel, errors, the required action, the answer,
+ * A whole run (an Assistants run or a response) at a glance: status, connection, cancel, errors, the required action, the answer,
  * the steps and the usage. Presentational: the connected `RunMonitor` feeds it from the hooks.
  * One polite announcer speaks status changes, so the badges inside stay quiet.
  */

@@ -206,6 +206,7 @@ function functionOutputs(list: readonly unknown[]): { outputs: Map<string, unkno
 /**
  * A run's steps as an ordered list: type, status and duration of each, with the details of every
  * tool call (function arguments and output, code interpreter input and logs, file search results).
+ * A response's output items are entries of the same list, in the same panels where both have one.
  */
 export const RunSteps = forwardRef<HTMLDivElement, RunStepsProps>(function RunSteps(
   { steps, now, locale: localeProp, headingLevel = 3, labels: labelsProp, className, ...props },
