@@ -243,7 +243,7 @@ export const ResponseCompleted: Story = {
       input_tokens: 2368,
       input_tokens_details: { cached_tokens: 2048 },
       output_tokens: 280,
-      output_tokens_details: { reasoning_tokens: 256 },
+      output_tokens_details: { reasoning_tokens: 192 },
       total_tokens: 2648,
     },
   },

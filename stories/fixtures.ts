@@ -508,7 +508,12 @@ export const reasoningResponse = response({
 export const waitingResponse = response({
   status: 'completed',
   output: [reasoningItem, responseWeatherCall],
-  usage: { ...responseUsage, output_tokens: 84, total_tokens: 1268 },
+  usage: {
+    ...responseUsage,
+    output_tokens: 84,
+    output_tokens_details: { reasoning_tokens: 64 },
+    total_tokens: 1268,
+  },
 })
 export const completedResponse = response({
   id: 'resp_68c9ef3a1b2c8196b7e6d5c4b3a2f1e0d9c8b7a6f5e4d3c2',
