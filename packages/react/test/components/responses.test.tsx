@@ -7,6 +7,7 @@ import {
   MessageText,
   messagePlainText,
   RunError,
+  RunlensLabelsProvider,
   RunMonitorView,
   RunStatusBadge,
   RunSteps,
@@ -95,6 +96,19 @@ describe('RunUsage with a response usage', () => {
       '14',
     ])
   })
+})
+
+test('the Responses words are labels like any other: a provider or a prop replaces them', () => {
+  const { container } = render(
+    <RunlensLabelsProvider
+      labels={{ usage: { input: 'Entrée' }, steps: { types: { reasoning: 'Raisonnement' } } }}
+    >
+      <RunUsage usage={responseUsage} labels={{ output: 'Sortie' }} />
+      <RunSteps steps={[{ type: 'reasoning', id: 'rs_1', summary: [] }]} />
+    </RunlensLabelsProvider>,
+  )
+  expect(terms(container)).toEqual(['Entrée', 'Cached input', 'Sortie', 'Reasoning', 'Total'])
+  expect(container.querySelector('.rl-step__type')?.textContent).toBe('Raisonnement')
 })
 
 describe('RunError with a response', () => {
