@@ -63,8 +63,9 @@ function partText(
 }
 
 /**
- * The text of a message (Assistants, or a response's `message` item) in order: text parts, refusals, and placeholders for images. Content or a
- * part that cannot be read (`content: null`, a text part without `text`) becomes `labels.unreadable`.
+ * The text of a message (Assistants, or a response's `message` item) in order: text parts,
+ * refusals, and placeholders for images. Content or a part that cannot be read (`content: null`,
+ * a text part without `text`) becomes `labels.unreadable`.
  */
 export function messagePlainText(
   message: Message | ResponseOutputMessage,

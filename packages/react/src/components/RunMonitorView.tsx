@@ -95,8 +95,8 @@ export interface RunMonitorViewProps extends Omit<ComponentPropsWithoutRef<'sect
 }
 
 /**
- * A whole run (an Assistants run or a response) at a glance: status, connection, cancel, errors, the required action, the answer,
- * the steps and the usage. Presentational: the connected `RunMonitor` feeds it from the hooks.
+ * A whole run (an Assistants run or a response) at a glance: status, connection, cancel, errors,
+ * the required action, the answer, the steps and the usage. Presentational: the connected `RunMonitor` feeds it from the hooks.
  * One polite announcer speaks status changes, so the badges inside stay quiet.
  */
 export const RunMonitorView = forwardRef<HTMLElement, RunMonitorViewProps>(function RunMonitorView(

@@ -549,7 +549,8 @@ describe("a response's shapes that must not throw", () => {
     expect(screen.getByText('resp_1')).toBeTruthy()
     expect(screen.getByRole('alert').textContent).toContain('No message was given.')
     const usagePanel = container.querySelector('.rl-usage') as HTMLElement
-    // Input, cached input and the missing total unreadable; output read; no bar against a limit that is no number.
+    // Input, cached input and the missing total unreadable; output read; no bar against a limit
+    // that is no number.
     expect(within(usagePanel).getAllByText('Not readable')).toHaveLength(3)
     expect(within(usagePanel).getByText('3')).toBeTruthy()
     expect(screen.queryByRole('meter')).toBeNull()
