@@ -36,6 +36,12 @@ export interface RunMonitorViewProps extends Omit<ComponentPropsWithoutRef<'sect
    * `requires_action`, with the form for them.
    */
   run: AnyRun | null
+  /**
+   * The status to show instead of the one read from `run`, when the caller knows more than the
+   * run alone says: the connected monitor passes its session's, where a response whose function
+   * calls were declined shows as `completed`, with no form. Default: read from `run`.
+   */
+  status?: string | null
   /** The id of the run meant, shown (and naming the monitor) while `run` is null. Default: `run.id`. */
   runId?: string | null
   /**
@@ -102,6 +108,7 @@ export interface RunMonitorViewProps extends Omit<ComponentPropsWithoutRef<'sect
 export const RunMonitorView = forwardRef<HTMLElement, RunMonitorViewProps>(function RunMonitorView(
   {
     run,
+    status: statusProp,
     runId = null,
     loading = false,
     steps = [],
@@ -137,7 +144,7 @@ export const RunMonitorView = forwardRef<HTMLElement, RunMonitorViewProps>(funct
   const shownRun = readObject(run)
   const response = isResponse(run)
   // A response waiting for its calls' outputs shows as a run would: `requires_action`.
-  const status = readString(shownStatus(run)) ?? undefined
+  const status = readString(statusProp ?? shownStatus(run)) ?? undefined
   // Status changes only: the status at mount is already on screen.
   const announcement = useAnnouncement(
     status,
