@@ -3,6 +3,9 @@ import { createSSEDecoder, type SSEFrame } from './sse/sseDecoder.js'
 
 const noop = () => {}
 
+/** The most bytes decoded at once (a few hundred events). */
+const DECODE_SLICE = 64 * 1024
+
 /** What the next body is, once one has ended without its last event. */
 export type Continuation<S> = { body: Response } | { end: S }
 
@@ -94,15 +97,21 @@ export function createEventStream<E, S>(
             break
           }
           if (aborted.aborted) throw new APIUserAbortError()
-          // At the end (no value), the decoder gives the frames it still holds.
-          for (const frame of decode(chunk.value)) {
-            const event = protocol.toEvent(frame)
-            if (protocol.isNew && !protocol.isNew(snapshot, event)) continue
-            snapshot = protocol.apply(snapshot, event)
-            yield event
-            if (protocol.isLast(event, snapshot)) {
-              finished = true
-              return
+          // A big read (a fast server, a replay) is decoded a slice at a time, its events given
+          // out between slices: a reader that yields to the main thread (the React session) is
+          // never held by one decode of megabytes. At the end (no value), the decoder gives the
+          // frames it still holds.
+          const bytes = chunk.value
+          for (let at = 0; at < (bytes?.length ?? 1); at += DECODE_SLICE) {
+            for (const frame of decode(bytes?.subarray(at, at + DECODE_SLICE))) {
+              const event = protocol.toEvent(frame)
+              if (protocol.isNew && !protocol.isNew(snapshot, event)) continue
+              snapshot = protocol.apply(snapshot, event)
+              yield event
+              if (protocol.isLast(event, snapshot)) {
+                finished = true
+                return
+              }
             }
           }
           if (chunk.done) break

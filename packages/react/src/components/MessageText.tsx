@@ -2,7 +2,7 @@
 
 import type { Message, ResponseOutputMessage } from '@runlens/client'
 import type { ComponentPropsWithoutRef, ReactNode } from 'react'
-import { Fragment, forwardRef } from 'react'
+import { Fragment, forwardRef, memo } from 'react'
 import { cx } from './cx.js'
 import { type MessageLabels, messageLabels, type PartialLabels } from './defaultLabels.js'
 import { useLabels } from './RunlensLabelsProvider.js'
@@ -81,20 +81,29 @@ export function messagePlainText(
     .join('\n\n')
 }
 
-/** Paragraphs on blank lines and line breaks inside them, so the text reads right even unstyled. */
-function paragraphs(text: string): ReactNode {
-  return text.split(/\n{2,}/).map((para, i) => (
-    // biome-ignore lint/suspicious/noArrayIndexKey: paragraphs of one text only ever grow at the end
-    <p key={i} className="rl-message__paragraph">
-      {para.split('\n').map((line, j) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: same as above
+/**
+ * One paragraph, its line breaks as `<br>`. Memoized: while a long answer streams, only its last
+ * paragraph changes, and the others are neither rendered again nor touched in the DOM (a commit
+ * costs the new text, not the whole answer's).
+ */
+const Paragraph = memo(function Paragraph({ text }: { text: string }) {
+  return (
+    <p className="rl-message__paragraph">
+      {text.split('\n').map((line, j) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the lines of one paragraph only ever grow at the end
         <Fragment key={j}>
           {j > 0 && <br />}
           {line}
         </Fragment>
       ))}
     </p>
-  ))
+  )
+})
+
+/** Paragraphs on blank lines and line breaks inside them, so the text reads right even unstyled. */
+function paragraphs(text: string): ReactNode {
+  // biome-ignore lint/suspicious/noArrayIndexKey: paragraphs of one text only ever grow at the end
+  return text.split(/\n{2,}/).map((para, i) => <Paragraph key={i} text={para} />)
 }
 
 /**

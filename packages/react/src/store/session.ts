@@ -5,6 +5,7 @@ import { type CommitEvery, type CommitScheduler, schedulerFor } from './schedule
 import type { SessionAdapter, SessionProtocol, SessionState } from './sessionAdapter.js'
 import { checkToolOutputs, type SubmissionRegistry, submissionKey } from './submissionRegistry.js'
 import type { ToolAnswerer } from './toolHandlers.js'
+import { SLICE_MS, sliceClock, yieldToMain } from './yieldToMain.js'
 
 export interface SessionOptions {
   /** Answers required actions automatically: `toolHandlers({ fn: async (args, call) => output }, { approve })`. */
@@ -279,6 +280,7 @@ export function createSession<P extends SessionProtocol>(
     let failure: unknown = null
     let whole = false
     try {
+      let sliceStart = sliceClock()
       for await (const event of stream) {
         if (adapter.isEnd(event)) whole = true
         handleEvent(event)
@@ -286,6 +288,11 @@ export function createSession<P extends SessionProtocol>(
         if (onFirstRun && run) {
           onFirstRun(run)
           onFirstRun = undefined
+        }
+        // A burst of events is handled in slices, the main thread given back between them.
+        if (sliceClock() - sliceStart > SLICE_MS) {
+          await yieldToMain()
+          sliceStart = sliceClock()
         }
       }
     } catch (error) {
