@@ -463,11 +463,25 @@ describe('the run monitor demo in Responses mode, in Chromium', () => {
     await expect.poll(() => shownText(), { timeout: 10_000 }).toContain('Paragraph 2.')
     const before = await monitor().locator('.rl-monitor__id').textContent()
     await screenshot(page, 'r02-before-reload')
-    await page.reload()
-    // The same response, joined again after the last event shown before the reload.
-    await expect.poll(() => page.getByText('Resumed after reload').isVisible()).toBe(true)
-    expect(await monitor().locator('.rl-monitor__id').textContent()).toBe(before)
-    await expect.poll(() => monitor().getAttribute('data-connection')).toBe('streaming')
+    // What the page asks after the reload: the response's stream again, and no new response.
+    const asked: string[] = []
+    const onRequest = (request: { method(): string; url(): string }) => {
+      const url = new URL(request.url())
+      if (url.pathname.startsWith('/v1/responses'))
+        asked.push(`${request.method()} ${url.pathname}${url.search}`)
+    }
+    page.on('request', onRequest)
+    try {
+      await page.reload()
+      // The same response, joined again after the last event shown before the reload.
+      await expect.poll(() => page.getByText('Resumed after reload').isVisible()).toBe(true)
+      expect(await monitor().locator('.rl-monitor__id').textContent()).toBe(before)
+      await expect.poll(() => monitor().getAttribute('data-connection')).toBe('streaming')
+    } finally {
+      page.off('request', onRequest)
+    }
+    // Its events are replayed up to the last one shown before the reload, without showing them twice.
+    expect(asked).toEqual([expect.stringMatching(new RegExp(`^GET /v1/responses/${before}\\?.*stream=true`))])
     await screenshot(page, 'r03-resumed-after-reload')
     await waitForState('completed', 60_000)
     await waitIdle()
