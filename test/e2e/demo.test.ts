@@ -555,16 +555,6 @@ describe('the run monitor demo in Responses mode, in Chromium', () => {
     await screenshot(page, 'r10-cancelled')
   })
 
-  it('keeps the mode over a reload, and switches back to Assistants runs', async () => {
-    await page.reload()
-    expect(await page.getByRole('radio', { name: 'Responses background' }).isChecked()).toBe(true)
-    await page.getByRole('radio', { name: 'Assistants runs' }).check()
-    expect(new URL(page.url()).searchParams.get('protocol')).toBeNull()
-    await expect.poll(() => composer().getByLabel('Assistant').isVisible()).toBe(true)
-    await page.getByRole('radio', { name: 'Responses background' }).check()
-    expect(new URL(page.url()).searchParams.get('protocol')).toBe('responses')
-  })
-
   it('has no accessibility violation, in the light and the dark theme', async () => {
     expect(await axeViolations(page)).toEqual([])
     await page.getByRole('button', { name: 'Dark theme' }).click()
@@ -582,6 +572,16 @@ describe('the run monitor demo in Responses mode, in Chromium', () => {
     } finally {
       await page.setViewportSize({ width: 1280, height: 900 })
     }
+  })
+
+  it('keeps the mode over a reload, and switches back to Assistants runs', async () => {
+    await page.reload()
+    expect(await page.getByRole('radio', { name: 'Responses background' }).isChecked()).toBe(true)
+    await page.getByRole('radio', { name: 'Assistants runs' }).check()
+    expect(new URL(page.url()).searchParams.get('protocol')).toBeNull()
+    await expect.poll(() => composer().getByLabel('Assistant').isVisible()).toBe(true)
+    await page.getByRole('radio', { name: 'Responses background' }).check()
+    expect(new URL(page.url()).searchParams.get('protocol')).toBe('responses')
   })
 
   it('logged no error in the page', () => {
