@@ -109,7 +109,7 @@ export function ResponsesWorkspace() {
           <>
             {resumed && (
               <p className="app-muted app-resumed">
-                Resumed after reload: the stream was joined again after its last event.
+                Resumed after reload: the response's stream was joined again, and its text shows once.
               </p>
             )}
             {started?.prompt && <UserPrompt text={started.prompt} />}
