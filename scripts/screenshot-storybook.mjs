@@ -20,7 +20,11 @@ const components = [
   'runlist',
   'runmonitorview',
 ]
-const extra = ['components-runmonitorview--streaming', 'components-requiredaction--several-calls']
+const extra = [
+  'components-runmonitorview--streaming',
+  'components-runmonitorview--all-response-states',
+  'components-requiredaction--several-calls',
+]
 
 await mkdir(out, { recursive: true })
 const server = await serveStatic(dir, 0)

@@ -1,7 +1,16 @@
 import { MessageText } from '@runlens/react'
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { useEffect, useState } from 'react'
-import { answerMessage, answerText, message, streamingMessage, userMessage } from './fixtures.js'
+import {
+  answerMessage,
+  answerText,
+  message,
+  outputMessage,
+  responseAnswer,
+  responseStreamingAnswer,
+  streamingMessage,
+  userMessage,
+} from './fixtures.js'
 import { StateCell, StateGrid } from './StateGrid.js'
 
 const meta = {
@@ -44,6 +53,21 @@ export const Refusal: Story = {
   },
 }
 
+/** A response's `message` item: its `output_text` parts. */
+export const FromResponseMessage: Story = {
+  args: { text: undefined, showRole: true, message: responseAnswer },
+}
+
+/** A response's refusal part. */
+export const ResponseRefusal: Story = {
+  args: {
+    text: undefined,
+    message: outputMessage('', {
+      content: [{ type: 'refusal', refusal: "I can't help with that request." }],
+    }),
+  },
+}
+
 /** Deltas arrive every 60 ms, as in text-run.sse; the live region speaks once at the end. */
 export const LiveStream: Story = {
   render: (args) => {
@@ -69,6 +93,12 @@ export const AllStates: Story = {
       </StateCell>
       <StateCell label="waiting for the first delta">
         <MessageText text="" streaming />
+      </StateCell>
+      <StateCell label="response message">
+        <MessageText message={responseAnswer} showRole />
+      </StateCell>
+      <StateCell label="response message, streaming">
+        <MessageText message={responseStreamingAnswer} showRole />
       </StateCell>
       <StateCell label="user message">
         <MessageText message={userMessage} showRole />

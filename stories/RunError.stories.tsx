@@ -1,6 +1,6 @@
 import { RunError } from '@runlens/react'
 import type { Meta, StoryObj } from '@storybook/react-vite'
-import { apiError, failedRun, streamError } from './fixtures.js'
+import { apiError, failedResponse, failedRun, incompleteResponse, streamError } from './fixtures.js'
 import { StateCell, StateGrid } from './StateGrid.js'
 
 const meta = {
@@ -23,6 +23,14 @@ export const Incomplete: Story = {
 /** A request error from the client, with its HTTP status and request id. */
 export const RequestFailed: Story = { args: { lastError: null, error: apiError } }
 
+/** A response's `error`: the same code and message as a run's `last_error`. */
+export const ResponseFailed: Story = { args: { lastError: failedResponse.error } }
+
+/** A response stopped at its `max_output_tokens`. */
+export const ResponseIncomplete: Story = {
+  args: { lastError: null, incompleteDetails: incompleteResponse.incomplete_details },
+}
+
 export const AllStates: Story = {
   render: () => (
     <StateGrid min="22rem">
@@ -36,6 +44,15 @@ export const AllStates: Story = {
         <RunError incompleteDetails={{ reason: 'max_prompt_tokens' }} live={false} />
       </StateCell>
       <StateCell label="incomplete: unknown reason">
+        <RunError incompleteDetails={{ reason: 'tool_budget' }} live={false} />
+      </StateCell>
+      <StateCell label="response error">
+        <RunError lastError={failedResponse.error} live={false} />
+      </StateCell>
+      <StateCell label="response incomplete: max_output_tokens">
+        <RunError incompleteDetails={{ reason: 'max_output_tokens' }} live={false} />
+      </StateCell>
+      <StateCell label="response incomplete: content_filter">
         <RunError incompleteDetails={{ reason: 'content_filter' }} live={false} />
       </StateCell>
       <StateCell label="request error (APIError)">

@@ -6,20 +6,32 @@ import {
   allSteps,
   answerMessage,
   apiError,
+  cancelledResponse,
   cancellingRun,
+  completedResponse,
   completedRun,
   expiredRun,
+  failedResponse,
   failedRun,
   functionStep,
+  incompleteResponse,
   incompleteRun,
   inProgressRun,
+  queuedResponse,
   queuedRun,
+  reasoningResponse,
   requiresActionRun,
+  responseAnswer,
+  responseResumedAnswer,
+  responseStreamingAnswer,
+  responseWeatherOutput,
   runningStep,
   storyNow,
   streamError,
   streamingMessage,
+  streamingResponse,
   userMessage,
+  waitingResponse,
 } from './fixtures.js'
 import { StateCell, StateGrid } from './StateGrid.js'
 
@@ -165,6 +177,150 @@ export const MalformedObjects: Story = {
     const usage = canvasElement.querySelector<HTMLElement>('.rl-usage')!
     await expect(within(usage).getAllByText('Not readable')).toHaveLength(2)
   },
+}
+
+// The same monitor given a Responses API response (background mode): its steps are the output
+// items, its messages the `message` items.
+
+export const ResponseQueued: Story = {
+  args: { run: queuedResponse, steps: [], messages: [], connection: 'streaming' },
+}
+
+/** Text arriving: the message item is in progress. */
+export const ResponseStreaming: Story = {
+  args: {
+    run: streamingResponse,
+    steps: streamingResponse.output,
+    messages: [responseStreamingAnswer],
+    connection: 'streaming',
+  },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement)
+    await userEvent.click(canvas.getByRole('button', { name: 'Cancel run' }))
+    await expect(args.onCancel).toHaveBeenCalledTimes(1)
+  },
+}
+
+/** The reasoning summary arriving before any answer. */
+export const ResponseReasoning: Story = {
+  args: { run: reasoningResponse, steps: reasoningResponse.output, messages: [], connection: 'streaming' },
+}
+
+/** Completed with a function call: shown as waiting for its output, with the form. */
+export const ResponseRequiresAction: Story = {
+  args: { run: waitingResponse, steps: waitingResponse.output, messages: [], connection: 'closed' },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement)
+    await expect(canvasElement.querySelector('.rl-monitor')).toHaveAttribute('data-state', 'requires_action')
+    await userEvent.type(canvas.getByLabelText('Output of get_current_weather'), 'sunny, 21 °C')
+    await userEvent.click(canvas.getByRole('button', { name: 'Submit outputs' }))
+    await expect(args.onSubmitToolOutputs).toHaveBeenCalledWith([
+      { tool_call_id: 'call_xyFYaEeyocjyE6jN64QTcxip', output: 'sunny, 21 °C' },
+    ])
+  },
+}
+
+export const ResponseRequiresApproval: Story = {
+  args: { ...ResponseRequiresAction.args, requireApproval: true },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement)
+    await userEvent.click(canvas.getByRole('button', { name: 'Approve' }))
+    await expect(args.onApprove).toHaveBeenCalledTimes(1)
+    await expect(canvas.getByLabelText('Output of get_current_weather')).toBeInTheDocument()
+  },
+}
+
+/**
+ * The chain's next response, answered: the call with its output (the follow-up's input item) and
+ * the answer; the usage summed over the two responses, as the connected monitor passes it.
+ */
+export const ResponseCompleted: Story = {
+  args: {
+    run: completedResponse,
+    steps: [...waitingResponse.output, responseWeatherOutput, ...completedResponse.output],
+    messages: [responseAnswer],
+    usage: {
+      input_tokens: 2368,
+      input_tokens_details: { cached_tokens: 2048 },
+      output_tokens: 280,
+      output_tokens_details: { reasoning_tokens: 192 },
+      total_tokens: 2648,
+    },
+  },
+}
+
+/** Stopped at max_output_tokens: the reason, and the output bar full. */
+export const ResponseIncomplete: Story = {
+  args: {
+    run: incompleteResponse,
+    steps: incompleteResponse.output,
+    messages: incompleteResponse.output.filter((item) => item.type === 'message'),
+  },
+}
+
+export const ResponseFailed: Story = {
+  args: { run: failedResponse, steps: failedResponse.output, messages: [] },
+}
+
+export const ResponseCancelled: Story = {
+  args: { run: cancelledResponse, steps: cancelledResponse.output, messages: [] },
+}
+
+/** The stream dropped: the monitor polls the response and says so. */
+export const ResponsePolling: Story = {
+  args: { ...ResponseStreaming.args, connection: 'polling', error: streamError },
+}
+
+/** After the polling moment the stream resumed (`starting_after`): live again, the text continuing. */
+export const ResponseResumed: Story = {
+  args: { ...ResponseStreaming.args, messages: [responseResumedAnswer], connection: 'streaming' },
+}
+
+/** Every state of a response, side by side. */
+export const AllResponseStates: Story = {
+  render: (args) => (
+    <StateGrid min="30rem">
+      <StateCell label="response: queued">
+        <RunMonitorView {...args} {...ResponseQueued.args} />
+      </StateCell>
+      <StateCell label="response: in_progress (streaming text)">
+        <RunMonitorView {...args} {...ResponseStreaming.args} />
+      </StateCell>
+      <StateCell label="response: in_progress (reasoning summary)">
+        <RunMonitorView {...args} {...ResponseReasoning.args} />
+      </StateCell>
+      <StateCell label="response: completed with a function call (waiting)">
+        <RunMonitorView {...args} {...ResponseRequiresAction.args} />
+      </StateCell>
+      <StateCell label="response: completed (the chain answered)">
+        <RunMonitorView {...args} {...ResponseCompleted.args} />
+      </StateCell>
+      <StateCell label="response: incomplete">
+        <RunMonitorView {...args} {...ResponseIncomplete.args} />
+      </StateCell>
+      <StateCell label="response: failed">
+        <RunMonitorView {...args} {...ResponseFailed.args} />
+      </StateCell>
+      <StateCell label="response: cancelled">
+        <RunMonitorView {...args} {...ResponseCancelled.args} />
+      </StateCell>
+      <StateCell label="response: polling after a dropped stream">
+        <RunMonitorView
+          {...args}
+          {...ResponsePolling.args}
+          // Its own id: two monitors of one id would be two landmarks of one name.
+          run={{ ...streamingResponse, id: 'resp_Po4lGd6Hs8Jk0Lq2Wr4Et6YuResp0000000000000008' }}
+        />
+      </StateCell>
+      <StateCell label="response: resumed, live again">
+        <RunMonitorView
+          {...args}
+          {...ResponseResumed.args}
+          run={{ ...streamingResponse, id: 'resp_Re5uMd7Jt2Ks4Lw6Qx8Zy0AbResp0000000000000009' }}
+        />
+      </StateCell>
+    </StateGrid>
+  ),
 }
 
 export const AllStates: Story = {

@@ -1,6 +1,16 @@
 import { RunSteps } from '@runlens/react'
 import type { Meta, StoryObj } from '@storybook/react-vite'
-import { allSteps, failedStep, functionStep, runningStep, searchStep, storyNow } from './fixtures.js'
+import {
+  allSteps,
+  failedStep,
+  functionStep,
+  reasoningResponse,
+  responseItems,
+  runningStep,
+  searchStep,
+  storyNow,
+  waitingResponse,
+} from './fixtures.js'
 import { StateCell, StateGrid } from './StateGrid.js'
 
 const meta = {
@@ -21,6 +31,15 @@ export const InProgress: Story = { args: { steps: [functionStep, runningStep] } 
 
 export const Failed: Story = { args: { steps: [failedStep] } }
 
+/**
+ * A response's output items: reasoning summary, the function call with the output that answers
+ * it, file and web search, code interpreter, an MCP call, a custom tool call and the message.
+ */
+export const ResponseItems: Story = { args: { steps: responseItems } }
+
+/** A reasoning summary still arriving. */
+export const ResponseReasoning: Story = { args: { steps: reasoningResponse.output } }
+
 export const Empty: Story = { args: { steps: [] } }
 
 export const AllStates: Story = {
@@ -34,6 +53,15 @@ export const AllStates: Story = {
       </StateCell>
       <StateCell label="failed">
         <RunSteps {...args} steps={[failedStep]} />
+      </StateCell>
+      <StateCell label="response: every item type">
+        <RunSteps {...args} steps={responseItems} />
+      </StateCell>
+      <StateCell label="response: reasoning summary streaming">
+        <RunSteps {...args} steps={reasoningResponse.output} />
+      </StateCell>
+      <StateCell label="response: function call waiting for its output">
+        <RunSteps {...args} steps={waitingResponse.output} />
       </StateCell>
       <StateCell label="empty">
         <RunSteps {...args} steps={[]} />

@@ -1,6 +1,6 @@
 import { RunUsage } from '@runlens/react'
 import type { Meta, StoryObj } from '@storybook/react-vite'
-import { usage } from './fixtures.js'
+import { responseUsage, usage } from './fixtures.js'
 import { StateCell, StateGrid } from './StateGrid.js'
 
 const meta = {
@@ -32,6 +32,12 @@ export const AtLimit: Story = {
   },
 }
 
+/** A response's usage: input, cached input, output, reasoning and total. */
+export const Response: Story = { args: { usage: responseUsage } }
+
+/** A response's output against its `max_output_tokens` (given as `maxCompletionTokens`). */
+export const ResponseWithLimit: Story = { args: { usage: responseUsage, maxCompletionTokens: 256 } }
+
 export const NotReported: Story = { args: { usage: null } }
 
 export const German: Story = {
@@ -49,6 +55,12 @@ export const AllStates: Story = {
       </StateCell>
       <StateCell label="at the limit">
         <RunUsage {...args} {...AtLimit.args} />
+      </StateCell>
+      <StateCell label="response">
+        <RunUsage usage={responseUsage} />
+      </StateCell>
+      <StateCell label="response, with max_output_tokens">
+        <RunUsage {...args} {...ResponseWithLimit.args} />
       </StateCell>
       <StateCell label="empty">
         <RunUsage usage={null} />

@@ -1,4 +1,16 @@
-import type { Message, Run, RunStep, RunToolCall } from '@runlens/client'
+import type {
+  FunctionCallOutput,
+  Message,
+  Response,
+  ResponseFunctionCall,
+  ResponseOutputItem,
+  ResponseOutputMessage,
+  ResponseReasoningItem,
+  ResponseUsage,
+  Run,
+  RunStep,
+  RunToolCall,
+} from '@runlens/client'
 import type { RequestErrorLike } from '@runlens/react'
 
 // Realistic objects for the stories, shaped after the recorded streams in test/fixtures
@@ -370,3 +382,217 @@ export const apiError: RequestErrorLike = {
 export const streamError: RequestErrorLike = {
   message: 'The stream ended before the run finished; polling for its state.',
 }
+
+// ---------------------------------------------------------------------------------------------
+// The Responses API: a background response, shaped after responses-text-stream.sse, through each
+// of its states, and the output items a response may hold.
+
+/** A background response as the API sends it; pass only what differs. */
+export function response(overrides: Partial<Response> = {}): Response {
+  return {
+    id: 'resp_0976c6df58902d6a0068c9ef349f8881968e62cd0dd40b45bf',
+    object: 'response',
+    created_at: 1761861531,
+    status: 'queued',
+    background: true,
+    error: null,
+    incomplete_details: null,
+    instructions: null,
+    max_output_tokens: null,
+    model: 'gpt-5-mini-2025-08-07',
+    output: [],
+    parallel_tool_calls: true,
+    previous_response_id: null,
+    reasoning: { effort: 'medium', summary: 'auto' },
+    store: true,
+    tool_choice: 'auto',
+    tools: [
+      {
+        type: 'function',
+        name: 'get_current_weather',
+        description: "Gets the user's current weather",
+        parameters: { type: 'object', properties: {} },
+        strict: false,
+      },
+    ],
+    usage: null,
+    user: null,
+    metadata: {},
+    ...overrides,
+  }
+}
+
+/** A response's `message` item with one text part. */
+export function outputMessage(
+  text: string,
+  overrides: Partial<ResponseOutputMessage> = {},
+): ResponseOutputMessage {
+  return {
+    id: 'msg_0976c6df58902d6a0068c9ef3537f48196a252a62ce5661cef',
+    type: 'message',
+    role: 'assistant',
+    status: 'completed',
+    content: [{ type: 'output_text', text, annotations: [] }],
+    ...overrides,
+  }
+}
+
+export const responseUsage: ResponseUsage = {
+  input_tokens: 1184,
+  input_tokens_details: { cached_tokens: 1024 },
+  output_tokens: 196,
+  output_tokens_details: { reasoning_tokens: 128 },
+  total_tokens: 1380,
+}
+
+export const reasoningItem: ResponseReasoningItem = {
+  id: 'rs_68c9ef3602a88196a1c4d3e2f1b0a987',
+  type: 'reasoning',
+  status: 'completed',
+  summary: [
+    {
+      type: 'summary_text',
+      text: "**Checking the weather**\n\nThe user asks how the weather is; I need their location's current conditions, so I'll call get_current_weather.",
+    },
+  ],
+}
+/** A summary still arriving (`response.reasoning_summary_text.delta`). */
+export const streamingReasoningItem: ResponseReasoningItem = {
+  ...reasoningItem,
+  status: 'in_progress',
+  summary: [
+    { type: 'summary_text', text: '**Checking the weather**\n\nThe user asks how the weather is; I need' },
+  ],
+}
+
+export const responseWeatherCall: ResponseFunctionCall = {
+  id: 'fc_68c9ef36e1d881969a0b2c3d4e5f6a7b',
+  type: 'function_call',
+  call_id: 'call_xyFYaEeyocjyE6jN64QTcxip',
+  name: 'get_current_weather',
+  arguments: '{}',
+  status: 'completed',
+}
+/** The follow-up response's input item that answers the call. */
+export const responseWeatherOutput: FunctionCallOutput = {
+  type: 'function_call_output',
+  call_id: responseWeatherCall.call_id,
+  output: '{"temperature_c":21,"conditions":"sunny"}',
+}
+
+export const responseAnswer = outputMessage(
+  "It's sunny where you are, 21 °C: a good day to be outside. Take sunscreen if you're out at midday.",
+)
+export const responseStreamingAnswer = outputMessage("It's sunny where you are, 21 °C: a good", {
+  status: 'in_progress',
+})
+
+/** The same answer further on, after a dropped stream resumed. */
+export const responseResumedAnswer = outputMessage(
+  "It's sunny where you are, 21 °C: a good day to be outside. Take sunscreen",
+  { status: 'in_progress' },
+)
+
+export const queuedResponse = response({ id: 'resp_Qe7mWc2sJd9LkP4xRtY1aZ0bResp0000000000000001' })
+export const streamingResponse = response({
+  id: 'resp_Ip3nVb8xKc2MzQ6wEr5tY7uAResp0000000000000002',
+  status: 'in_progress',
+  output: [reasoningItem, responseStreamingAnswer],
+})
+export const reasoningResponse = response({
+  id: 'resp_Rs6kTq9Wn2Lp5Xv8Zc1Bm4HjResp0000000000000003',
+  status: 'in_progress',
+  output: [streamingReasoningItem],
+})
+/** Completed with a function call: it waits for the call's output (the next response's input). */
+export const waitingResponse = response({
+  status: 'completed',
+  output: [reasoningItem, responseWeatherCall],
+  usage: {
+    ...responseUsage,
+    output_tokens: 84,
+    output_tokens_details: { reasoning_tokens: 64 },
+    total_tokens: 1268,
+  },
+})
+export const completedResponse = response({
+  id: 'resp_68c9ef3a1b2c8196b7e6d5c4b3a2f1e0d9c8b7a6f5e4d3c2',
+  status: 'completed',
+  previous_response_id: waitingResponse.id,
+  output: [responseAnswer],
+  usage: responseUsage,
+})
+export const incompleteResponse = response({
+  id: 'resp_In8cPl2Ws4Ex6Rd1Tf3Yg5UhResp0000000000000004',
+  status: 'incomplete',
+  max_output_tokens: 196,
+  incomplete_details: { reason: 'max_output_tokens' },
+  output: [
+    reasoningItem,
+    outputMessage("It's sunny where you are, 21 °C: a good day", { status: 'incomplete' }),
+  ],
+  usage: responseUsage,
+})
+export const failedResponse = response({
+  id: 'resp_Fa1lD9qWx3Ec5Rv7Tb2Yn4UmResp0000000000000005',
+  status: 'failed',
+  error: { code: 'server_error', message: 'The model failed to generate a response. Please try again.' },
+  output: [reasoningItem],
+})
+export const cancelledResponse = response({
+  id: 'resp_Cd2lKj4Hg6Fd8Sa0Qw1Er3TyResp0000000000000006',
+  status: 'cancelled',
+  output: [streamingReasoningItem],
+})
+
+/** One output item of each kind the timeline shows, with the output that answers the call. */
+export const responseItems: (ResponseOutputItem | FunctionCallOutput)[] = [
+  reasoningItem,
+  responseWeatherCall,
+  responseWeatherOutput,
+  {
+    id: 'fs_68c9ef37a0b1819690f1e2d3c4b5a697',
+    type: 'file_search_call',
+    status: 'completed',
+    queries: ['packing list for a sunny day'],
+    results: [
+      {
+        file_id: 'file-3Hq8sLr2Vx6Tb1Nm4Kp7Wc',
+        filename: 'travel-checklist.md',
+        score: 0.8731,
+        text: 'Sunny days: sunscreen, a hat, water.',
+      },
+    ],
+  },
+  {
+    id: 'ws_68c9ef3811c48196bd2e3f4a5b6c7d8e',
+    type: 'web_search_call',
+    status: 'completed',
+    action: { type: 'search', query: 'UV index today Lisbon' },
+  },
+  {
+    id: 'ci_68c9ef38f2a081969e8d7c6b5a4f3e2d',
+    type: 'code_interpreter_call',
+    status: 'completed',
+    container_id: 'cntr_68c9ef38e1b08196',
+    code: 'print(round(21 * 9 / 5 + 32))',
+    outputs: [{ type: 'logs', logs: '70' }],
+  },
+  {
+    id: 'mcp_68c9ef39d3b48196a7f6e5d4c3b2a190',
+    type: 'mcp_call',
+    server_label: 'calendar',
+    name: 'events_today',
+    arguments: '{"date":"2025-10-30"}',
+    output: '[{"title":"Picnic","at":"13:00"}]',
+    status: 'completed',
+  },
+  {
+    id: 'ctc_68c9ef39e4c58196b8a7f6e5d4c3b2a1',
+    type: 'custom_tool_call',
+    call_id: 'call_Rk3mWq8Zt1Yp6Lx2Nv9Cb4Df',
+    name: 'note',
+    input: 'Picnic at 13:00: bring sunscreen.',
+  },
+  responseAnswer,
+]

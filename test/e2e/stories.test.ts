@@ -93,7 +93,12 @@ describe('every story in Chromium', () => {
       it(`${name} (${theme}) plays and has no axe violation`, async () => {
         const violations = await check(name, theme)
         // Screenshots of the overviews and the flows: the states side by side, as a person sees them.
-        if (name.endsWith('/AllStates') || name.endsWith('/MalformedObjects') || name.includes('.flows/')) {
+        if (
+          name.endsWith('/AllStates') ||
+          name.endsWith('/AllResponseStates') ||
+          name.endsWith('/MalformedObjects') ||
+          name.includes('.flows/')
+        ) {
           await screenshot(page, `${name.replace('/', '-')}-${theme}`)
         }
         expect(violations).toEqual([])

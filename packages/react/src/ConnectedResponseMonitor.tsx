@@ -22,6 +22,7 @@ export interface ResponseMonitorStream {
 const selectShown = (state: ResponseStreamState) => ({
   connection: state.connection,
   response: state.response,
+  status: state.status,
   responseId: state.responseId,
   steps: state.steps,
   messages: state.messages,
@@ -30,7 +31,6 @@ const selectShown = (state: ResponseStreamState) => ({
   error: state.error,
   streamError: state.streamError,
   cancelling: state.cancelling,
-  declined: state.status !== 'requires_action' && state.requiredToolCalls.length === 0,
   handlersBusy: state.tools === 'running' || state.tools === 'submitting',
 })
 
@@ -86,6 +86,8 @@ export const ConnectedResponseMonitor = forwardRef<HTMLElement, ResponsesRunMoni
       <RunMonitorView
         ref={ref}
         run={response}
+        // The chain's status: the session knows what the response alone cannot (declined calls).
+        status={shown.response ? shown.status : undefined}
         runId={id}
         loading={!response && (query.isLoading || live)}
         steps={shown.steps}

@@ -43,6 +43,7 @@ type FedProps =
   | 'submitting'
   | 'onDeny'
   | 'usage'
+  | 'status'
 
 /** The props of the connected monitor whatever the protocol. */
 export interface RunMonitorBaseProps extends Omit<RunMonitorViewProps, FedProps> {

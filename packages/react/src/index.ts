@@ -38,7 +38,6 @@ export {
   type RunMonitorStream,
 } from './RunMonitor.js'
 export { RunsProvider, type RunsProviderProps } from './RunsProvider.js'
-export { type AnyRun, isResponse, requiredToolCalls, shownStatus } from './requiredToolCalls.js'
 export type { RunsProtocol } from './store/assistantsAdapter.js'
 export { type ResponseChainSnapshot, responseOf } from './store/responseChain.js'
 export {

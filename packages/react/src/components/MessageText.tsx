@@ -1,6 +1,6 @@
 'use client'
 
-import type { Message } from '@runlens/client'
+import type { Message, ResponseOutputMessage } from '@runlens/client'
 import type { ComponentPropsWithoutRef, ReactNode } from 'react'
 import { Fragment, forwardRef } from 'react'
 import { cx } from './cx.js'
@@ -13,8 +13,11 @@ import { VisuallyHidden } from './VisuallyHidden.js'
 export interface MessageTextProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
   /** Plain text to show, e.g. text streamed so far. Takes precedence over `message`. */
   text?: string
-  /** A message whose text, refusal and image parts are shown (images as placeholders, never fetched). */
-  message?: Message | null
+  /**
+   * A message whose text, refusal and image parts are shown (images as placeholders, never
+   * fetched): an Assistants `Message`, or a `message` item of a response's output.
+   */
+  message?: Message | ResponseOutputMessage | null
   /** Text is still arriving. Default: `message.status === 'in_progress'`, else `false`. */
   streaming?: boolean
   /**
@@ -38,6 +41,9 @@ function partText(
   switch (p.type) {
     case 'text':
       return readString(readObject(p.text)?.value)
+    // A response's text part holds its text as a string, where a run's message nests it in `text.value`.
+    case 'output_text':
+      return readString(p.text)
     case 'refusal': {
       const refusal = readString(p.refusal)
       return refusal === null ? null : `${labels.refusal}: ${refusal}`
@@ -57,11 +63,12 @@ function partText(
 }
 
 /**
- * The text of a message in order: text parts, refusals, and placeholders for images. Content or a
- * part that cannot be read (`content: null`, a text part without `text`) becomes `labels.unreadable`.
+ * The text of a message (Assistants, or a response's `message` item) in order: text parts,
+ * refusals, and placeholders for images. Content or a part that cannot be read (`content: null`,
+ * a text part without `text`) becomes `labels.unreadable`.
  */
 export function messagePlainText(
-  message: Message,
+  message: Message | ResponseOutputMessage,
   labels: Pick<MessageLabels, 'imageFile' | 'imageUrl' | 'refusal'> &
     Partial<Pick<MessageLabels, 'unreadable'>>,
 ) {

@@ -1,6 +1,6 @@
 'use client'
 
-import type { IncompleteDetails, RunError as RunErrorData } from '@runlens/client'
+import type { IncompleteDetails, Response, ResponseError, RunError as RunErrorData } from '@runlens/client'
 import type { ComponentPropsWithoutRef, ReactNode } from 'react'
 import { forwardRef } from 'react'
 import { cx } from './cx.js'
@@ -22,10 +22,10 @@ export interface RequestErrorLike {
 }
 
 export interface RunErrorProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
-  /** `run.last_error`: why a run failed. */
-  lastError?: RunErrorData | null
-  /** `run.incomplete_details`: why a run ended incomplete. */
-  incompleteDetails?: IncompleteDetails | null
+  /** `run.last_error`, or a response's `error` (the same code and message): why it failed. */
+  lastError?: RunErrorData | ResponseError | null
+  /** `run.incomplete_details` or `response.incomplete_details`: why it ended incomplete. */
+  incompleteDetails?: IncompleteDetails | Response['incomplete_details']
   /** An error of a request or a stream, from the client. */
   error?: RequestErrorLike | null
   /**
@@ -56,7 +56,7 @@ function Entry(props: {
   )
 }
 
-/** Errors of a run and of requests about it. Renders nothing when there is none. */
+/** Errors of a run (or a response) and of requests about it. Renders nothing when there is none. */
 export const RunError = forwardRef<HTMLDivElement, RunErrorProps>(function RunError(
   { lastError, incompleteDetails, error, live = true, labels: labelsProp, className, ...props },
   ref,

@@ -1,9 +1,16 @@
 'use client'
 
-import type { Message, Run, RunStep, ToolOutput } from '@runlens/client'
+import type {
+  Message,
+  ResponseOutputMessage,
+  ResponseUsage,
+  Run,
+  RunUsage as RunUsageData,
+  ToolOutput,
+} from '@runlens/client'
 import type { ComponentPropsWithoutRef } from 'react'
 import { forwardRef, useId } from 'react'
-import { requiredToolCalls } from '../requiredToolCalls.js'
+import { type AnyRun, isResponse, requiredToolCalls, shownStatus } from '../requiredToolCalls.js'
 import { cx } from './cx.js'
 import { monitorLabels, statusLabels } from './defaultLabels.js'
 import { below, Heading, type HeadingLevel } from './Heading.js'
@@ -12,7 +19,7 @@ import { type ApprovalState, RequiredAction } from './RequiredAction.js'
 import { type RequestErrorLike, RunError } from './RunError.js'
 import { type RunlensLabelsOverride, RunlensLabelsProvider, useLabels } from './RunlensLabelsProvider.js'
 import { RunStatusBadge, statusText } from './RunStatusBadge.js'
-import { RunSteps } from './RunSteps.js'
+import { RunSteps, type RunStepsProps } from './RunSteps.js'
 import { RunUsage } from './RunUsage.js'
 import { readArray, readNumber, readObject, readString } from './read.js'
 import { isFinishedStatus } from './status.js'
@@ -23,8 +30,18 @@ import { VisuallyHidden, visuallyHidden } from './VisuallyHidden.js'
 export type MonitorConnectionState = 'idle' | 'streaming' | 'polling' | 'closed' | (string & {})
 
 export interface RunMonitorViewProps extends Omit<ComponentPropsWithoutRef<'section'>, 'children'> {
-  /** The run shown; `null` before one exists. */
-  run: Run | null
+  /**
+   * The run shown: an Assistants `Run` or a Responses `Response`; `null` before one exists. A
+   * response that completed with function calls waits for their outputs: it shows as
+   * `requires_action`, with the form for them.
+   */
+  run: AnyRun | null
+  /**
+   * The status to show instead of the one read from `run`, when the caller knows more than the
+   * run alone says: the connected monitor passes its session's, where a response whose function
+   * calls were declined shows as `completed`, with no form. Default: read from `run`.
+   */
+  status?: string | null
   /** The id of the run meant, shown (and naming the monitor) while `run` is null. Default: `run.id`. */
   runId?: string | null
   /**
@@ -32,10 +49,21 @@ export interface RunMonitorViewProps extends Omit<ComponentPropsWithoutRef<'sect
    * status says "Loading…" and the monitor is `aria-busy`, instead of "No run yet.". Default `false`.
    */
   loading?: boolean
-  /** The run's steps. Default: none. */
-  steps?: RunStep[]
-  /** The run's messages (a streaming one has `status: 'in_progress'`). Default: none. */
-  messages?: Message[]
+  /**
+   * The run's steps, or a response's output items (with the `function_call_output` items that
+   * answer its calls), as `RunSteps` takes them. Default: none.
+   */
+  steps?: RunStepsProps['steps']
+  /**
+   * The run's messages, or a response's `message` items (a streaming one has
+   * `status: 'in_progress'`). Default: none.
+   */
+  messages?: readonly (Message | ResponseOutputMessage)[]
+  /**
+   * The usage to show instead of `run.usage`, e.g. a chain of responses' usage summed by the
+   * connected monitor. Default: `run.usage`.
+   */
+  usage?: RunUsageData | ResponseUsage | null
   /** Plain answer text instead of `messages`, e.g. text streamed so far. Default: none. */
   text?: string
   /** `text` is still arriving. Default `false`. */
@@ -73,13 +101,14 @@ export interface RunMonitorViewProps extends Omit<ComponentPropsWithoutRef<'sect
 }
 
 /**
- * A whole run at a glance: status, connection, cancel, errors, the required action, the answer,
- * the steps and the usage. Presentational: the connected `RunMonitor` feeds it from the hooks.
+ * A whole run (an Assistants run or a response) at a glance: status, connection, cancel, errors,
+ * the required action, the answer, the steps and the usage. Presentational: the connected `RunMonitor` feeds it from the hooks.
  * One polite announcer speaks status changes, so the badges inside stay quiet.
  */
 export const RunMonitorView = forwardRef<HTMLElement, RunMonitorViewProps>(function RunMonitorView(
   {
     run,
+    status: statusProp,
     runId = null,
     loading = false,
     steps = [],
@@ -99,6 +128,7 @@ export const RunMonitorView = forwardRef<HTMLElement, RunMonitorViewProps>(funct
     now,
     locale,
     headingLevel = 2,
+    usage: usageProp,
     labels: override,
     className,
     ...props
@@ -112,7 +142,9 @@ export const RunMonitorView = forwardRef<HTMLElement, RunMonitorViewProps>(funct
   const runIdId = `${id}-run`
   // The run and the lists read for what they should be: a malformed one shows what can be read.
   const shownRun = readObject(run)
-  const status = readString(shownRun?.status) ?? undefined
+  const response = isResponse(run)
+  // A response waiting for its calls' outputs shows as a run would: `requires_action`.
+  const status = readString(statusProp ?? shownStatus(run)) ?? undefined
   // Status changes only: the status at mount is already on screen.
   const announcement = useAnnouncement(
     status,
@@ -122,6 +154,7 @@ export const RunMonitorView = forwardRef<HTMLElement, RunMonitorViewProps>(funct
   const sub = below(headingLevel)
   const isCancelling = cancelling || status === 'cancelling'
   const toolCalls = status === 'requires_action' ? requiredToolCalls(run) : null
+  const usage = usageProp !== undefined ? usageProp : shownRun?.usage
   // Calls that are not a list still show the form, which says it could not read them.
   const showAction = toolCalls != null && (readArray(toolCalls)?.length ?? 1) > 0
   const messageList = readArray(messages) ?? []
@@ -153,7 +186,7 @@ export const RunMonitorView = forwardRef<HTMLElement, RunMonitorViewProps>(funct
               {shownId}
             </code>
           )}
-          {(run || waiting) && <RunStatusBadge status={run?.status} loading={waiting} />}
+          {(run || waiting) && <RunStatusBadge status={status} loading={waiting} />}
           {connectionName && (
             <span className="rl-monitor__connection" data-state={connectionName}>
               <VisuallyHidden>{`${labels.connection}: `}</VisuallyHidden>
@@ -181,7 +214,8 @@ export const RunMonitorView = forwardRef<HTMLElement, RunMonitorViewProps>(funct
         </VisuallyHidden>
         {!run && !waiting && <p className="rl-empty">{labels.noRun}</p>}
         <RunError
-          lastError={shownRun?.last_error as Run['last_error']}
+          // A response's `error` is a run's `last_error`: the same code and message.
+          lastError={(response ? shownRun?.error : shownRun?.last_error) as Run['last_error']}
           incompleteDetails={shownRun?.incomplete_details as Run['incomplete_details']}
           error={error}
         />
@@ -225,11 +259,14 @@ export const RunMonitorView = forwardRef<HTMLElement, RunMonitorViewProps>(funct
         )}
         {run && <RunSteps steps={steps} now={now} headingLevel={sub} />}
         {/* Usage arrives with the run's end; an empty panel before then would only add noise. */}
-        {shownRun?.usage != null && (
+        {usage != null && (
           <RunUsage
-            usage={shownRun.usage as Run['usage']}
-            maxPromptTokens={readNumber(shownRun.max_prompt_tokens)}
-            maxCompletionTokens={readNumber(shownRun.max_completion_tokens)}
+            usage={usage as Run['usage']}
+            maxPromptTokens={readNumber(shownRun?.max_prompt_tokens)}
+            // A response has one limit, on its output: the completion bar is the output bar.
+            maxCompletionTokens={readNumber(
+              response ? shownRun?.max_output_tokens : shownRun?.max_completion_tokens,
+            )}
             headingLevel={sub}
           />
         )}

@@ -11,7 +11,8 @@ import { VisuallyHidden } from './VisuallyHidden.js'
 
 export interface RunStatusBadgeProps extends Omit<ComponentPropsWithoutRef<'span'>, 'children'> {
   /**
-   * The run's (or step's) status. Any string: one the library does not know shows as "Unknown".
+   * The status of a run, a step or a response (whose six statuses are runs' too). Any string: one
+   * the library does not know shows as "Unknown".
    * `null` or `undefined`: no status, "Unknown", unless `loading`.
    */
   status: RunStatus | null | undefined

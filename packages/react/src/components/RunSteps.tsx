@@ -1,21 +1,28 @@
 'use client'
 
-import type { RunStep } from '@runlens/client'
-import type { ComponentPropsWithoutRef, ReactNode } from 'react'
+import type { FunctionCallOutput, ResponseOutputItem, RunStep } from '@runlens/client'
+import type { ComponentPropsWithoutRef } from 'react'
 import { forwardRef } from 'react'
 import { cx } from './cx.js'
 import { type PartialLabels, type StepsLabels, stepsLabels } from './defaultLabels.js'
 import { formatDuration, formatScore } from './format.js'
 import { Heading, type HeadingLevel } from './Heading.js'
 import { Code, Empty, Item, Unreadable } from './parts.js'
+import { ResponseItemDetails } from './ResponseItemDetails.js'
 import { useLabels, useLocale } from './RunlensLabelsProvider.js'
 import { RunStatusBadge } from './RunStatusBadge.js'
 import { readArray, readNumber, readObject, readString } from './read.js'
+import { FunctionCallPanel, ToolCallPanel } from './ToolCallPanel.js'
 import { VisuallyHidden } from './VisuallyHidden.js'
 
 export interface RunStepsProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
-  /** The run's steps, in the order to show (the API lists newest first unless asked `order: 'asc'`). */
-  steps: RunStep[]
+  /**
+   * The run's steps, in the order to show (the API lists newest first unless asked `order: 'asc'`);
+   * or a response's output items (reasoning, function calls, searches, messages...), with the
+   * `function_call_output` items that answer its calls: each call shows its output, and an output
+   * whose call is not in the list shows on its own. Both kinds may share one list.
+   */
+  steps: readonly (RunStep | ResponseOutputItem | FunctionCallOutput)[]
   /** The clock in ms, for the elapsed time of steps still running. Default: no elapsed time shown. */
   now?: () => number
   /** BCP 47 locale for numbers. Default: the provider's, else the runtime's. */
@@ -26,46 +33,20 @@ export interface RunStepsProps extends Omit<ComponentPropsWithoutRef<'div'>, 'ch
   labels?: PartialLabels<StepsLabels>
 }
 
-/** The frame every tool call shows in: its type (`data-type`), a title, then its details. */
-function ToolCallPanel({ type, title, children }: { type: string; title: ReactNode; children?: ReactNode }) {
-  return (
-    <div className="rl-tool" data-type={type}>
-      <p className="rl-tool__title">{title}</p>
-      {children}
-    </div>
-  )
-}
-
 function ToolCallDetails({ call, labels, locale }: { call: unknown; labels: StepsLabels; locale?: string }) {
   const c = readObject(call)
   const unreadable = <Unreadable>{labels.unreadable}</Unreadable>
   switch (c?.type) {
     case 'function': {
       const fn = readObject(c.function)
-      const name = readString(fn?.name)
       return (
-        <ToolCallPanel
-          type="function"
-          title={
-            <>
-              {labels.functionCall}{' '}
-              {name !== null ? <code className="rl-tool__name">{name}</code> : unreadable}
-            </>
-          }
-        >
-          {fn ? (
-            <dl className="rl-tool__details">
-              <Item label={labels.arguments}>
-                {fn.arguments !== undefined ? <Code text={fn.arguments} json /> : unreadable}
-              </Item>
-              <Item label={labels.output}>
-                {fn.output == null ? <Empty>{labels.noOutput}</Empty> : <Code text={fn.output} />}
-              </Item>
-            </dl>
-          ) : (
-            <p className="rl-note">{unreadable}</p>
-          )}
-        </ToolCallPanel>
+        <FunctionCallPanel
+          name={readString(fn?.name)}
+          args={fn?.arguments}
+          output={fn?.output}
+          readable={fn !== null}
+          labels={labels}
+        />
       )
     }
     case 'code_interpreter': {
@@ -192,8 +173,40 @@ function StepDetails({
 }
 
 /**
+ * Whether an entry is a response's item rather than a run's step. An entry that is neither (no
+ * type, a type of the wrong kind) is read as a step, which says what it could not read.
+ */
+function isResponseItem(entry: Record<string, unknown>): boolean {
+  return (
+    typeof entry.type === 'string' &&
+    entry.type !== 'message_creation' &&
+    entry.type !== 'tool_calls' &&
+    entry.object !== 'thread.run.step' &&
+    entry.step_details === undefined
+  )
+}
+
+/** The statuses a response's tools move through, as the badge knows them: at work. */
+const busyItemStatuses = new Set(['searching', 'interpreting', 'calling', 'generating'])
+
+/** The outputs of a response's function calls by `call_id`, and the ids of the calls in the list. */
+function functionOutputs(list: readonly unknown[]): { outputs: Map<string, unknown>; calls: Set<string> } {
+  const outputs = new Map<string, unknown>()
+  const calls = new Set<string>()
+  for (const value of list) {
+    const entry = readObject(value)
+    const callId = readString(entry?.call_id)
+    if (!entry || callId === null || !isResponseItem(entry)) continue
+    if (entry.type === 'function_call_output') outputs.set(callId, entry.output)
+    else if (entry.type === 'function_call') calls.add(callId)
+  }
+  return { outputs, calls }
+}
+
+/**
  * A run's steps as an ordered list: type, status and duration of each, with the details of every
  * tool call (function arguments and output, code interpreter input and logs, file search results).
+ * A response's output items are entries of the same list, in the same panels where both have one.
  */
 export const RunSteps = forwardRef<HTMLDivElement, RunStepsProps>(function RunSteps(
   { steps, now, locale: localeProp, headingLevel = 3, labels: labelsProp, className, ...props },
@@ -203,6 +216,7 @@ export const RunSteps = forwardRef<HTMLDivElement, RunStepsProps>(function RunSt
   const { locale } = useLocale(localeProp)
   const badgeLabels = { prefix: labels.statusPrefix }
   const list = readArray(steps) ?? []
+  const { outputs, calls } = functionOutputs(list)
   return (
     // A div, not a named section: several timelines on a page would repeat the same landmark name.
     <div
@@ -223,6 +237,40 @@ export const RunSteps = forwardRef<HTMLDivElement, RunStepsProps>(function RunSt
             const id = readString(step.id)
             const type = readString(step.type)
             const status = readString(step.status)
+            const typeLabel =
+              type === null ? null : (Object.hasOwn(labels.types, type) && labels.types[type]) || type
+            if (type !== null && isResponseItem(step)) {
+              const callId = readString(step.call_id)
+              // An output shows in its call's panel; alone only when its call is not in the list.
+              if (type === 'function_call_output' && callId !== null && calls.has(callId)) return null
+              return (
+                <li
+                  // biome-ignore lint/suspicious/noArrayIndexKey: with the index, items without an id (or with one twice) must not share a React key.
+                  key={`${index} ${id ?? callId}`}
+                  className="rl-step"
+                  data-state={status ?? undefined}
+                  data-type={type}
+                >
+                  {/* Items carry no times: no duration, and no badge for the items without a status. */}
+                  <div className="rl-step__header">
+                    <span className="rl-step__type">{typeLabel}</span>
+                    {status !== null && (
+                      <RunStatusBadge
+                        status={busyItemStatuses.has(status) ? 'in_progress' : status}
+                        labels={badgeLabels}
+                      />
+                    )}
+                  </div>
+                  <ResponseItemDetails
+                    item={step}
+                    typeLabel={typeLabel ?? type}
+                    output={callId === null ? undefined : outputs.get(callId)}
+                    labels={labels}
+                    locale={locale}
+                  />
+                </li>
+              )
+            }
             const created = readNumber(step.created_at)
             const end =
               readNumber(step.completed_at) ??
@@ -243,11 +291,7 @@ export const RunSteps = forwardRef<HTMLDivElement, RunStepsProps>(function RunSt
               >
                 <div className="rl-step__header">
                   <span className="rl-step__type">
-                    {type === null ? (
-                      <Unreadable>{labels.unreadable}</Unreadable>
-                    ) : (
-                      (Object.hasOwn(labels.types, type) && labels.types[type]) || type
-                    )}
+                    {typeLabel ?? <Unreadable>{labels.unreadable}</Unreadable>}
                   </span>
                   <RunStatusBadge status={status} labels={badgeLabels} />
                   <span className="rl-step__duration">

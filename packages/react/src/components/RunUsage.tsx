@@ -1,6 +1,6 @@
 'use client'
 
-import type { RunUsage as RunUsageData } from '@runlens/client'
+import type { ResponseUsage, RunUsage as RunUsageData } from '@runlens/client'
 import type { ComponentPropsWithoutRef } from 'react'
 import { forwardRef } from 'react'
 import { cx } from './cx.js'
@@ -9,14 +9,22 @@ import { formatNumber } from './format.js'
 import { Heading, type HeadingLevel } from './Heading.js'
 import { Empty, Item, Unreadable } from './parts.js'
 import { useLabels, useLocale } from './RunlensLabelsProvider.js'
-import { readNumber, readObject } from './read.js'
+import { readNumber } from './read.js'
+import { readUsage } from './readUsage.js'
 
 export interface RunUsageProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
-  /** `run.usage`; `null` while the run has not finished (the API reports usage at the end). */
-  usage: RunUsageData | null | undefined
-  /** `run.max_prompt_tokens`: when set, a bar shows the prompt tokens against it. Default: no bar. */
+  /**
+   * `run.usage` or `response.usage`; `null` while the run has not finished (the APIs report usage
+   * at the end). A response's usage shows input and output tokens, and, when reported, cached input
+   * and reasoning tokens (a run's usage shows them too if its server sends the details).
+   */
+  usage: RunUsageData | ResponseUsage | null | undefined
+  /** `run.max_prompt_tokens`: when set, a bar shows the prompt (input) tokens against it. Default: no bar. */
   maxPromptTokens?: number | null
-  /** `run.max_completion_tokens`: when set, a bar shows the completion tokens against it. Default: no bar. */
+  /**
+   * The limit of the answer's tokens: `run.max_completion_tokens`, or a response's
+   * `max_output_tokens`. When set, a bar shows the completion (output) tokens against it. Default: no bar.
+   */
   maxCompletionTokens?: number | null
   /** BCP 47 locale for the numbers. Default: the provider's, else the runtime's. */
   locale?: string
@@ -74,12 +82,8 @@ export const RunUsage = forwardRef<HTMLDivElement, RunUsageProps>(function RunUs
   const labels = useLabels('usage', usageLabels, labelsProp)
   const { locale } = useLocale(localeProp)
   const tokens = (value: number) => formatNumber(value, locale)
-  const read = readObject(usage)
-  const counts = read && {
-    prompt: readNumber(read.prompt_tokens),
-    completion: readNumber(read.completion_tokens),
-    total: readNumber(read.total_tokens),
-  }
+  const counts = readUsage(usage)
+  const responses = counts?.protocol === 'responses'
   const maxPrompt = readNumber(maxPromptTokens)
   const maxCompletion = readNumber(maxCompletionTokens)
   const unreadable = <Unreadable>{labels.unreadable}</Unreadable>
@@ -94,28 +98,47 @@ export const RunUsage = forwardRef<HTMLDivElement, RunUsageProps>(function RunUs
       </Heading>
       {counts ? (
         <dl className="rl-usage__list">
-          <Item className="rl-usage__item" data-kind="prompt" label={labels.prompt}>
-            {count(counts.prompt)}
-            {counts.prompt !== null && maxPrompt !== null && (
+          {/* A response names its counts input and output: the rows say it in its words. */}
+          <Item
+            className="rl-usage__item"
+            data-kind={responses ? 'input' : 'prompt'}
+            label={responses ? labels.input : labels.prompt}
+          >
+            {count(counts.input)}
+            {counts.input !== null && maxPrompt !== null && (
               <UsageMeter
-                value={counts.prompt}
+                value={counts.input}
                 max={maxPrompt}
-                label={labels.promptBar}
-                valueText={labels.ofMax(tokens(counts.prompt), tokens(maxPrompt))}
+                label={responses ? labels.inputBar : labels.promptBar}
+                valueText={labels.ofMax(tokens(counts.input), tokens(maxPrompt))}
               />
             )}
           </Item>
-          <Item className="rl-usage__item" data-kind="completion" label={labels.completion}>
-            {count(counts.completion)}
-            {counts.completion !== null && maxCompletion !== null && (
+          {counts.cached !== undefined && (
+            <Item className="rl-usage__item" data-kind="cached" label={labels.cached}>
+              {count(counts.cached)}
+            </Item>
+          )}
+          <Item
+            className="rl-usage__item"
+            data-kind={responses ? 'output' : 'completion'}
+            label={responses ? labels.output : labels.completion}
+          >
+            {count(counts.output)}
+            {counts.output !== null && maxCompletion !== null && (
               <UsageMeter
-                value={counts.completion}
+                value={counts.output}
                 max={maxCompletion}
-                label={labels.completionBar}
-                valueText={labels.ofMax(tokens(counts.completion), tokens(maxCompletion))}
+                label={responses ? labels.outputBar : labels.completionBar}
+                valueText={labels.ofMax(tokens(counts.output), tokens(maxCompletion))}
               />
             )}
           </Item>
+          {counts.reasoning !== undefined && (
+            <Item className="rl-usage__item" data-kind="reasoning" label={labels.reasoning}>
+              {count(counts.reasoning)}
+            </Item>
+          )}
           <Item className="rl-usage__item" data-kind="total" label={labels.total}>
             {count(counts.total)}
           </Item>

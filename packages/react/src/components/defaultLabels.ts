@@ -40,12 +40,24 @@ export interface RequiredActionLabels {
 /** The words of the usage panel. */
 export interface UsageLabels {
   title: string
+  /** The runs API's prompt tokens. */
   prompt: string
+  /** The runs API's completion tokens. */
   completion: string
+  /** The Responses API's input tokens (its name for prompt tokens). */
+  input: string
+  /** The Responses API's output tokens (its name for completion tokens). */
+  output: string
+  /** Input tokens read from the cache (shown when the server reports them). */
+  cached: string
+  /** Output tokens spent reasoning (shown when the server reports them). */
+  reasoning: string
   total: string
   empty: string
   promptBar: string
   completionBar: string
+  inputBar: string
+  outputBar: string
   /** The bar's spoken value, e.g. "120 of 1,000 tokens". */
   ofMax: (value: string, max: string) => string
   /** In place of a count that is not a number, or of usage that is not an object. */
@@ -88,6 +100,23 @@ export interface StepsLabels {
   noResults: string
   score: string
   error: string
+  /** A Responses code interpreter's image output, given by URL (never fetched). */
+  imageUrlOutput: (url: string) => string
+  /** A reasoning item's summary and its reasoning text. */
+  summary: string
+  reasoningText: string
+  /** A reasoning item that gave no summary (e.g. only encrypted content). */
+  noSummary: string
+  /** The queries of a file or web search. */
+  queries: string
+  /** The page a web search opened or searched in. */
+  url: string
+  /** The text a web search looked for in a page. */
+  pattern: string
+  /** The MCP server of an MCP call. */
+  server: string
+  /** The id of a function call whose output is listed without the call. */
+  callId: string
   /** Where part of a step (its details, a tool call, an output) could not be read. */
   unreadable: string
 }
@@ -203,10 +232,16 @@ export const usageLabels: UsageLabels = {
   title: 'Token usage',
   prompt: 'Prompt',
   completion: 'Completion',
+  input: 'Input',
+  output: 'Output',
+  cached: 'Cached input',
+  reasoning: 'Reasoning',
   total: 'Total',
   empty: 'No usage reported yet.',
   promptBar: 'Prompt tokens used of the limit',
   completionBar: 'Completion tokens used of the limit',
+  inputBar: 'Input tokens used of the limit',
+  outputBar: 'Output tokens used of the limit',
   ofMax: (value, max) => `${value} of ${max} tokens`,
   unreadable: 'Not readable',
 }
@@ -222,6 +257,9 @@ export const errorLabels: ErrorLabels = {
     max_completion_tokens:
       'The answer reached the completion token limit (max_completion_tokens) before it was finished.',
     max_prompt_tokens: 'The conversation exceeded the prompt token limit (max_prompt_tokens).',
+    max_output_tokens:
+      'The answer reached the output token limit (max_output_tokens) before it was finished.',
+    content_filter: 'The answer was stopped by the content filter.',
   },
   incompleteOther: (reason) => `The run stopped early (${reason}).`,
   noMessage: 'No message was given.',
@@ -231,7 +269,20 @@ export const stepsLabels: StepsLabels = {
   title: 'Steps',
   empty: 'No steps yet.',
   statusPrefix: 'Step status:',
-  types: { message_creation: 'Message', tool_calls: 'Tool calls' },
+  types: {
+    message_creation: 'Message',
+    tool_calls: 'Tool calls',
+    // The Responses API's output items, in the same timeline.
+    message: 'Message',
+    reasoning: 'Reasoning',
+    function_call: 'Function call',
+    function_call_output: 'Function output',
+    file_search_call: 'File search',
+    web_search_call: 'Web search',
+    code_interpreter_call: 'Code interpreter',
+    mcp_call: 'MCP call',
+    custom_tool_call: 'Custom tool call',
+  },
   duration: 'Duration',
   running: 'running',
   messageId: 'Message',
@@ -247,6 +298,15 @@ export const stepsLabels: StepsLabels = {
   noResults: 'No results.',
   score: 'Score',
   error: 'Error',
+  imageUrlOutput: (url) => `Image ${url}`,
+  summary: 'Summary',
+  reasoningText: 'Reasoning',
+  noSummary: 'No summary given.',
+  queries: 'Queries',
+  url: 'Page',
+  pattern: 'Looked for',
+  server: 'Server',
+  callId: 'Call ID',
   unreadable: 'Part of this step could not be read.',
 }
 

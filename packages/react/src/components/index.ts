@@ -1,3 +1,5 @@
+// What the components read of either protocol's run, for apps' own components.
+export { type AnyRun, isResponse, requiredToolCalls, shownStatus } from '../requiredToolCalls.js'
 export type {
   ErrorLabels,
   MessageLabels,

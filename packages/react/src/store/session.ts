@@ -111,6 +111,9 @@ export interface SessionHost<P extends SessionProtocol> {
  *
  *     from                          on                                              to
  *     idle, closed                  start(), a submission opens its stream          streaming
+ *     idle                          resume() (the protocol reads a run's stream     streaming
+ *                                     again: a response)
+ *     idle                          resume() (it cannot: an Assistants run)         recovering
  *     idle, closed                  a moving run received, a cancel that came late  recovering
  *     streaming                     failed before naming its run (no HTTP error)    adopting
  *     streaming                     dropped, or ended with the run still moving     recovering

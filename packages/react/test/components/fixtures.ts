@@ -1,4 +1,12 @@
-import type { Message, Run, RunStep, RunToolCall } from '@runlens/client'
+import type {
+  Message,
+  Response,
+  ResponseFunctionCall,
+  ResponseOutputMessage,
+  Run,
+  RunStep,
+  RunToolCall,
+} from '@runlens/client'
 
 // Small builders for the component tests: a complete wire object with only what a test changes.
 
@@ -76,5 +84,59 @@ export function makeMessage(text: string, overrides: Partial<Message> = {}): Mes
     attachments: [],
     metadata: {},
     ...overrides,
+  }
+}
+
+export function makeResponse(overrides: Partial<Response> = {}): Response {
+  return {
+    id: 'resp_1',
+    object: 'response',
+    created_at: 1761861531,
+    status: 'completed',
+    background: true,
+    error: null,
+    incomplete_details: null,
+    instructions: null,
+    max_output_tokens: null,
+    model: 'gpt-5',
+    output: [],
+    parallel_tool_calls: true,
+    previous_response_id: null,
+    tool_choice: 'auto',
+    tools: [],
+    usage: {
+      input_tokens: 40,
+      input_tokens_details: { cached_tokens: 0 },
+      output_tokens: 30,
+      output_tokens_details: { reasoning_tokens: 0 },
+      total_tokens: 70,
+    },
+    metadata: {},
+    ...overrides,
+  }
+}
+
+export function makeOutputMessage(
+  text: string,
+  overrides: Partial<ResponseOutputMessage> = {},
+): ResponseOutputMessage {
+  return {
+    type: 'message',
+    id: 'msg_r1',
+    role: 'assistant',
+    status: 'completed',
+    content: [{ type: 'output_text', text, annotations: [] }],
+    ...overrides,
+  }
+}
+
+export function makeFunctionCall(callId: string, name: string, args: string): ResponseFunctionCall {
+  return {
+    type: 'function_call',
+    id: `fc_${callId}`,
+    call_id: callId,
+    name,
+    arguments: args,
+    status: 'completed',
   }
 }

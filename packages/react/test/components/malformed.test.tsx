@@ -15,7 +15,7 @@ import {
   RunSteps,
   RunUsage,
 } from '../../src/components/index.js'
-import { makeCall, makeRun, makeStep } from './fixtures.js'
+import { makeCall, makeOutputMessage, makeResponse, makeRun, makeStep } from './fixtures.js'
 
 // A server (or a proxy, or a cache from an older version) may send objects that are not the
 // wire's shape. Each component shows what it can read, says what it could not, and never throws:
@@ -525,6 +525,205 @@ describe('no component throws on arbitrary JSON-shaped props', { timeout: 60_000
             error={as<{ message: string }>(error)}
             onCancel={() => {}}
             now={fixedNow}
+          />,
+        ),
+      ),
+      runs,
+    )
+  })
+})
+
+// The Responses API's objects, malformed the same ways.
+
+describe("a response's shapes that must not throw", () => {
+  test('RunMonitorView: a response whose output, error and usage are of the wrong shape', () => {
+    const response = makeResponse({
+      status: 'failed',
+      output: as('not a list'),
+      error: as({ code: 7, message: null }),
+      usage: as({ input_tokens: 'many', input_tokens_details: { cached_tokens: 'some' }, output_tokens: 3 }),
+      max_output_tokens: as('lots'),
+    })
+    const { container } = render(<RunMonitorView run={response} />)
+    expect((container.firstElementChild as HTMLElement).dataset.state).toBe('failed')
+    expect(screen.getByText('resp_1')).toBeTruthy()
+    expect(screen.getByRole('alert').textContent).toContain('No message was given.')
+    const usagePanel = container.querySelector('.rl-usage') as HTMLElement
+    // Input, cached input and the missing total unreadable; output read; no bar against a limit
+    // that is no number.
+    expect(within(usagePanel).getAllByText('Not readable')).toHaveLength(3)
+    expect(within(usagePanel).getByText('3')).toBeTruthy()
+    expect(screen.queryByRole('meter')).toBeNull()
+  })
+
+  test('RunMonitorView: a completed response whose function call cannot be read still shows the form', () => {
+    const response = makeResponse({ output: as([null, 5, { type: 'function_call' }]) })
+    const { container } = render(<RunMonitorView run={response} />)
+    expect((container.firstElementChild as HTMLElement).dataset.state).toBe('requires_action')
+    expect(screen.getByRole('form', { name: 'Action required' })).toBeTruthy()
+    expect(
+      screen.getByText('A tool call could not be read, so its output cannot be sent from here.'),
+    ).toBeTruthy()
+  })
+
+  test('RunSteps: items whose fields are of the wrong types say what they could not read', () => {
+    const { container } = render(
+      <RunSteps
+        steps={as([
+          { type: 'reasoning', summary: null, content: 'text' },
+          { type: 'function_call', call_id: 7, name: null },
+          { type: 'function_call_output', output: null },
+          { type: 'file_search_call', queries: 'leave', results: 'none' },
+          { type: 'web_search_call', action: 5 },
+          { type: 'code_interpreter_call', outputs: 'x' },
+          { type: 'mcp_call' },
+          { type: 'custom_tool_call', name: 3 },
+          { type: 'message', id: null },
+          null,
+        ])}
+      />,
+    )
+    const entries = [...container.querySelectorAll<HTMLElement>('li.rl-step')]
+    expect(entries.map((li) => li.dataset.type ?? null)).toEqual([
+      'reasoning',
+      'function_call',
+      'function_call_output',
+      'file_search_call',
+      'web_search_call',
+      'code_interpreter_call',
+      'mcp_call',
+      'custom_tool_call',
+      'message',
+      null,
+    ])
+    // Every entry, each in its own place, says it could not read something.
+    for (const li of entries) expect(unreadableIn(li).length).toBeGreaterThan(0)
+    // The call without a readable name, and waiting for an output nobody can match to it.
+    expect(entries[1]?.textContent).toContain('No output yet.')
+  })
+
+  test('RunSteps: items without ids, and two with one id, do not share a key', () => {
+    const call = { type: 'function_call', call_id: 'c', name: 'f', arguments: '{}' }
+    const { container } = render(
+      <RunSteps
+        steps={as([call, call, { type: 'reasoning', summary: [] }, { type: 'reasoning', summary: [] }])}
+      />,
+    )
+    expect(container.querySelectorAll('li.rl-step')).toHaveLength(4)
+    expect(takeUnexpectedConsole()).toEqual([])
+  })
+
+  test('MessageText: a response message whose parts cannot be read', () => {
+    const message = makeOutputMessage('ok', {
+      content: as([
+        { type: 'output_text', text: { value: 'nested' } },
+        { type: 'refusal' },
+        { type: 'output_text', text: 'ok' },
+      ]),
+    })
+    render(<MessageText message={message} />)
+    expect(screen.getAllByText('[part of this message could not be read]')).toHaveLength(2)
+    expect(screen.getByText('ok')).toBeTruthy()
+  })
+})
+
+const itemType = fc.constantFrom(
+  'message',
+  'reasoning',
+  'function_call',
+  'function_call_output',
+  'file_search_call',
+  'web_search_call',
+  'code_interpreter_call',
+  'mcp_call',
+  'custom_tool_call',
+  'other',
+)
+const outputPart = shaped({
+  type: fc.constantFrom('output_text', 'refusal', 'summary_text', 'reasoning_text'),
+  text: fc.oneof(fc.string(), json),
+  refusal: json,
+})
+const outputItem = shaped({
+  type: itemType,
+  id: fc.string(),
+  call_id: fc.constantFrom('call_1', 'call_2'),
+  status: fc.constantFrom('in_progress', 'completed', 'searching', 'incomplete', 'x'),
+  name: fc.string(),
+  arguments: fc.oneof(fc.string(), json),
+  output: json,
+  error: json,
+  server_label: json,
+  input: json,
+  code: json,
+  role: fc.string(),
+  content: listOf(outputPart),
+  summary: listOf(outputPart),
+  queries: listOf(fc.string()),
+  results: listOf(shaped({ filename: fc.string(), score: fc.double(), text: json })),
+  action: shaped({ type: fc.string(), query: json, queries: json, url: json, pattern: json }),
+  outputs: listOf(shaped({ type: fc.constantFrom('logs', 'image'), logs: json, url: json })),
+})
+const responseUsageShape = shaped({
+  input_tokens: fc.nat(),
+  output_tokens: fc.nat(),
+  total_tokens: fc.nat(),
+  input_tokens_details: shaped({ cached_tokens: fc.nat() }),
+  output_tokens_details: shaped({ reasoning_tokens: fc.nat() }),
+})
+const responseShape = shaped({
+  object: fc.constant('response'),
+  id: fc.string(),
+  status: fc.constantFrom('queued', 'in_progress', 'completed', 'failed', 'incomplete', 'cancelled', 'x'),
+  output: listOf(outputItem),
+  error: shaped({ code: fc.string(), message: fc.string() }),
+  incomplete_details: shaped({ reason: fc.string() }),
+  usage: responseUsageShape,
+  max_output_tokens: json,
+})
+
+describe('no component throws on arbitrary Responses-shaped props', { timeout: 60_000 }, () => {
+  const runs = { numRuns: 150 }
+
+  test('RunSteps', () => {
+    fc.assert(
+      fc.property(listOf(outputItem), (items) => rendersQuietly(<RunSteps steps={as<RunStep[]>(items)} />)),
+      runs,
+    )
+  })
+
+  test('RunUsage', () => {
+    fc.assert(
+      fc.property(responseUsageShape, json, (u, max) =>
+        rendersQuietly(<RunUsage usage={as<Run['usage']>(u)} maxCompletionTokens={as<number>(max)} />),
+      ),
+      runs,
+    )
+  })
+
+  test('MessageText', () => {
+    fc.assert(
+      fc.property(outputItem, (m) => {
+        rendersQuietly(<MessageText message={as<Message>(m)} />)
+        expect(
+          typeof messagePlainText(as<Message>(m), { imageFile: String, imageUrl: String, refusal: 'R' }),
+        ).toBe('string')
+      }),
+      runs,
+    )
+  })
+
+  test('RunMonitorView', () => {
+    fc.assert(
+      fc.property(responseShape, listOf(outputItem), json, (r, items, usage) =>
+        rendersQuietly(
+          <RunMonitorView
+            run={as<Run>(r)}
+            steps={as<RunStep[]>(items)}
+            messages={as<Message[]>(items)}
+            usage={as<Run['usage']>(usage)}
+            onCancel={() => {}}
+            onSubmitToolOutputs={() => {}}
           />,
         ),
       ),

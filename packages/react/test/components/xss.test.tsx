@@ -1,4 +1,4 @@
-import type { Run } from '@runlens/client'
+import type { FunctionCallOutput, ResponseOutputItem, Run } from '@runlens/client'
 import { render } from '@testing-library/react'
 import { describe, expect, test } from 'vitest'
 import {
@@ -11,7 +11,7 @@ import {
   RunSteps,
   RunUsage,
 } from '../../src/components/index.js'
-import { makeCall, makeMessage, makeRun, makeStep } from './fixtures.js'
+import { makeCall, makeMessage, makeOutputMessage, makeResponse, makeRun, makeStep } from './fixtures.js'
 
 // Every string a server (or a user) controls goes through every component; none may become markup.
 const payloads = [
@@ -86,6 +86,54 @@ describe.each(payloads)('payload %s', (p) => {
     ],
   })
   const error = { message: p, code: p, requestId: p, status: 500 }
+  // The Responses API's objects, every string field the payload.
+  const outputMessage = makeOutputMessage(p, {
+    id: p,
+    content: [
+      { type: 'output_text', text: p, annotations: [] },
+      { type: 'refusal', refusal: p },
+    ],
+  })
+  const items: (ResponseOutputItem | FunctionCallOutput)[] = [
+    {
+      type: 'reasoning',
+      id: p,
+      summary: [{ type: 'summary_text', text: p }],
+      content: [{ type: 'reasoning_text', text: p }],
+    },
+    { type: 'function_call', id: p, call_id: p, name: p, arguments: p, status: p },
+    { type: 'function_call_output', call_id: p, output: p },
+    { type: 'function_call_output', call_id: `${p}x`, output: p },
+    {
+      type: 'file_search_call',
+      id: p,
+      status: p,
+      queries: [p],
+      results: [{ filename: p, text: p, score: 1 }],
+    },
+    { type: 'web_search_call', id: p, action: { type: 'find_in_page', url: p, pattern: p } },
+    {
+      type: 'code_interpreter_call',
+      id: p,
+      status: p,
+      code: p,
+      outputs: [
+        { type: 'logs', logs: p },
+        { type: 'image', url: p },
+      ],
+    },
+    { type: 'mcp_call', id: p, name: p, server_label: p, arguments: p, error: p },
+    { type: 'custom_tool_call', id: p, call_id: p, name: p, input: p },
+    outputMessage,
+    { type: p as 'compaction', id: p },
+  ]
+  const response = makeResponse({
+    id: p,
+    status: 'completed',
+    error: { code: p, message: p },
+    incomplete_details: { reason: p as 'content_filter' },
+    output: items.filter((item): item is ResponseOutputItem => item.type !== 'function_call_output'),
+  })
 
   const cases: Array<[string, React.ReactElement]> = [
     ['RunStatusBadge', <RunStatusBadge key="b" status={p} />],
@@ -129,6 +177,12 @@ describe.each(payloads)('payload %s', (p) => {
         connection={p}
         onCancel={() => {}}
       />,
+    ],
+    ['RunSteps (response items)', <RunSteps key="ri" steps={items} />],
+    ['MessageText (response message)', <MessageText key="rm" message={outputMessage} />],
+    [
+      'RunMonitorView (response)',
+      <RunMonitorView key="rv" run={response} steps={items} messages={[outputMessage]} onCancel={() => {}} />,
     ],
   ]
 

@@ -5,10 +5,12 @@ import {
   type ResponseTool,
 } from '@runlens/client'
 import {
+  type CommitScheduler,
   type ResponseStreamHandle,
   type ResponseStreamState,
   type ResumeStorage,
   selectStatus,
+  selectText,
   type ToolHandlers,
   toolHandlers,
   useResponse,
@@ -72,6 +74,18 @@ function StatusOnly(props: { responseId: string; name: string }) {
 function CachedResponse(props: { responseId: string }) {
   const response = useResponse(props.responseId)
   return <p data-testid="cached">{response.data?.status ?? '-'}</p>
+}
+
+/** Streams with a scheduler of the test's and shows the text in a child, counting its renders. */
+function TextPage(props: { scheduler: CommitScheduler; renders: string[] }) {
+  const s = useResponseStream({ scheduler: props.scheduler, select: (st) => st.responseId })
+  handles.main = s as unknown as Handle
+  return <TextView responseId={s.responseId} renders={props.renders} />
+}
+function TextView(props: { responseId: string | null; renders: string[] }) {
+  const s = useResponseStream({ responseId: props.responseId, select: selectText })
+  props.renders.push(s.state)
+  return <p data-testid="paced">{s.state}</p>
 }
 
 /** The text a response's messages hold on the server, joined as the store joins them. */
@@ -302,6 +316,40 @@ describe('useResponseStream', () => {
     ).toHaveLength(1)
     // Ended: nothing left to resume.
     expect(storage.map.has('runlens:response:chat')).toBe(false)
+  })
+
+  test('text reaches the screen once per scheduled frame, whole at the end', async () => {
+    const h = createHarness()
+    const frames: Array<() => void> = []
+    const scheduler: CommitScheduler = (flush) => {
+      frames.push(flush)
+      return () => frames.splice(frames.indexOf(flush) >>> 0, 1)
+    }
+    const renders: string[] = []
+    render(h.wrap(<TextPage scheduler={scheduler} renders={renders} />, { strict: false }))
+    await act(async () => {
+      void handles.main!.start({ model: 'sim-slow', input: 'A long story' })
+      await h.pace.step(10)
+    })
+    const before = renders.length
+    let frameCount = 0
+    for (let i = 0; i < 30; i++) {
+      await act(async () => {
+        await h.pace.step(10)
+      })
+      await act(async () => {
+        const flush = frames.shift()
+        if (flush) {
+          frameCount++
+          flush()
+        }
+      })
+    }
+    expect(frameCount).toBeGreaterThan(5)
+    expect(renders.length - before).toBeLessThanOrEqual(frameCount)
+    await until(h, () => state().connection === 'closed', 4000)
+    const server = await h.client.responses.retrieve(state().responseId!)
+    expect(screen.getByTestId('paced').textContent).toBe(textOf([server]))
   })
 
   test('a status-only reader of the chain re-renders only when the status changes', async () => {
