@@ -49,7 +49,10 @@ export const demoFunctionTools: ResponseFunctionTool[] = [
     parameters: {
       type: 'object',
       properties: {
-        timezone: { type: 'string', enum: ['Europe/Paris', 'Europe/Lisbon', 'Asia/Tokyo', 'America/Quito'] },
+        timezone: {
+          type: 'string',
+          enum: ['Europe/Paris', 'Europe/Lisbon', 'Asia/Tokyo', 'Australia/Perth'],
+        },
       },
       required: ['timezone'],
       additionalProperties: false,
