@@ -490,8 +490,9 @@ describe('the run monitor demo in Responses mode, in Chromium', () => {
     const text = await shownText()
     expect(text).toBe(textOf(server))
     expect(text.match(/Paragraph 1\./g)?.length).toBe(1)
-    // The user's message came back with it.
+    // The user's message came back with it, and the composer still names its model.
     expect(await page.locator('.app-prompt').textContent()).toContain('Write me a long answer.')
+    expect(await composer().getByLabel('Model').inputValue()).toBe('sim-slow')
     await screenshot(page, 'r04-resumed-completed')
   })
 

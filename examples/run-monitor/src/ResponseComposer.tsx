@@ -8,7 +8,7 @@ import {
   startOptionsOf,
 } from './ComposerOptions.js'
 import { armDropFault } from './client.js'
-import { urlParams } from './demoSettings.js'
+import { keepInUrl, readUrlParam, urlParams } from './demoSettings.js'
 import { MessageField } from './MessageField.js'
 import { demoFunctionTools } from './tools.js'
 
@@ -27,7 +27,7 @@ export type ResponseComposerControl = [ResponseComposerState, (patch: Partial<Re
 
 export function initialResponseComposer(): ResponseComposerState {
   return {
-    model: urlParams.get('model') ?? DEFAULT_MODEL,
+    model: readUrlParam('model') ?? DEFAULT_MODEL,
     message: '',
     touched: false,
     approval: urlParams.has('approval'),
@@ -107,7 +107,11 @@ export function ResponseComposer({
         <select
           id={`${id}-model`}
           value={model}
-          onChange={(e) => update({ model: e.target.value })}
+          onChange={(e) => {
+            // In the URL too, so that a reload (which resumes the response) keeps the model shown.
+            keepInUrl('model', e.target.value === DEFAULT_MODEL ? null : e.target.value)
+            update({ model: e.target.value })
+          }}
           aria-describedby={`${id}-model-help`}
         >
           {shown.map((m) => (
