@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react'
 import type { StepsLabels } from './defaultLabels.js'
-import { formatScore } from './format.js'
+import { FileSearchResults } from './FileSearchResults.js'
 import { Code, Empty, Item, Unreadable } from './parts.js'
-import { readArray, readNumber, readObject, readString } from './read.js'
+import { readArray, readObject, readString } from './read.js'
 import { FunctionCallPanel, ToolCallPanel } from './ToolCallPanel.js'
 
 // The details of one output item of a response, in the steps timeline beside a run's steps. Every
@@ -70,31 +70,7 @@ function FileSearch({ item, labels, locale }: DetailsProps) {
       <dl className="rl-tool__details">
         <Item label={labels.queries}>{stringList(item.queries, unreadable) ?? unreadable}</Item>
       </dl>
-      {results === null ? (
-        <p className="rl-note">{unreadable}</p>
-      ) : results.length === 0 ? (
-        <Empty>{labels.noResults}</Empty>
-      ) : (
-        <ol className="rl-tool__results">
-          {results.map((result, i) => {
-            const r = readObject(result)
-            const score = readNumber(r?.score)
-            const text = readString(r?.text)
-            return (
-              // biome-ignore lint/suspicious/noArrayIndexKey: the same file may be found twice
-              <li key={i} className="rl-result">
-                <span className="rl-result__name">{readString(r?.filename) ?? unreadable}</span>{' '}
-                {score !== null && (
-                  <span className="rl-result__score">
-                    {labels.score} {formatScore(score, locale)}
-                  </span>
-                )}
-                {text && <p className="rl-result__content">{text}</p>}
-              </li>
-            )
-          })}
-        </ol>
-      )}
+      <FileSearchResults results={results} labels={labels} locale={locale} />
     </ToolCallPanel>
   )
 }

@@ -5,7 +5,8 @@ import type { ComponentPropsWithoutRef } from 'react'
 import { forwardRef } from 'react'
 import { cx } from './cx.js'
 import { type PartialLabels, type StepsLabels, stepsLabels } from './defaultLabels.js'
-import { formatDuration, formatScore } from './format.js'
+import { FileSearchResults } from './FileSearchResults.js'
+import { formatDuration } from './format.js'
 import { Heading, type HeadingLevel } from './Heading.js'
 import { Code, Empty, Item, Unreadable } from './parts.js'
 import { ResponseItemDetails } from './ResponseItemDetails.js'
@@ -89,39 +90,7 @@ function ToolCallDetails({ call, labels, locale }: { call: unknown; labels: Step
       const results = fs?.results == null ? [] : readArray(fs.results)
       return (
         <ToolCallPanel type="file_search" title={labels.fileSearch}>
-          {!fs || results === null ? (
-            <p className="rl-note">{unreadable}</p>
-          ) : results.length === 0 ? (
-            <Empty>{labels.noResults}</Empty>
-          ) : (
-            <ol className="rl-tool__results">
-              {results.map((result, i) => {
-                const r = readObject(result)
-                const fileName = readString(r?.file_name)
-                const score = readNumber(r?.score)
-                return (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: the same file may be found twice
-                  <li key={i} className="rl-result">
-                    <span className="rl-result__name">{fileName ?? unreadable}</span>{' '}
-                    {score !== null && (
-                      <span className="rl-result__score">
-                        {labels.score} {formatScore(score, locale)}
-                      </span>
-                    )}
-                    {readArray(r?.content)?.map((part, j) => {
-                      const text = readString(readObject(part)?.text)
-                      return text ? (
-                        // biome-ignore lint/suspicious/noArrayIndexKey: content parts have no id
-                        <p key={j} className="rl-result__content">
-                          {text}
-                        </p>
-                      ) : null
-                    })}
-                  </li>
-                )
-              })}
-            </ol>
-          )}
+          <FileSearchResults results={fs ? results : null} labels={labels} locale={locale} />
         </ToolCallPanel>
       )
     }

@@ -8,7 +8,7 @@ import type {
   ResponseUsage,
 } from '@runlens/client'
 import type { StoreApi } from 'zustand/vanilla'
-import type { SessionState } from './sessionAdapter.js'
+import { idleSessionState, type SessionState } from './sessionAdapter.js'
 
 /**
  * The live state of one Responses run: a response, and the follow-ups that answered its function
@@ -47,22 +47,16 @@ export type ResponseStore = StoreApi<ResponseStreamState>
 /** The state of a Responses session before anything is known. */
 export function initialResponseState(): ResponseStreamState {
   return {
+    ...idleSessionState(),
     response: null,
     responseId: null,
     responseIds: [],
-    status: null,
     output: [],
     messages: [],
     steps: [],
-    text: '',
     usage: null,
     sequenceNumber: null,
-    connection: 'idle',
     streamError: null,
-    error: null,
-    cancelling: false,
-    tools: 'idle',
-    requiredToolCalls: [],
   }
 }
 

@@ -2,7 +2,7 @@ import type { Message, Run, RunSnapshot, RunStatus, RunStep } from '@runlens/cli
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { RunsError } from '../errors.js'
 import type { ResponseStreamState } from './responseStore.js'
-import type { ConnectionState, SessionState } from './sessionAdapter.js'
+import { type ConnectionState, idleSessionState, type SessionState } from './sessionAdapter.js'
 
 export type { ConnectionState, ToolPhase } from './sessionAdapter.js'
 
@@ -26,21 +26,7 @@ export type RunStore = StoreApi<RunStreamState>
 
 /** The state of a run's session before anything is known. */
 export function initialRunState(threadId: string, runId: string | null = null): RunStreamState {
-  return {
-    threadId,
-    runId,
-    run: null,
-    status: null,
-    messages: [],
-    steps: [],
-    text: '',
-    connection: 'idle',
-    streamError: null,
-    error: null,
-    cancelling: false,
-    tools: 'idle',
-    requiredToolCalls: [],
-  }
+  return { ...idleSessionState(), threadId, runId, run: null, messages: [], steps: [], streamError: null }
 }
 
 export function createRunStore(threadId: string, runId: string | null = null): RunStore {

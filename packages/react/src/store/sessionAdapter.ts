@@ -32,6 +32,19 @@ export interface SessionState {
   requiredToolCalls: RunToolCall[]
 }
 
+/** What every session's state starts with, before anything is known (each store adds its own fields). */
+export function idleSessionState(): SessionState {
+  return {
+    status: null,
+    text: '',
+    connection: 'idle',
+    error: null,
+    cancelling: false,
+    tools: 'idle',
+    requiredToolCalls: [],
+  }
+}
+
 /**
  * The types one protocol's session works with: what starts a run, the stream's events, the run
  * (an Assistants run, or a response), the snapshot the events build, and the store's state.

@@ -19,6 +19,7 @@ import {
 import { act, cleanup, render, screen } from '@testing-library/react'
 import { useEffect } from 'react'
 import { afterEach, describe, expect, test } from 'vitest'
+import { manualFrames } from '../support/frames.js'
 import { createHarness, type Harness, until } from '../support/harness.js'
 
 afterEach(() => cleanup())
@@ -320,11 +321,7 @@ describe('useResponseStream', () => {
 
   test('text reaches the screen once per scheduled frame, whole at the end', async () => {
     const h = createHarness()
-    const frames: Array<() => void> = []
-    const scheduler: CommitScheduler = (flush) => {
-      frames.push(flush)
-      return () => frames.splice(frames.indexOf(flush) >>> 0, 1)
-    }
+    const { scheduler, run } = manualFrames()
     const renders: string[] = []
     render(h.wrap(<TextPage scheduler={scheduler} renders={renders} />, { strict: false }))
     await act(async () => {
@@ -332,19 +329,7 @@ describe('useResponseStream', () => {
       await h.pace.step(10)
     })
     const before = renders.length
-    let frameCount = 0
-    for (let i = 0; i < 30; i++) {
-      await act(async () => {
-        await h.pace.step(10)
-      })
-      await act(async () => {
-        const flush = frames.shift()
-        if (flush) {
-          frameCount++
-          flush()
-        }
-      })
-    }
+    const frameCount = await run(h, 30)
     expect(frameCount).toBeGreaterThan(5)
     expect(renders.length - before).toBeLessThanOrEqual(frameCount)
     await until(h, () => state().connection === 'closed', 4000)

@@ -18,6 +18,7 @@ import {
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { useEffect } from 'react'
 import { afterEach, describe, expect, test, vi } from 'vitest'
+import { manualFrames } from '../support/frames.js'
 import { createHarness, serverText, until } from '../support/harness.js'
 import { createScriptedServer } from '../support/scripted.js'
 
@@ -369,11 +370,7 @@ describe('useRunStream', () => {
   test('text reaches the screen once per scheduled frame', async () => {
     const h = createHarness()
     const threadId = await h.thread()
-    const frames: Array<() => void> = []
-    const scheduler: CommitScheduler = (flush) => {
-      frames.push(flush)
-      return () => frames.splice(frames.indexOf(flush) >>> 0, 1)
-    }
+    const { scheduler, run } = manualFrames()
     const renders: string[] = []
     render(
       h.wrap(<TextPage threadId={threadId} scheduler={scheduler} renders={renders} />, { strict: false }),
@@ -383,19 +380,7 @@ describe('useRunStream', () => {
       await h.pace.step(10)
     })
     const before = renders.length
-    let frameCount = 0
-    for (let i = 0; i < 30; i++) {
-      await act(async () => {
-        await h.pace.step(10)
-      })
-      await act(async () => {
-        const flush = frames.shift()
-        if (flush) {
-          frameCount++
-          flush()
-        }
-      })
-    }
+    const frameCount = await run(h, 30)
     expect(frameCount).toBeGreaterThan(5)
     expect(renders.length - before).toBeLessThanOrEqual(frameCount)
     await until(h, () => handles.main!.store.getState().status === 'completed', 4000)
