@@ -1,4 +1,4 @@
-import { createRunsClient, type RunCreateParams } from '@runlens/client'
+import type { RunCreateParams } from '@runlens/client'
 import {
   type RunlensLabelsOverride,
   RunMonitor,
@@ -7,10 +7,11 @@ import {
   startBlocker,
   useRunStream,
 } from '@runlens/react'
-import { createSimulator, type FaultRule, type Scenario } from '@runlens/simulator'
-import { QueryClient } from '@tanstack/react-query'
+import type { FaultRule, Scenario } from '@runlens/simulator'
 import { useEffect, useId, useState } from 'react'
 import { useStore } from 'zustand'
+import { FlowFrame, UserBubble } from './FlowFrame.js'
+import { simulatedSetup } from './simulatedSetup.js'
 
 export interface SimulatedRunProps {
   /** The simulator scenario (assistant) to run: text, function_call, server_error, slow_stream, ... */
@@ -29,34 +30,13 @@ export interface SimulatedRunProps {
   labels?: RunlensLabelsOverride
 }
 
-const BASE_URL = 'https://simulator.runlens.invalid/v1'
-
 /**
- * A whole run on the simulator, in the browser: no server, no key. The simulator is a fetch
- * handler given to the client; a thread is created, then `useRunStream` starts the run and the
- * connected `RunMonitor` shows it. "Run again" starts over with a fresh simulator.
+ * A whole run on the simulator, in the browser: no server, no key (see simulatedSetup). A thread
+ * is created, then `useRunStream` starts the run and the connected `RunMonitor` shows it. "Run
+ * again" starts over with a fresh simulator.
  */
 export function SimulatedRun(props: SimulatedRunProps) {
-  const [round, setRound] = useState(0)
-  return (
-    <div
-      style={{
-        maxWidth: 880,
-        margin: '0 auto',
-        display: 'grid',
-        gap: '0.75rem',
-        fontFamily: 'var(--rl-font)',
-        fontSize: 'var(--rl-font-size)',
-      }}
-    >
-      <SimulatedSession key={round} {...props} />
-      <div>
-        <button type="button" className="rl-button" onClick={() => setRound((r) => r + 1)}>
-          Run again
-        </button>
-      </div>
-    </div>
-  )
+  return <FlowFrame>{(round) => <SimulatedSession key={round} {...props} />}</FlowFrame>
 }
 
 function SimulatedSession({
@@ -68,19 +48,9 @@ function SimulatedSession({
   scenarios,
   labels,
 }: SimulatedRunProps) {
-  const [setup] = useState(() => {
-    const simulator = createSimulator({
-      tokenDelayMs,
-      ...(faults && { faults }),
-      ...(scenarios && { scenarios }),
-    })
-    const fetch = (url: string, init: RequestInit) => simulator.fetch(url, init)
-    return {
-      simulator,
-      client: createRunsClient({ baseURL: BASE_URL, fetch }),
-      queryClient: new QueryClient(),
-    }
-  })
+  const [setup] = useState(() =>
+    simulatedSetup({ tokenDelayMs, ...(faults && { faults }), ...(scenarios && { scenarios }) }),
+  )
   const [threadId, setThreadId] = useState<string | null>(null)
 
   useEffect(() => {
@@ -100,18 +70,7 @@ function SimulatedSession({
 
   return (
     <RunsProvider client={setup.client} queryClient={setup.queryClient}>
-      <p
-        style={{
-          justifySelf: 'end',
-          margin: 0,
-          padding: '0.5rem 0.8rem',
-          borderRadius: 'var(--rl-radius)',
-          background: 'var(--rl-active-bg)',
-          color: 'var(--rl-fg)',
-        }}
-      >
-        <strong style={{ color: 'var(--rl-active-fg)' }}>You</strong> {message}
-      </p>
+      <UserBubble message={message} />
       {threadId ? (
         <LiveRun threadId={threadId} body={body} requireApproval={requireApproval} labels={labels} />
       ) : (

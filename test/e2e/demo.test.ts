@@ -325,3 +325,267 @@ describe('the run monitor demo in Chromium', () => {
     expect(errors).toEqual([])
   })
 })
+
+/** A response as `GET /v1/responses/{id}` gives it: what the tests read of it. */
+interface ServerResponse {
+  id: string
+  status: string
+  output: Array<{ type: string; content?: Array<{ type: string; text?: string }> }>
+}
+
+describe('the run monitor demo in Responses mode, in Chromium', () => {
+  let demo: Demo
+  let browser: Browser
+  let page: Page
+  let errors: string[]
+
+  beforeAll(async () => {
+    ;[demo, browser] = await Promise.all([startDemo({ tokenDelayMs: 5 }), launchChromium()])
+    page = await browser.newPage()
+    errors = watchErrors(page)
+    await page.goto(`${demo.url}/?theme=light&protocol=responses`)
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await demo?.close()
+  })
+
+  const monitor = (): Locator => page.locator('section.rl-monitor').first()
+  const composer = (): Locator => page.locator('form.app-composer')
+
+  async function setCheck(label: RegExp, on: boolean) {
+    const box = composer().getByLabel(label)
+    if ((await box.isChecked()) !== on) await box.click()
+  }
+
+  async function startResponse(
+    model: string,
+    message: string,
+    options: { dropStream?: boolean; offerTools?: boolean; approval?: boolean } = {},
+  ) {
+    await composer().getByLabel('Model').selectOption(model)
+    await composer().getByLabel('Message').fill(message)
+    await setCheck(/Drop the stream/, Boolean(options.dropStream))
+    await setCheck(/Offer the demo's functions/, options.offerTools ?? false)
+    await setCheck(/Ask for approval/, Boolean(options.approval))
+    const start = composer().getByRole('button', { name: 'Start response' })
+    await expect.poll(() => start.isEnabled()).toBe(true)
+    await start.click()
+  }
+
+  async function waitForState(state: string, timeout = 20_000) {
+    await expect
+      .poll(async () => (await monitor().getAttribute('data-state')) ?? '', { timeout, interval: 50 })
+      .toBe(state)
+  }
+
+  async function waitIdle() {
+    await expect.poll(() => composer().getByRole('button', { name: 'Start response' }).isEnabled()).toBe(true)
+  }
+
+  /** The answer as the monitor shows it: its paragraphs, joined as the text splits into them. */
+  async function shownText(): Promise<string> {
+    const paragraphs = await monitor().locator('.rl-monitor__answer .rl-message__paragraph').allTextContents()
+    return paragraphs.join('\n\n')
+  }
+
+  /** The response the monitor names (the chain's current one), read from the server. */
+  async function serverResponse(): Promise<ServerResponse> {
+    const id = await monitor().locator('.rl-monitor__id').textContent()
+    expect(id).toMatch(/^resp_/)
+    const res = await fetch(`${demo.url}/v1/responses/${id}`)
+    expect(res.status).toBe(200)
+    return (await res.json()) as ServerResponse
+  }
+
+  /** A response's text on the server: its messages' output_text parts, as the store joins them. */
+  const textOf = (response: ServerResponse): string =>
+    response.output
+      .filter((item) => item.type === 'message')
+      .flatMap((item) => item.content ?? [])
+      .filter((part) => part.type === 'output_text')
+      .map((part) => part.text ?? '')
+      .join('\n\n')
+
+  it('switches to Responses mode from the URL, with the scripted models to pick from', async () => {
+    await page.getByRole('heading', { level: 1 }).waitFor()
+    expect(await page.getByRole('radio', { name: 'Responses background' }).isChecked()).toBe(true)
+    const options = composer().getByLabel('Model').locator('option')
+    await expect
+      .poll(() => options.allTextContents(), { timeout: 15_000 })
+      .toEqual([
+        'gpt-4o-mini',
+        'sim-reasoning',
+        'sim-incomplete',
+        'sim-server-error',
+        'sim-stream-error',
+        'sim-slow',
+        'sim-parallel-calls',
+      ])
+    await expect.poll(() => page.getByText('No response yet').isVisible()).toBe(true)
+    await screenshot(page, 'r00-responses-start')
+  })
+
+  it('a dropped stream resumes after its last event, and the text is the server text, once', async () => {
+    const resumes: string[] = []
+    const onRequest = (request: { method(): string; url(): string }) => {
+      const url = new URL(request.url())
+      if (
+        request.method() === 'GET' &&
+        /^\/v1\/responses\/[^/]+$/.test(url.pathname) &&
+        url.searchParams.get('stream') === 'true'
+      ) {
+        resumes.push(url.searchParams.get('starting_after') ?? '')
+      }
+    }
+    page.on('request', onRequest)
+    try {
+      await startResponse('sim-slow', 'Write me a long answer.', { dropStream: true })
+      await waitForState('completed', 60_000)
+      await waitIdle()
+    } finally {
+      page.off('request', onRequest)
+    }
+    // The create's stream was cut after 12 events; the client joined it again after the last one.
+    expect(resumes.length).toBeGreaterThan(0)
+    expect(Number(resumes[0])).toBeGreaterThan(0)
+    const server = await serverResponse()
+    expect(server.status).toBe('completed')
+    const text = await shownText()
+    expect(text).toBe(textOf(server))
+    expect(text.match(/Paragraph 1\./g)?.length).toBe(1)
+    expect(text).toContain('Paragraph 12.')
+    await screenshot(page, 'r01-dropped-stream-resumed')
+  })
+
+  it('a reload mid-stream resumes the response: it completes, with its text once', async () => {
+    await startResponse('sim-slow', 'Write me a long answer.')
+    await expect.poll(() => shownText(), { timeout: 10_000 }).toContain('Paragraph 2.')
+    const before = await monitor().locator('.rl-monitor__id').textContent()
+    await screenshot(page, 'r02-before-reload')
+    // What the page asks after the reload: the response's stream again, and no new response.
+    const asked: string[] = []
+    const onRequest = (request: { method(): string; url(): string }) => {
+      const url = new URL(request.url())
+      if (url.pathname.startsWith('/v1/responses'))
+        asked.push(`${request.method()} ${url.pathname}${url.search}`)
+    }
+    page.on('request', onRequest)
+    try {
+      await page.reload()
+      // The same response, joined again after the last event shown before the reload.
+      await expect.poll(() => page.getByText('Resumed after reload').isVisible()).toBe(true)
+      expect(await monitor().locator('.rl-monitor__id').textContent()).toBe(before)
+      await expect.poll(() => monitor().getAttribute('data-connection')).toBe('streaming')
+    } finally {
+      page.off('request', onRequest)
+    }
+    // Its events are replayed up to the last one shown before the reload, without showing them twice.
+    expect(asked).toEqual([expect.stringMatching(new RegExp(`^GET /v1/responses/${before}\\?.*stream=true`))])
+    await screenshot(page, 'r03-resumed-after-reload')
+    await waitForState('completed', 60_000)
+    await waitIdle()
+    const server = await serverResponse()
+    expect(server.id).toBe(before)
+    const text = await shownText()
+    expect(text).toBe(textOf(server))
+    expect(text.match(/Paragraph 1\./g)?.length).toBe(1)
+    // The user's message came back with it, and the composer still names its model.
+    expect(await page.locator('.app-prompt').textContent()).toContain('Write me a long answer.')
+    expect(await composer().getByLabel('Model').inputValue()).toBe('sim-slow')
+    await screenshot(page, 'r04-resumed-completed')
+  })
+
+  it('a function call answered after approval: the follow-up completes the chain', async () => {
+    await startResponse('gpt-4o-mini', "What's the weather in Paris?", { offerTools: true, approval: true })
+    await waitForState('requires_action')
+    const action = monitor().locator('form').first()
+    await expect.poll(() => action.textContent()).toContain('get_current_weather')
+    await screenshot(page, 'r05-function-call-approval')
+    await action.getByRole('button', { name: 'Approve' }).click()
+    await action.getByLabel('Output of get_current_weather').fill('22 °C and sunny')
+    await screenshot(page, 'r06-function-call-output')
+    await action.getByRole('button', { name: 'Submit outputs' }).click()
+    await waitForState('completed')
+    await waitIdle()
+    await expect
+      .poll(() => monitor().textContent())
+      .toContain('Here is what I found: get_current_weather says 22 °C and sunny.')
+    // Two responses: the call, and the follow-up that answered it.
+    const chain = page.locator('.app-chain code')
+    await expect.poll(() => chain.count()).toBe(2)
+    const server = await serverResponse()
+    expect(server.status).toBe('completed')
+    expect(await chain.last().textContent()).toBe(server.id)
+    await screenshot(page, 'r07-function-call-completed')
+  })
+
+  it('function calls answered by the demo handlers, in one follow-up', async () => {
+    await setCheck(/Answer tool calls automatically/, true)
+    try {
+      await startResponse('sim-parallel-calls', "What's the weather and the time in Paris?", {
+        offerTools: true,
+      })
+      await waitForState('completed')
+      await waitIdle()
+      const text = (await monitor().textContent()) ?? ''
+      expect(text).toContain('get_current_weather says 21 °C, clear skies')
+      expect(text).toContain('get_local_time says')
+      expect(text).toContain('lookup_order says')
+      expect(await monitor().getByRole('button', { name: 'Submit outputs' }).count()).toBe(0)
+      await screenshot(page, 'r08-handlers')
+    } finally {
+      await setCheck(/Answer tool calls automatically/, false)
+    }
+  })
+
+  it('cancels a streaming response: cancelled', async () => {
+    await startResponse('sim-slow', 'Write me a long answer.')
+    await expect.poll(() => shownText(), { timeout: 10_000 }).toContain('Paragraph 1.')
+    await screenshot(page, 'r09-streaming')
+    await monitor().getByRole('button', { name: 'Cancel run' }).click()
+    await waitForState('cancelled')
+    await waitIdle()
+    expect((await serverResponse()).status).toBe('cancelled')
+    expect(await shownText()).not.toContain('Paragraph 12.')
+    expect(
+      await monitor()
+        .getByRole('button', { name: /Cancel/ })
+        .count(),
+    ).toBe(0)
+    await screenshot(page, 'r10-cancelled')
+  })
+
+  it('has no accessibility violation, in the light and the dark theme', async () => {
+    expect(await axeViolations(page)).toEqual([])
+    await page.getByRole('button', { name: 'Dark theme' }).click()
+    expect(await axeViolations(page)).toEqual([])
+    await screenshot(page, 'r11-dark')
+    await page.getByRole('button', { name: 'Dark theme' }).click()
+  })
+
+  it('fits a phone screen', async () => {
+    await page.setViewportSize({ width: 390, height: 844 })
+    try {
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+      expect(overflow).toBeLessThanOrEqual(0)
+      await screenshot(page, 'r12-phone')
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 })
+    }
+  })
+
+  it('keeps the mode over a reload, and switches back to Assistants runs', async () => {
+    await page.reload()
+    expect(await page.getByRole('radio', { name: 'Responses background' }).isChecked()).toBe(true)
+    await page.getByRole('radio', { name: 'Assistants runs' }).check()
+    expect(new URL(page.url()).searchParams.get('protocol')).toBeNull()
+    await expect.poll(() => composer().getByLabel('Assistant').isVisible()).toBe(true)
+    await page.getByRole('radio', { name: 'Responses background' }).check()
+    expect(new URL(page.url()).searchParams.get('protocol')).toBe('responses')
+  })
+
+  it('logged no error in the page', () => {
+    expect(errors).toEqual([])
+  })
+})

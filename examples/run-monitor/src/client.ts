@@ -1,5 +1,6 @@
 import { createRunsClient, type FetchLike } from '@runlens/client'
 import { apiBase } from './api.js'
+import { backend, CUT_AFTER } from './demoSettings.js'
 
 /** The simulator's per-request fault header (see @runlens/simulator). A real server ignores it. */
 export const FAULT_HEADER = 'x-runlens-fault'
@@ -7,18 +8,20 @@ export const FAULT_HEADER = 'x-runlens-fault'
 let armedFault: string | null = null
 
 /**
- * Makes the next run-creating stream request carry a fault for the simulator, e.g. `cut-after=12`:
- * the stream then ends early with no terminal event, and the hooks recover by polling.
+ * Makes the next streamed create (a run, or a response) carry a fault for the simulator, e.g.
+ * `cut-after=12`: the stream then ends early with no terminal event, and the hooks recover (a run by
+ * polling, a background response by resuming its stream after the last event it got).
  */
 export function armFault(fault: string | null): void {
   armedFault = fault
 }
 
-const isRunCreate = (url: string, init: RequestInit) =>
-  init.method === 'POST' && /\/threads\/[^/]+\/runs(\?|$)/.test(url)
+// The creates only: a resumed response stream (GET) or a cancel must not be cut as well.
+const isStreamCreate = (url: string, init: RequestInit) =>
+  init.method === 'POST' && /\/(threads\/[^/]+\/runs|responses)(\?|$)/.test(url)
 
 const demoFetch: FetchLike = (url, init) => {
-  if (armedFault && isRunCreate(url, init)) {
+  if (armedFault && isStreamCreate(url, init)) {
     const headers = new Headers(init.headers)
     headers.set(FAULT_HEADER, armedFault)
     armedFault = null
@@ -32,3 +35,8 @@ const demoFetch: FetchLike = (url, init) => {
  * adds the key on its side.
  */
 export const client = createRunsClient({ baseURL: apiBase, fetch: demoFetch })
+
+/** With the "Drop the stream" option on the simulator, the next create's stream is cut. */
+export function armDropFault(dropStream: boolean): void {
+  armFault(dropStream && backend === 'simulator' ? `cut-after=${CUT_AFTER}` : null)
+}
