@@ -133,6 +133,20 @@ describe('RunMonitor protocol="responses"', () => {
     expect(within(monitor).queryByRole('button', { name: /cancel/i })).toBeNull()
   })
 
+  test('a finished response by id, in a new provider (a reload): its answer from the cache, no stream', async () => {
+    const h = createHarness()
+    h.pace.auto()
+    const created = await h.client.responses.create({ ...ask('sim-reasoning'), background: true })
+    const done = await h.client.responses.poll(created.id)
+    const message = done.output.find((item) => item.type === 'message')!
+    const text = (message as { content: Array<{ text: string }> }).content[0]!.text
+    render(h.wrap(<RunMonitor protocol="responses" responseId={done.id} data-testid="by-id" />))
+    const monitor = screen.getByTestId('by-id')
+    await until(h, () => state(monitor) === 'completed')
+    expect(monitor.querySelector('.rl-monitor__answer')?.textContent).toContain(text)
+    expect(h.requests.filter((r) => r.search.includes('stream=true'))).toHaveLength(0)
+  })
+
   test('an incomplete response says why', async () => {
     const h = createHarness()
     render(h.wrap(<LiveMonitor start={ask('sim-incomplete')} />))
