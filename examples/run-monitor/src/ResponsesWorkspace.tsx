@@ -49,8 +49,8 @@ const selectChain = (s: ResponseStreamState) => s.responseIds
 /**
  * The Responses mode: a background response streamed into the connected monitor, its function
  * calls answered through the form or the demo's handlers (each answer is a follow-up response of
- * the same chain). `resumeKey` keeps the response in flight: a reload joins its stream again after
- * the last event shown, and the text is not doubled.
+ * the same chain). `resumeKey` keeps the response in flight: a reload joins its stream again (from
+ * its first event, caught up at once to where the page was), and the text is not doubled.
  */
 export function ResponsesWorkspace() {
   const [form, setForm] = useState(initialResponseComposer)

@@ -84,7 +84,10 @@ describe('RunMonitor', () => {
     expect(state(monitor)).toBe('loading')
     expect(monitor.getAttribute('aria-busy')).toBe('true')
 
-    await until(h, () => state(monitor) === 'completed')
+    await until(
+      h,
+      () => state(monitor) === 'completed' && monitor.getAttribute('data-connection') === 'closed',
+    )
     expect(monitor.hasAttribute('aria-busy')).toBe(false)
     expect(monitor.textContent).toContain("Hello! I'm a simulated assistant")
     expect(monitor.getAttribute('data-connection')).toBe('closed')

@@ -41,6 +41,8 @@ function Streamer(props: {
   approve?: () => boolean | Promise<boolean>
   resumeKey?: string
   resumeStorage?: ResumeStorage
+  /** Also mounts a `useResponse` reader of the response, under the same provider, once its id is known. */
+  cached?: boolean
 }) {
   const s = useResponseStream({
     ...(props.tools && {
@@ -60,6 +62,7 @@ function Streamer(props: {
       <p data-testid="status">{s.state.status ?? '-'}</p>
       <p data-testid="text">{s.state.text}</p>
       <p data-testid="connection">{s.state.connection}</p>
+      {props.cached && s.responseId && <CachedResponse responseId={s.responseId} />}
     </div>
   )
 }
@@ -128,12 +131,14 @@ function memoryStorage(): ResumeStorage & { map: Map<string, string> } {
 describe('useResponseStream', () => {
   test('streams a background response: text as the server has it, one POST, the cache fed with no GET', async () => {
     const h = createHarness()
-    render(h.wrap(<Streamer autoStart={{ model: 'gpt-4o', input: 'Hi' }} />))
-    await until(h, () => state().responseId !== null)
+    // A useResponse reader mounts while the stream is open: it reads what the stream writes.
+    render(h.wrap(<Streamer autoStart={{ model: 'gpt-4o', input: 'Hi' }} cached />))
+    await stepUntil(h, () => screen.queryByTestId('cached') !== null)
+    expect(state().connection).toBe('streaming')
     const id = state().responseId!
-    render(h.wrap(<CachedResponse responseId={id} />))
     await until(h, () => state().connection === 'closed')
     // The stream fed useResponse: no GET (the one below is the test's own).
+    console.log(JSON.stringify(h.requests.map((r) => [r.method, r.path, r.search])), state().connection)
     expect(h.count('GET', /^\/responses\//)).toBe(0)
 
     const server = await h.client.responses.retrieve(id)

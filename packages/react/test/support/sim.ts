@@ -24,7 +24,18 @@ export interface Pace {
 export function createPace(): Pace {
   const waiting: Array<() => void> = []
   let automatic = false
+  // Microtasks, then one task: a session that gave the main thread back in a long burst of events
+  // (yieldToMain: a MessageChannel task in Node) goes on, as it would between a socket's reads.
   const settle = async () => {
+    for (let i = 0; i < 20; i++) await Promise.resolve()
+    await new Promise<void>((resolve) => {
+      const channel = new MessageChannel()
+      channel.port1.onmessage = () => {
+        channel.port1.close()
+        resolve()
+      }
+      channel.port2.postMessage(null)
+    })
     for (let i = 0; i < 20; i++) await Promise.resolve()
   }
   return {
