@@ -1,6 +1,7 @@
 import type { ResponseFunctionTool } from '@runlens/client'
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
+import { long, monitorIn, stateIs } from './monitorSteps.js'
 import { SimulatedResponse } from './SimulatedResponse.js'
 
 const weather: ResponseFunctionTool = {
@@ -44,18 +45,6 @@ const meta = {
 
 export default meta
 type Story = StoryObj<typeof meta>
-
-const long = { timeout: 10_000 }
-
-function monitorIn(canvasElement: HTMLElement): HTMLElement {
-  const monitor = canvasElement.querySelector<HTMLElement>('section.rl-monitor')
-  if (!monitor) throw new Error('no run monitor yet')
-  return monitor
-}
-
-async function stateIs(canvasElement: HTMLElement, state: string) {
-  await waitFor(() => expect(monitorIn(canvasElement).getAttribute('data-state')).toBe(state), long)
-}
 
 const shownId = (canvasElement: HTMLElement) =>
   monitorIn(canvasElement).querySelector('.rl-monitor__id')?.textContent ?? ''

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import { CodeInterpreterOutputs } from './CodeInterpreterOutputs.js'
 import type { StepsLabels } from './defaultLabels.js'
 import { FileSearchResults } from './FileSearchResults.js'
 import { Code, Empty, Item, Unreadable } from './parts.js'
@@ -120,26 +121,7 @@ function CodeInterpreter({ item, labels }: DetailsProps) {
           <Item label={labels.input}>{item.code !== undefined ? <Code text={item.code} /> : unreadable}</Item>
         )}
         <Item label={labels.logs}>
-          {outputs === null ? (
-            unreadable
-          ) : outputs.length === 0 ? (
-            <Empty>{labels.noOutput}</Empty>
-          ) : (
-            outputs.map((output, i) => {
-              const out = readObject(output)
-              const url = readString(out?.url)
-              return out?.type === 'logs' && out.logs !== undefined ? (
-                // biome-ignore lint/suspicious/noArrayIndexKey: outputs have no id and never reorder
-                <Code key={i} text={out.logs} />
-              ) : (
-                // biome-ignore lint/suspicious/noArrayIndexKey: outputs have no id and never reorder
-                <p key={i} className="rl-tool__image">
-                  {/* The URL as text, never fetched: the page shows no server-chosen image. */}
-                  {out?.type === 'image' && url !== null ? labels.imageUrlOutput(url) : unreadable}
-                </p>
-              )
-            })
-          )}
+          <CodeInterpreterOutputs outputs={outputs} labels={labels} />
         </Item>
       </dl>
     </ToolCallPanel>

@@ -3,6 +3,7 @@
 import type { FunctionCallOutput, ResponseOutputItem, RunStep } from '@runlens/client'
 import type { ComponentPropsWithoutRef } from 'react'
 import { forwardRef } from 'react'
+import { CodeInterpreterOutputs } from './CodeInterpreterOutputs.js'
 import { cx } from './cx.js'
 import { type PartialLabels, type StepsLabels, stepsLabels } from './defaultLabels.js'
 import { FileSearchResults } from './FileSearchResults.js'
@@ -60,25 +61,7 @@ function ToolCallDetails({ call, labels, locale }: { call: unknown; labels: Step
               {ci && ci.input !== undefined ? <Code text={ci.input} /> : unreadable}
             </Item>
             <Item label={labels.logs}>
-              {outputs === null ? (
-                unreadable
-              ) : outputs.length === 0 ? (
-                <Empty>{labels.noOutput}</Empty>
-              ) : (
-                outputs.map((output, i) => {
-                  const out = readObject(output)
-                  const fileId = readString(readObject(out?.image)?.file_id)
-                  return out?.type === 'logs' && out.logs !== undefined ? (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: outputs have no id and never reorder
-                    <Code key={i} text={out.logs} />
-                  ) : (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: outputs have no id and never reorder
-                    <p key={i} className="rl-tool__image">
-                      {out?.type === 'image' && fileId !== null ? labels.imageOutput(fileId) : unreadable}
-                    </p>
-                  )
-                })
-              )}
+              <CodeInterpreterOutputs outputs={outputs} labels={labels} />
             </Item>
           </dl>
         </ToolCallPanel>

@@ -138,7 +138,6 @@ describe('useResponseStream', () => {
     const id = state().responseId!
     await until(h, () => state().connection === 'closed')
     // The stream fed useResponse: no GET (the one below is the test's own).
-    console.log(JSON.stringify(h.requests.map((r) => [r.method, r.path, r.search])), state().connection)
     expect(h.count('GET', /^\/responses\//)).toBe(0)
 
     const server = await h.client.responses.retrieve(id)
