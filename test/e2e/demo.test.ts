@@ -473,14 +473,14 @@ describe('the run monitor demo in Responses mode, in Chromium', () => {
     page.on('request', onRequest)
     try {
       await page.reload()
-      // The same response, joined again after the last event shown before the reload.
+      // The same response, its stream joined again (from its first event: the new page held none).
       await expect.poll(() => page.getByText('Resumed after reload').isVisible()).toBe(true)
       expect(await monitor().locator('.rl-monitor__id').textContent()).toBe(before)
       await expect.poll(() => monitor().getAttribute('data-connection')).toBe('streaming')
     } finally {
       page.off('request', onRequest)
     }
-    // Its events are replayed up to the last one shown before the reload, without showing them twice.
+    // One stream request, no new create: its events are replayed, caught up to where the page was.
     expect(asked).toEqual([expect.stringMatching(new RegExp(`^GET /v1/responses/${before}\\?.*stream=true`))])
     await screenshot(page, 'r03-resumed-after-reload')
     await waitForState('completed', 60_000)
