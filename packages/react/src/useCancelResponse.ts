@@ -1,6 +1,6 @@
 'use client'
 
-import type { Response as ModelResponse } from '@runlens/client'
+import { APIError, type Response as ModelResponse } from '@runlens/client'
 import type { UseMutationResult } from '@tanstack/react-query'
 import { useMutation } from '@tanstack/react-query'
 import { writeResponse } from './cache.js'
@@ -26,7 +26,9 @@ export function useCancelResponse(responseId: string): UseCancelResponseResult {
   const mutation = useMutation<ModelResponse, RunsError, void>({
     mutationFn: async () => {
       const session = responseStreams.get(RESPONSE_SCOPE, responseId)
-      if (session?.live) {
+      // A live session sends the cancel itself; one whose response waits for its calls' outputs
+      // declines them (nothing to cancel on the server).
+      if (session && (session.live || session.store.getState().requiredToolCalls.length > 0)) {
         await session.cancel()
         const { response, error } = session.store.getState()
         if (!response) throw error ?? new StreamInterruptedError('The response is not known yet.')
@@ -34,13 +36,21 @@ export function useCancelResponse(responseId: string): UseCancelResponseResult {
         if (isActiveResponseStatus(response.status) && error) throw error
         return response
       }
-      let response = await client.responses.cancel(responseId)
-      writeResponse(queryClient, response)
-      session?.receiveRun(response)
-      if (isActiveResponseStatus(response.status)) {
-        response = await client.responses.poll(responseId)
-        writeResponse(queryClient, response)
+      let response: ModelResponse
+      try {
+        response = await client.responses.cancel(responseId)
+      } catch (error) {
+        // A 400: the response had ended first; what it became is the answer.
+        if (!(error instanceof APIError && error.status === 400)) throw error
+        response = await client.responses.retrieve(responseId)
       }
+      if (isActiveResponseStatus(response.status)) {
+        writeResponse(queryClient, response)
+        response = await client.responses.poll(responseId)
+      }
+      writeResponse(queryClient, response)
+      // Settled: shown by a session of the chain too, which has nothing to follow.
+      session?.receiveRun(response)
       return response
     },
   })

@@ -110,19 +110,22 @@ export function useResponseStream<T = ResponseStreamState>(
   }, [storage, resumeKey, session, resume])
   useEffect(() => {
     if (!storage || !resumeKey) return
-    let kept: string | null = null
+    // What was kept last: the chain's ids and how far it had been shown. A resume starts from an
+    // empty state and replays: until its events pass the kept point, the point stays as it is.
+    let kept = loadResumePoint(storage, resumeKey)
     return session.store.subscribe((now) => {
-      if (!session.started) return
+      // Nothing is known yet (a start or a resume before its first event): nothing to keep or drop.
+      if (!session.started || now.response === null) return
       if (!inFlight(now)) {
-        if (kept !== '') clearResumePoint(storage, resumeKey)
-        kept = ''
+        if (kept) clearResumePoint(storage, resumeKey)
+        kept = null
         return
       }
-      const point = { responseIds: now.responseIds, sequenceNumber: now.sequenceNumber }
-      const text = JSON.stringify(point)
-      if (text === kept) return
-      kept = text
-      saveResumePoint(storage, resumeKey, point)
+      const sameChain = kept !== null && kept.responseIds.join() === now.responseIds.join()
+      const shown = now.sequenceNumber ?? -1
+      if (sameChain && (kept!.sequenceNumber ?? -1) >= shown) return
+      kept = { responseIds: now.responseIds, sequenceNumber: now.sequenceNumber }
+      saveResumePoint(storage, resumeKey, kept)
     })
   }, [storage, resumeKey, session])
 

@@ -2,7 +2,7 @@
 
 import type { FunctionCallOutput, ResponseOutputItem, RunStep } from '@runlens/client'
 import type { ComponentPropsWithoutRef } from 'react'
-import { forwardRef } from 'react'
+import { forwardRef, memo } from 'react'
 import { CodeInterpreterOutputs } from './CodeInterpreterOutputs.js'
 import { cx } from './cx.js'
 import { type PartialLabels, type StepsLabels, stepsLabels } from './defaultLabels.js'
@@ -159,116 +159,119 @@ function functionOutputs(list: readonly unknown[]): { outputs: Map<string, unkno
  * A run's steps as an ordered list: type, status and duration of each, with the details of every
  * tool call (function arguments and output, code interpreter input and logs, file search results).
  * A response's output items are entries of the same list, in the same panels where both have one.
+ * Memoized: a monitor re-renders on every text commit while the steps stay the same list.
  */
-export const RunSteps = forwardRef<HTMLDivElement, RunStepsProps>(function RunSteps(
-  { steps, now, locale: localeProp, headingLevel = 3, labels: labelsProp, className, ...props },
-  ref,
-) {
-  const labels = useLabels('steps', stepsLabels, labelsProp)
-  const { locale } = useLocale(localeProp)
-  const badgeLabels = { prefix: labels.statusPrefix }
-  const list = readArray(steps) ?? []
-  const { outputs, calls } = functionOutputs(list)
-  return (
-    // A div, not a named section: several timelines on a page would repeat the same landmark name.
-    <div
-      ref={ref}
-      className={cx('rl-steps', className)}
-      data-state={list.length ? 'filled' : 'empty'}
-      {...props}
-    >
-      <Heading level={headingLevel} className="rl-steps__title">
-        {labels.title}
-      </Heading>
-      {list.length === 0 ? (
-        <Empty>{labels.empty}</Empty>
-      ) : (
-        <ol className="rl-steps__list">
-          {list.map((value, index) => {
-            const step = readObject(value) ?? {}
-            const id = readString(step.id)
-            const type = readString(step.type)
-            const status = readString(step.status)
-            const typeLabel =
-              type === null ? null : (Object.hasOwn(labels.types, type) && labels.types[type]) || type
-            if (type !== null && isResponseItem(step)) {
-              const callId = readString(step.call_id)
-              // An output shows in its call's panel; alone only when its call is not in the list.
-              if (type === 'function_call_output' && callId !== null && calls.has(callId)) return null
+export const RunSteps = memo(
+  forwardRef<HTMLDivElement, RunStepsProps>(function RunSteps(
+    { steps, now, locale: localeProp, headingLevel = 3, labels: labelsProp, className, ...props },
+    ref,
+  ) {
+    const labels = useLabels('steps', stepsLabels, labelsProp)
+    const { locale } = useLocale(localeProp)
+    const badgeLabels = { prefix: labels.statusPrefix }
+    const list = readArray(steps) ?? []
+    const { outputs, calls } = functionOutputs(list)
+    return (
+      // A div, not a named section: several timelines on a page would repeat the same landmark name.
+      <div
+        ref={ref}
+        className={cx('rl-steps', className)}
+        data-state={list.length ? 'filled' : 'empty'}
+        {...props}
+      >
+        <Heading level={headingLevel} className="rl-steps__title">
+          {labels.title}
+        </Heading>
+        {list.length === 0 ? (
+          <Empty>{labels.empty}</Empty>
+        ) : (
+          <ol className="rl-steps__list">
+            {list.map((value, index) => {
+              const step = readObject(value) ?? {}
+              const id = readString(step.id)
+              const type = readString(step.type)
+              const status = readString(step.status)
+              const typeLabel =
+                type === null ? null : (Object.hasOwn(labels.types, type) && labels.types[type]) || type
+              if (type !== null && isResponseItem(step)) {
+                const callId = readString(step.call_id)
+                // An output shows in its call's panel; alone only when its call is not in the list.
+                if (type === 'function_call_output' && callId !== null && calls.has(callId)) return null
+                return (
+                  <li
+                    // biome-ignore lint/suspicious/noArrayIndexKey: with the index, items without an id (or with one twice) must not share a React key.
+                    key={`${index} ${id ?? callId}`}
+                    className="rl-step"
+                    data-state={status ?? undefined}
+                    data-type={type}
+                  >
+                    {/* Items carry no times: no duration, and no badge for the items without a status. */}
+                    <div className="rl-step__header">
+                      <span className="rl-step__type">{typeLabel}</span>
+                      {status !== null && (
+                        <RunStatusBadge
+                          status={busyItemStatuses.has(status) ? 'in_progress' : status}
+                          labels={badgeLabels}
+                        />
+                      )}
+                    </div>
+                    <ResponseItemDetails
+                      item={step}
+                      typeLabel={typeLabel ?? type}
+                      output={callId === null ? undefined : outputs.get(callId)}
+                      labels={labels}
+                      locale={locale}
+                    />
+                  </li>
+                )
+              }
+              const created = readNumber(step.created_at)
+              const end =
+                readNumber(step.completed_at) ??
+                readNumber(step.failed_at) ??
+                readNumber(step.cancelled_at) ??
+                readNumber(step.expired_at)
+              const seconds =
+                created === null ? null : end !== null ? end - created : now ? now() / 1000 - created : null
+              const error = readObject(step.last_error)
+              const errorCode = readString(error?.code)
               return (
                 <li
-                  // biome-ignore lint/suspicious/noArrayIndexKey: with the index, items without an id (or with one twice) must not share a React key.
-                  key={`${index} ${id ?? callId}`}
+                  // biome-ignore lint/suspicious/noArrayIndexKey: with the index, steps without an id (or with one twice) must not share a React key.
+                  key={`${index} ${id}`}
                   className="rl-step"
                   data-state={status ?? undefined}
-                  data-type={type}
+                  data-type={type ?? undefined}
                 >
-                  {/* Items carry no times: no duration, and no badge for the items without a status. */}
                   <div className="rl-step__header">
-                    <span className="rl-step__type">{typeLabel}</span>
-                    {status !== null && (
-                      <RunStatusBadge
-                        status={busyItemStatuses.has(status) ? 'in_progress' : status}
-                        labels={badgeLabels}
-                      />
-                    )}
+                    <span className="rl-step__type">
+                      {typeLabel ?? <Unreadable>{labels.unreadable}</Unreadable>}
+                    </span>
+                    <RunStatusBadge status={status} labels={badgeLabels} />
+                    <span className="rl-step__duration">
+                      <VisuallyHidden>{`${labels.duration}: `}</VisuallyHidden>
+                      {seconds != null && seconds >= 0 ? (
+                        <time dateTime={`PT${Math.floor(seconds)}S`}>{formatDuration(seconds, locale)}</time>
+                      ) : end === null ? (
+                        labels.running
+                      ) : (
+                        <Unreadable>{labels.unreadable}</Unreadable>
+                      )}
+                    </span>
                   </div>
-                  <ResponseItemDetails
-                    item={step}
-                    typeLabel={typeLabel ?? type}
-                    output={callId === null ? undefined : outputs.get(callId)}
-                    labels={labels}
-                    locale={locale}
-                  />
+                  <StepDetails details={step.step_details} labels={labels} locale={locale} />
+                  {error && (
+                    <p className="rl-step__error">
+                      {labels.error}: {errorCode !== null && <code>{errorCode}</code>}{' '}
+                      {readString(error.message) ?? <Unreadable>{labels.unreadable}</Unreadable>}
+                    </p>
+                  )}
                 </li>
               )
-            }
-            const created = readNumber(step.created_at)
-            const end =
-              readNumber(step.completed_at) ??
-              readNumber(step.failed_at) ??
-              readNumber(step.cancelled_at) ??
-              readNumber(step.expired_at)
-            const seconds =
-              created === null ? null : end !== null ? end - created : now ? now() / 1000 - created : null
-            const error = readObject(step.last_error)
-            const errorCode = readString(error?.code)
-            return (
-              <li
-                // biome-ignore lint/suspicious/noArrayIndexKey: with the index, steps without an id (or with one twice) must not share a React key.
-                key={`${index} ${id}`}
-                className="rl-step"
-                data-state={status ?? undefined}
-                data-type={type ?? undefined}
-              >
-                <div className="rl-step__header">
-                  <span className="rl-step__type">
-                    {typeLabel ?? <Unreadable>{labels.unreadable}</Unreadable>}
-                  </span>
-                  <RunStatusBadge status={status} labels={badgeLabels} />
-                  <span className="rl-step__duration">
-                    <VisuallyHidden>{`${labels.duration}: `}</VisuallyHidden>
-                    {seconds != null && seconds >= 0 ? (
-                      <time dateTime={`PT${Math.floor(seconds)}S`}>{formatDuration(seconds, locale)}</time>
-                    ) : end === null ? (
-                      labels.running
-                    ) : (
-                      <Unreadable>{labels.unreadable}</Unreadable>
-                    )}
-                  </span>
-                </div>
-                <StepDetails details={step.step_details} labels={labels} locale={locale} />
-                {error && (
-                  <p className="rl-step__error">
-                    {labels.error}: {errorCode !== null && <code>{errorCode}</code>}{' '}
-                    {readString(error.message) ?? <Unreadable>{labels.unreadable}</Unreadable>}
-                  </p>
-                )}
-              </li>
-            )
-          })}
-        </ol>
-      )}
-    </div>
-  )
-})
+            })}
+          </ol>
+        )}
+      </div>
+    )
+  }),
+)

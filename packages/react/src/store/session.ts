@@ -168,6 +168,8 @@ export function createSession<P extends SessionProtocol>(
   let started = false
   let detached = false
   let ownsSteps = false
+  // The run's calls were declined (a protocol with `decline`): no answer goes out any more.
+  let declined = false
   let startPromise: Promise<Run | null> | null = null
   let resumePromise: Promise<Run | null> | null = null
   // While a resume replays what the page had already shown: the position it had reached.
@@ -178,7 +180,7 @@ export function createSession<P extends SessionProtocol>(
   const handled = new Set<string>()
 
   const busy = () => phase === 'streaming' || phase === 'adopting' || phase === 'recovering'
-  const cancelRequested = () => cancelPhase !== 'none'
+  const cancelRequested = () => cancelPhase !== 'none' || declined
 
   // The session writes only the fields every protocol's state has (SessionState); the cast says
   // that a part of those is a part of the protocol's state, which TypeScript cannot see generically.
@@ -255,6 +257,10 @@ export function createSession<P extends SessionProtocol>(
   /** Applies one event. A run event (status) and an error show at once; deltas wait for the scheduler. */
   function handleEvent(event: Event) {
     pending = adapter.apply(pending, event)
+    // A replay of what the page had shown before (a resume after a reload) is not paced out
+    // again: its deltas are committed with the first event past that point, or a run event.
+    const replaying = replayUntil !== null && (adapter.position(pending) ?? 0) < replayUntil
+    if (!replaying) replayUntil = null
     const run = adapter.runOf(event)
     if (run) {
       learnRunId(run.id)
@@ -262,10 +268,7 @@ export function createSession<P extends SessionProtocol>(
       writeCache(run)
     } else if (adapter.isError(event)) {
       commit()
-    } else if (replayUntil !== null && (adapter.position(pending) ?? 0) < replayUntil) {
-      // A replay of what the page had shown before: committed with the event that reaches it.
-    } else {
-      replayUntil = null
+    } else if (!replaying) {
       scheduleCommit()
     }
   }
@@ -274,7 +277,13 @@ export function createSession<P extends SessionProtocol>(
    * Reads one stream to its end, then settles, recovers, or reports. `onFirstRun` hears the
    * stream's first run event (a submission resolves with it).
    */
-  async function drive(stream: AsyncIterable<Event>, onFirstRun?: (run: Run) => void): Promise<void> {
+  async function drive(
+    stream: AsyncIterable<Event>,
+    onFirstRun?: (run: Run) => void,
+    replay: number | null = null,
+  ): Promise<void> {
+    // Only a resume's stream replays what was shown; any other (a follow-up) starts afresh.
+    replayUntil = replay
     phase = 'streaming'
     set({ connection: 'streaming', error: null })
     let failure: unknown = null
@@ -421,11 +430,16 @@ export function createSession<P extends SessionProtocol>(
       cancelPhase = busy() ? 'whenKnown' : 'none'
       return
     }
-    if (adapter.decline && adapter.waitsForTools(pending)) {
+    const run = current()
+    if (adapter.decline && run && !adapter.isActive(run.status)) {
       // Nothing moves on the server (a response waiting for its calls' outputs has ended there):
-      // cancelling it is not answering, for good.
-      pending = adapter.decline(pending)
-      commit()
+      // cancelling it is not answering, for good. A tool handler under way stops (`stopped()`),
+      // and a submission is refused from here on.
+      if (adapter.waitsForTools(pending)) {
+        declined = true
+        pending = adapter.decline(pending)
+        commit()
+      }
       return
     }
     cancelPhase = 'requested'
@@ -446,11 +460,11 @@ export function createSession<P extends SessionProtocol>(
   }
 
   /** Opens a stream of the session's own (start, resume) and drives it; never rejects. */
-  function open(makeStream: () => AsyncIterable<Event>): Promise<Run | null> {
+  function open(makeStream: () => AsyncIterable<Event>, replay: number | null = null): Promise<Run | null> {
     started = true
     return (async () => {
       // A synchronous throw of the client (bad arguments) lands in the catch below.
-      await drive(makeStream())
+      await drive(makeStream(), undefined, replay)
       return current()
     })().catch((error: unknown) => {
       // Nothing above should throw, but a promise documented never to reject must not: the
@@ -480,6 +494,8 @@ export function createSession<P extends SessionProtocol>(
 
     start(body) {
       if (startPromise) return startPromise
+      // A resume in flight is this session's run: a start joins it rather than stream a second.
+      if (resumePromise) return resumePromise
       ownsSteps = true
       findLostRun = adapter.lostRunFinder(body, host.knownRunIds)
       startPromise = open(() => adapter.start(body, signal))
@@ -491,7 +507,6 @@ export function createSession<P extends SessionProtocol>(
       if (resumePromise) return resumePromise
       started = true
       ownsSteps = true
-      replayUntil = catchUpTo
       resumePromise = (async () => {
         // Shown as they are, never answered: an earlier run of a chain was answered already.
         for (const earlierId of earlier) {
@@ -501,7 +516,7 @@ export function createSession<P extends SessionProtocol>(
         }
         learnRunId(id)
         const { resume } = adapter
-        if (resume) return open(() => resume(id, signal))
+        if (resume) return open(() => resume(id, signal), catchUpTo)
         await recover()
         return current()
       })().catch((error: unknown) => {
@@ -516,6 +531,9 @@ export function createSession<P extends SessionProtocol>(
       const run = current()
       if (!run || !runId) {
         return refuse(new StreamInterruptedError('No run to submit tool outputs to yet.'))
+      }
+      if (declined) {
+        return refuse(new StreamInterruptedError('The tool calls were declined: no output is sent for them.'))
       }
       const calls = adapter.requiredCalls(pending)
       try {

@@ -323,6 +323,106 @@ describe('useResponseStream', () => {
     expect(storage.map.has('runlens:response:chat')).toBe(false)
   })
 
+  test('a reload with an auto-start joins the kept run: no second stream, no new response', async () => {
+    const storage = memoryStorage()
+    const h = createHarness()
+    const page = render(
+      h.wrap(
+        <Streamer
+          autoStart={{ model: 'sim-slow', input: 'A long story' }}
+          resumeKey="k"
+          resumeStorage={storage}
+        />,
+      ),
+    )
+    await stepUntil(h, () => state().text.length > 40)
+    const id = state().responseId!
+    const shown = state().sequenceNumber!
+    page.unmount()
+
+    const reloaded = createHarness({ simulator: h.sim, pace: h.pace })
+    render(
+      reloaded.wrap(
+        <Streamer
+          name="again"
+          autoStart={{ model: 'sim-slow', input: 'A long story' }}
+          resumeKey="k"
+          resumeStorage={storage}
+        />,
+      ),
+    )
+    await stepUntil(reloaded, () => state('again').responseId !== null)
+    // The kept point does not move back while the replay catches up.
+    expect(JSON.parse(storage.map.get('runlens:response:k')!).sequenceNumber).toBeGreaterThanOrEqual(shown)
+    await until(reloaded, () => state('again').connection === 'closed', 2000)
+    expect(posts(reloaded)).toHaveLength(0)
+    expect(reloaded.requests.filter((r) => r.search.includes('stream=true'))).toHaveLength(1)
+    const server = await h.client.responses.retrieve(id)
+    expect(state('again')).toMatchObject({ responseId: id, text: textOf([server]) })
+  })
+
+  test('a reload while the calls wait: the form again, and the follow-up streams its text', async () => {
+    const storage = memoryStorage()
+    const h = createHarness()
+    const page = render(
+      h.wrap(
+        <Streamer
+          autoStart={{ model: 'gpt-4o', input: 'Weather?', tools: [weather] }}
+          resumeKey="w"
+          resumeStorage={storage}
+        />,
+      ),
+    )
+    await until(h, () => state().status === 'requires_action' && state().connection === 'closed')
+    page.unmount()
+
+    const reloaded = createHarness({ simulator: h.sim, pace: h.pace })
+    render(reloaded.wrap(<Streamer name="again" resumeKey="w" resumeStorage={storage} />))
+    await until(reloaded, () => state('again').status === 'requires_action')
+    const call = state('again').requiredToolCalls[0]!
+    act(() => {
+      void handles.again!.submitToolOutputs([{ tool_call_id: call.id, output: '21 °C' }])
+    })
+    // The follow-up's text shows while it streams, not only at its end.
+    await stepUntil(reloaded, () => state('again').connection === 'streaming' && state('again').text !== '')
+    expect(state('again').responseIds).toHaveLength(2)
+    await until(reloaded, () => state('again').connection === 'closed')
+    expect(state('again').status).toBe('completed')
+  })
+
+  test('calls declined while approval is pending: the handler does not answer; a submission is refused', async () => {
+    const h = createHarness()
+    let approve!: (ok: boolean) => void
+    render(
+      h.wrap(
+        <Streamer
+          autoStart={{ model: 'gpt-4o', input: 'Weather?', tools: [weather] }}
+          tools={{ get_weather: () => 'sunny' }}
+          approve={() => new Promise<boolean>((resolve) => (approve = resolve))}
+        />,
+      ),
+    )
+    await until(h, () => state().tools === 'approving')
+    const call = state().requiredToolCalls[0]!
+    await act(async () => {
+      await handles.main!.cancel()
+    })
+    expect(state()).toMatchObject({ status: 'completed', requiredToolCalls: [] })
+    await act(async () => {
+      approve(true)
+      await h.pace.run()
+    })
+    let refused: unknown
+    await act(async () => {
+      await handles
+        .main!.submitToolOutputs([{ tool_call_id: call.id, output: 'x' }])
+        .catch((e) => (refused = e))
+    })
+    expect((refused as Error).name).toBe('StreamInterruptedError')
+    expect(posts(h)).toHaveLength(1)
+    expect(h.count('POST', /\/cancel$/)).toBe(0)
+  })
+
   test('text reaches the screen once per scheduled frame, whole at the end', async () => {
     const h = createHarness()
     const { scheduler, run } = manualFrames()
