@@ -62,7 +62,9 @@ export const ConnectedResponseMonitor = forwardRef<HTMLElement, ResponsesRunMoni
     // While a session streams the chain, this reads the cache it writes and sends no request;
     // otherwise it fetches the response and polls it while it moves (the session shows it).
     const query = useResponse(id)
-    const response = (live ? shown.response : null) ?? shown.response ?? query.data ?? null
+    // The chain's current response, as the session has it (live, or seeded from the cache that
+    // the query polls); the query's own answer until the session has one.
+    const response = shown.response ?? query.data ?? null
 
     const { submitting, actionError, onSubmitToolOutputs, onCancel, onDeny } = useMonitorActions(
       session,

@@ -29,7 +29,10 @@ export interface UseResponseStreamOptions<T> extends SessionStreamOptions<Respon
    * stream is joined again, and the text shows whole, once. Cleared when the run ends. Default: not kept.
    */
   resumeKey?: string
-  /** Where `resumeKey` keeps the run. Default: `sessionStorage` (per tab, survives a reload). */
+  /**
+   * Where `resumeKey` keeps the run. Default: `sessionStorage` (per tab, survives a reload). Give
+   * a stable object (defined outside the component): a new one each render subscribes again.
+   */
   resumeStorage?: ResumeStorage
 }
 

@@ -17,6 +17,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest'
 import * as flows from '../../../stories/flows/RunMonitor.flows.stories.js'
 import { expectConsole } from '../../../test/dom/consoleGuard.js'
 import { createHarness, type Harness } from './support/harness.js'
+import { playEachStory } from './support/playStories.js'
 import { fakeTimers, realTimers, tick } from './support/timers.js'
 
 // The connected monitor against the simulator in-process: real streams, real polling, the real
@@ -382,19 +383,7 @@ describe('full-flow stories', () => {
       'StartWaitsForToolOutputs',
     ])
   })
-  test.each(stories)(
-    '%s plays to its end',
-    async (_name, Story) => {
-      const canvasElement = document.createElement('div')
-      document.body.appendChild(canvasElement)
-      try {
-        await Story.run({ canvasElement })
-      } finally {
-        canvasElement.remove()
-      }
-    },
-    20_000,
-  )
+  playEachStory(stories)
 })
 
 describe('RunMonitor error boundary', () => {

@@ -5,7 +5,7 @@ import { type CommitEvery, type CommitScheduler, schedulerFor } from './schedule
 import type { SessionAdapter, SessionProtocol, SessionState } from './sessionAdapter.js'
 import { checkToolOutputs, type SubmissionRegistry, submissionKey } from './submissionRegistry.js'
 import type { ToolAnswerer } from './toolHandlers.js'
-import { SLICE_MS, sliceClock, yieldToMain } from './yieldToMain.js'
+import { CHECK_EVERY, SLICE_MS, sliceClock, yieldToMain } from './yieldToMain.js'
 
 export interface SessionOptions {
   /** Answers required actions automatically: `toolHandlers({ fn: async (args, call) => output }, { approve })`. */
@@ -290,6 +290,7 @@ export function createSession<P extends SessionProtocol>(
     let whole = false
     try {
       let sliceStart = sliceClock()
+      let sinceCheck = 0
       for await (const event of stream) {
         if (adapter.isEnd(event)) whole = true
         handleEvent(event)
@@ -298,10 +299,15 @@ export function createSession<P extends SessionProtocol>(
           onFirstRun(run)
           onFirstRun = undefined
         }
-        // A burst of events is handled in slices, the main thread given back between them.
-        if (sliceClock() - sliceStart > SLICE_MS) {
-          await yieldToMain()
-          sliceStart = sliceClock()
+        // A burst of events is handled in slices, the main thread given back between them (the
+        // clock read every few events: an event takes microseconds, a slice milliseconds).
+        sinceCheck++
+        if (sinceCheck === CHECK_EVERY) {
+          sinceCheck = 0
+          if (sliceClock() - sliceStart > SLICE_MS) {
+            await yieldToMain()
+            sliceStart = sliceClock()
+          }
         }
       }
     } catch (error) {

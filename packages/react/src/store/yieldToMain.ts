@@ -6,6 +6,9 @@
  */
 export const SLICE_MS = 12
 
+/** How many events pass between two looks at the clock. */
+export const CHECK_EVERY = 16
+
 interface Scheduler {
   yield?: () => Promise<void>
 }

@@ -1,6 +1,7 @@
 import { composeStories } from '@storybook/react-vite'
 import { describe, expect, test } from 'vitest'
 import * as flows from '../../../../stories/flows/ResponseMonitor.flows.stories.js'
+import { playEachStory } from '../support/playStories.js'
 
 // The Responses flow stories are tests too: each renders on its own in-browser simulator and its
 // play function drives the chain to its end (test/e2e/stories.test.ts plays them in Chromium).
@@ -14,17 +15,5 @@ describe('Responses flow stories', () => {
       'Cancel',
     ])
   })
-  test.each(stories)(
-    '%s plays to its end',
-    async (_name, Story) => {
-      const canvasElement = document.createElement('div')
-      document.body.appendChild(canvasElement)
-      try {
-        await Story.run({ canvasElement })
-      } finally {
-        canvasElement.remove()
-      }
-    },
-    20_000,
-  )
+  playEachStory(stories)
 })

@@ -26,6 +26,8 @@ afterEach(() => cleanup())
 
 type Handle = ResponseStreamHandle<ResponseStreamState>
 const handles: Record<string, Handle> = {}
+/** The first text each `Streamer` rendered. */
+const firstText: Record<string, string> = {}
 
 const weather: ResponseTool = {
   type: 'function',
@@ -53,6 +55,7 @@ function Streamer(props: {
     ...(props.resumeStorage && { resumeStorage: props.resumeStorage }),
   })
   handles[props.name ?? 'main'] = s
+  if (s.state.text !== '') firstText[props.name ?? 'main'] ??= s.state.text
   const { start } = s
   useEffect(() => {
     if (props.autoStart) void start(props.autoStart)
@@ -116,6 +119,9 @@ async function stepUntil(h: Harness, done: () => boolean, rounds = 2000): Promis
   }
   if (!done()) throw new Error(`stepUntil: condition not met after ${rounds} rounds`)
 }
+
+/** A new page on the same server: a new provider (a new QueryClient, new registries). */
+const reload = (h: Harness) => createHarness({ simulator: h.sim, pace: h.pace })
 
 /** An in-memory Web Storage, as a page's sessionStorage survives a reload. */
 function memoryStorage(): ResumeStorage & { map: Map<string, string> } {
@@ -299,6 +305,8 @@ describe('useResponseStream', () => {
     await stepUntil(h, () => state().text.length > 40)
     const id = state().responseId!
     const shown = state().sequenceNumber!
+    const shownText = state().text
+    delete firstText.again
     expect(JSON.parse(storage.map.get('runlens:response:chat')!)).toMatchObject({ responseIds: [id] })
     page.unmount()
     await act(async () => {
@@ -306,7 +314,7 @@ describe('useResponseStream', () => {
     })
 
     // A new page: a new provider (a new QueryClient, new registries) with the same storage.
-    const reloaded = createHarness({ simulator: h.sim, pace: h.pace })
+    const reloaded = reload(h)
     render(reloaded.wrap(<Streamer name="again" resumeKey="chat" resumeStorage={storage} />))
     await until(reloaded, () => state('again').connection === 'closed', 2000)
 
@@ -314,6 +322,9 @@ describe('useResponseStream', () => {
     expect(server.status).toBe('completed')
     expect(state('again')).toMatchObject({ responseId: id, status: 'completed', text: textOf([server]) })
     expect(state('again').sequenceNumber).toBeGreaterThan(shown)
+    // The replay up to where the page was came in one commit: the first text the new page showed
+    // already held all the old one had shown, not a frame-by-frame replay from the start.
+    expect(firstText.again!.startsWith(shownText)).toBe(true)
     // Joined by its stream (from the first event: the new page held none), not by a second POST.
     expect(posts(reloaded)).toHaveLength(0)
     expect(
@@ -340,7 +351,7 @@ describe('useResponseStream', () => {
     const shown = state().sequenceNumber!
     page.unmount()
 
-    const reloaded = createHarness({ simulator: h.sim, pace: h.pace })
+    const reloaded = reload(h)
     render(
       reloaded.wrap(
         <Streamer
@@ -376,7 +387,7 @@ describe('useResponseStream', () => {
     await until(h, () => state().status === 'requires_action' && state().connection === 'closed')
     page.unmount()
 
-    const reloaded = createHarness({ simulator: h.sim, pace: h.pace })
+    const reloaded = reload(h)
     render(reloaded.wrap(<Streamer name="again" resumeKey="w" resumeStorage={storage} />))
     await until(reloaded, () => state('again').status === 'requires_action')
     const call = state('again').requiredToolCalls[0]!
